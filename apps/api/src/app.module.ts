@@ -1,0 +1,37 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthCoreModule } from './common/auth/auth-core.module';
+import { appConfig } from './config/app.config';
+import { AppConfigModule } from './config/config.module';
+import type { ConfigOf } from './config/define-config';
+import { DatabaseModule } from './database/database.module';
+import { RedisModule } from './infrastructure/redis/redis.module';
+import { loggerOptions } from './common/http/logger-options';
+import { HealthModule } from './modules/health/health.module';
+import { SpaModule } from './modules/spa/spa.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(extraImports: DynamicModule['imports'] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        // Infrastructure
+        AppConfigModule.forRoot(),
+        LoggerModule.forRootAsync({
+          inject: [appConfig.KEY],
+          useFactory: (config: ConfigOf<typeof appConfig>) =>
+            loggerOptions(config.logLevel, !config.isProduction && process.stdout.isTTY),
+        }),
+        DatabaseModule,
+        RedisModule,
+        AuthCoreModule,
+        // Features
+        HealthModule,
+        ...extraImports,
+        // Last: the dashboard's catch-all route
+        SpaModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { ValidationPipe, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { REQUEST_ID_HEADER } from '@apilink/contracts';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from '../app.module';
+import { appConfig } from '../config/app.config';
+import { validateEnv } from '../config/validate-env';
+import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
+import { requestIdFor } from '../common/http/request-id';
+import { validationErrorFactory } from '../common/validation/validation-error.factory';
+import { serveDashboard } from './serve-dashboard';
+
+export interface CreateAppOptions {
+  /** Keep Nest's boot logs quiet (tests). */
+  quiet?: boolean;
+  /** Extra modules mounted beside the features (tests of the HTTP plumbing itself). */
+  extraImports?: DynamicModule['imports'];
+}
+
+/** Builds the HTTP app exactly as production runs it; main.ts and the e2e tests both use this. */
+export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  // Validate everything first so one failed boot lists every bad variable; the adapter needs appConfig early.
+  validateEnv(process.env);
+  const settings = appConfig();
+  const adapter = new FastifyAdapter({
+    genReqId: requestIdFor,
+    bodyLimit: settings.bodyLimitBytes,
+    trustProxy: true,
+    forceCloseConnections: true,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options.extraImports), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+    logger: options.quiet ? false : undefined,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationErrorFactory }),
+  );
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  await serveDashboard(app, settings.dashboardDistDir);
+  await app.init();
+  return app;
+}

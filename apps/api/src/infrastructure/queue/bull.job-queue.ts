@@ -1,0 +1,64 @@
+import { Logger } from '@nestjs/common';
+import Bull from 'bull';
+import type { JobHandler, JobQueue } from './job-queue.tokens';
+
+const JOB_OPTIONS: Bull.JobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: true,
+  removeOnFail: 1000,
+};
+
+/**
+ * Bull-backed queue shared by every API instance through Redis: a job enqueued by one instance
+ * may be processed by any. Each job carries one payload; handlers still receive arrays so the
+ * in-process and Bull strategies are interchangeable.
+ */
+export class BullJobQueue implements JobQueue {
+  private readonly logger = new Logger(BullJobQueue.name);
+  private readonly queues = new Map<string, Bull.Queue>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly redisUrl: string,
+    private readonly prefix: string,
+  ) {}
+
+  enqueue<T>(queue: string, payload: T): void {
+    const added = this.queue(queue)
+      .add(payload, JOB_OPTIONS)
+      .catch((error: unknown) => this.logger.error(`Could not enqueue a ${queue} job: ${String(error)}`));
+    this.inFlight.add(added);
+    void added.finally(() => this.inFlight.delete(added));
+  }
+
+  process<T>(queue: string, handler: JobHandler<T>, options: { batchSize?: number } = {}): void {
+    const concurrency = Math.min(options.batchSize ?? 10, 10);
+    void this.queue(queue).process(concurrency, (job: Bull.Job<T>) => handler([job.data]));
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.inFlight);
+    for (const queue of this.queues.values()) {
+      for (;;) {
+        const counts = await queue.getJobCounts();
+        if (counts.waiting + counts.active + counts.delayed === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+  }
+
+  private queue(name: string): Bull.Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Bull(name, this.redisUrl, { prefix: `${this.prefix}bull` });
+      queue.on('error', (error) => this.logger.warn(`Queue ${name}: ${error.message}`));
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+}

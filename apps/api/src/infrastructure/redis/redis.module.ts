@@ -1,0 +1,58 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type Redis from 'ioredis';
+import type { ConfigOf } from '../../config/define-config';
+import { redisConfig } from '../../config/redis.config';
+import { InProcessPubSub } from '../pubsub/in-process.pubsub';
+import { PUB_SUB } from '../pubsub/pubsub.tokens';
+import { RedisPubSub } from '../pubsub/redis.pubsub';
+import { BullJobQueue } from '../queue/bull.job-queue';
+import { InProcessJobQueue } from '../queue/in-process.job-queue';
+import { JOB_QUEUE } from '../queue/job-queue.tokens';
+import { createRedisClient } from './redis-client.factory';
+import { REDIS_CLIENT } from './redis.tokens';
+
+type RedisSettings = ConfigOf<typeof redisConfig>;
+
+/**
+ * Chooses once at boot between Redis-backed and in-process strategies for pub/sub and queues,
+ * so the features using them never ask whether Redis is configured.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: REDIS_CLIENT,
+      inject: [redisConfig.KEY],
+      useFactory: (config: RedisSettings) => (config.url ? createRedisClient(config.url, config.keyPrefix) : null),
+    },
+    {
+      provide: PUB_SUB,
+      inject: [redisConfig.KEY, REDIS_CLIENT],
+      useFactory: (config: RedisSettings, client: Redis | null) =>
+        client && config.url
+          ? new RedisPubSub(client, createRedisClient(config.url, '', 'subscriber'), config.keyPrefix)
+          : new InProcessPubSub(),
+    },
+    {
+      provide: JOB_QUEUE,
+      inject: [redisConfig.KEY],
+      useFactory: (config: RedisSettings) =>
+        config.url ? new BullJobQueue(config.url, config.keyPrefix) : new InProcessJobQueue(),
+    },
+  ],
+  exports: [REDIS_CLIENT, PUB_SUB, JOB_QUEUE],
+})
+export class RedisModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(REDIS_CLIENT) private readonly client: Redis | null,
+    @Inject(PUB_SUB) private readonly pubSub: InProcessPubSub | RedisPubSub,
+    @Inject(JOB_QUEUE) private readonly jobQueue: InProcessJobQueue | BullJobQueue,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.jobQueue.drain().catch(() => undefined);
+    if (this.jobQueue instanceof BullJobQueue) await this.jobQueue.close();
+    if (this.pubSub instanceof RedisPubSub) await this.pubSub.close();
+    this.client?.disconnect();
+  }
+}

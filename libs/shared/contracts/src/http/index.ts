@@ -1,0 +1,3 @@
+export * from './headers';
+export * from './health';
+export * from './route-paths';
