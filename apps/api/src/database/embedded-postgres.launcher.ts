@@ -37,6 +37,8 @@ export class EmbeddedPostgresLauncher {
       persistent: true,
       // Postgres refuses to run as root; the library then runs it as the `postgres` system user.
       createPostgresUser: true,
+      // The library asks for en_US.UTF-8 messages, which slim machines lack; C is always there.
+      initdbFlags: ['--locale=C', '--lc-messages=C', '--encoding=UTF8'],
       postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
       onLog: () => undefined,
       onError: (message: unknown) => this.logger.warn(String(message).trim()),
