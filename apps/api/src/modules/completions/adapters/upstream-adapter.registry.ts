@@ -1,0 +1,43 @@
+/** Indexes the injected adapters by protocol and refuses to boot on a duplicate or a gap. */
+import { Inject, Injectable } from '@nestjs/common';
+import type { UpstreamAdapter, UpstreamProtocol } from './upstream-adapter';
+import { UPSTREAM_ADAPTERS } from './upstream-adapter.tokens';
+
+export const UPSTREAM_PROTOCOLS: readonly UpstreamProtocol[] = ['openai', 'anthropic', 'gemini'];
+
+export function buildUpstreamAdapterMap(
+  adapters: readonly UpstreamAdapter[],
+  required: readonly UpstreamProtocol[] = UPSTREAM_PROTOCOLS,
+): ReadonlyMap<UpstreamProtocol, UpstreamAdapter> {
+  const map = new Map<UpstreamProtocol, UpstreamAdapter>();
+  for (const adapter of adapters) {
+    const existing = map.get(adapter.protocol);
+    if (existing) {
+      throw new Error(
+        `Two upstream adapters claim protocol "${adapter.protocol}": ${existing.constructor.name} and ${adapter.constructor.name}`,
+      );
+    }
+    map.set(adapter.protocol, adapter);
+  }
+  const missing = required.filter((protocol) => !map.has(protocol));
+  if (missing.length > 0) {
+    throw new Error(`No upstream adapter registered for protocol(s): ${missing.join(', ')}`);
+  }
+  return map;
+}
+
+@Injectable()
+export class UpstreamAdapterRegistry {
+  private readonly adapters: ReadonlyMap<UpstreamProtocol, UpstreamAdapter>;
+
+  constructor(@Inject(UPSTREAM_ADAPTERS) adapters: UpstreamAdapter[]) {
+    this.adapters = buildUpstreamAdapterMap(adapters);
+  }
+
+  get(protocol: UpstreamProtocol): UpstreamAdapter {
+    const adapter = this.adapters.get(protocol);
+    // Unreachable for the protocols the type allows, since construction checks them all.
+    if (!adapter) throw new Error(`No upstream adapter for protocol "${protocol}"`);
+    return adapter;
+  }
+}
