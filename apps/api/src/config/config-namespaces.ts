@@ -1,6 +1,9 @@
 import { appConfig } from './app.config';
+import { authConfig } from './auth.config';
 import { databaseConfig } from './database.config';
+import { keysConfig } from './keys.config';
+import { rateLimitConfig } from './rate-limit.config';
 import { redisConfig } from './redis.config';
 
 /** Every config namespace; a feature adds its own `<name>.config.ts` and lists it here. */
-export const CONFIG_NAMESPACES = [appConfig, databaseConfig, redisConfig];
+export const CONFIG_NAMESPACES = [appConfig, databaseConfig, redisConfig, authConfig, keysConfig, rateLimitConfig];

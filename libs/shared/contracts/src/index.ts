@@ -1,3 +1,6 @@
 export * from './errors';
 export * from './http';
 export * from './openai';
+export * from './auth';
+export * from './keys';
+export * from './models';

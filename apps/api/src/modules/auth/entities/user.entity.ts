@@ -1,0 +1,27 @@
+import type { UserRole } from '@apilink/contracts';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('users')
+@Check('CHK_users_role', `"role" IN ('customer', 'support', 'admin')`)
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_users' })
+  id: string;
+
+  /** Normalised (trimmed, lower-cased) so uniqueness holds whatever case people type. */
+  @Index('UQ_users_email', { unique: true })
+  @Column({ type: 'varchar', length: 320 })
+  email: string;
+
+  /** argon2id, PHC string format (parameters travel with the hash). */
+  @Column({ name: 'password_hash', type: 'varchar', length: 255 })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'customer' })
+  role: UserRole;
+
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
