@@ -38,6 +38,9 @@ export async function writeFrames(
     destroy();
     return;
   }
+  // Without delays, frames written in one go are corked into one syscall; each keeps its own chunk framing.
+  const corked = !options.chunkDelayMs && count > 1;
+  if (corked) res.cork();
   for (let i = 0; i < count; i++) {
     if (i > 0 && options.chunkDelayMs) {
       await options.delay(options.chunkDelayMs);
@@ -48,4 +51,5 @@ export async function writeFrames(
     else res.write(frames[i]);
   }
   if (drop === undefined) res.end();
+  if (corked) res.uncork();
 }
