@@ -25,6 +25,7 @@ describe('Anthropic Messages mock upstream', () => {
     const res = await post({ ...body, stream: true });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(res.headers.get('request-id')).toMatch(/^req_/);
     return parseSse(await res.text()).map((event) => ({ event: event.event!, data: JSON.parse(event.data) }));
   }
 

@@ -295,7 +295,7 @@ export class MockUpstream {
     if (facts.stream) {
       const rendering = adapter.stream(plan, ctx);
       const frames = malformed ? corruptFrames(rendering.frames) : rendering.frames;
-      void this.write(res, record, 200, { 'content-type': rendering.contentType, 'cache-control': 'no-cache' }, frames, timing);
+      void this.write(res, record, 200, { ...rendering.headers, 'content-type': rendering.contentType, 'cache-control': 'no-cache' }, frames, timing);
       return;
     }
     const completion = adapter.completion(plan, ctx);

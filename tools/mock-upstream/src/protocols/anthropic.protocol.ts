@@ -236,7 +236,7 @@ export class AnthropicProtocol implements ProtocolAdapter {
     if (plan.usage) delta.usage = { output_tokens: plan.usage.completionTokens };
     frames.push(event('message_delta', delta));
     frames.push(event('message_stop', {}));
-    return { contentType: 'text/event-stream; charset=utf-8', frames };
+    return { contentType: 'text/event-stream; charset=utf-8', headers: { 'request-id': `req_mock${ctx.seq}` }, frames };
   }
 
   private stopReason(plan: ReplyPlan): string {

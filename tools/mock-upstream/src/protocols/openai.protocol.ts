@@ -240,7 +240,7 @@ export class OpenAiProtocol implements ProtocolAdapter {
     frames.push(frame({}, plan.finishReason));
     if (usageField) frames.push(data([], this.usage(plan)));
     frames.push('data: [DONE]\n\n');
-    return { contentType: 'text/event-stream; charset=utf-8', frames };
+    return { contentType: 'text/event-stream; charset=utf-8', headers: { 'x-request-id': `req_mock${ctx.seq}` }, frames };
   }
 
   private callId(id: string | undefined, ctx: RenderContext, index: number): string {

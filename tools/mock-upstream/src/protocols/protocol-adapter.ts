@@ -31,6 +31,8 @@ export interface RenderContext {
 
 export interface StreamRendering {
   contentType: string;
+  /** Provider headers sent with the stream, such as its request id. */
+  headers?: Record<string, string>;
   /** Each frame is one network write; faults count and delay frames. */
   frames: string[];
 }
