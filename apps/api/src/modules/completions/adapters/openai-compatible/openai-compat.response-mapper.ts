@@ -32,7 +32,7 @@ function mapChoice(raw: unknown, position: number): ChatCompletionChoice {
 
 function mapMessage(raw: JsonObject): ChatCompletionMessage {
   const message: ChatCompletionMessage = { role: 'assistant', content: asString(raw.content) ?? null };
-  if (typeof raw.refusal === 'string') message.refusal = raw.refusal;
+  if (raw.refusal !== undefined) message.refusal = asString(raw.refusal) ?? null;
   const toolCalls = asArray(raw.tool_calls).map(mapToolCall);
   if (toolCalls.length > 0) message.tool_calls = toolCalls;
   if (typeof raw.reasoning_content === 'string') message.reasoning_content = raw.reasoning_content;
