@@ -2,6 +2,7 @@ import { type MockUpstream, startMockUpstream } from './mock-upstream';
 import { defaultReplyText } from './reply-plan';
 import { authHeaders, parseSse, postJson } from './spec-helpers';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions walk wire payloads freely
 type Json = Record<string, any>;
 
 describe('Anthropic Messages mock upstream', () => {
@@ -61,18 +62,34 @@ describe('Anthropic Messages mock upstream', () => {
       'message_stop',
     ]);
     for (const e of events) expect(e.data.type).toBe(e.event);
-    expect(events[0].data.message).toMatchObject({ type: 'message', role: 'assistant', content: [], stop_reason: null, usage: { input_tokens: 7 } });
+    expect(events[0].data.message).toMatchObject({
+      type: 'message',
+      role: 'assistant',
+      content: [],
+      stop_reason: null,
+      usage: { input_tokens: 7 },
+    });
     expect(events[1].data).toEqual({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
-    const text = events.filter((e) => e.event === 'content_block_delta').map((e) => (expect(e.data.delta.type).toBe('text_delta'), e.data.delta.text));
+    const text = events
+      .filter((e) => e.event === 'content_block_delta')
+      .map((e) => (expect(e.data.delta.type).toBe('text_delta'), e.data.delta.text));
     expect(text.join('')).toBe(defaultReplyText('anthropic'));
-    expect(events.at(-2)!.data).toEqual({ type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 8 } });
+    expect(events.at(-2)!.data).toEqual({
+      type: 'message_delta',
+      delta: { stop_reason: 'end_turn', stop_sequence: null },
+      usage: { output_tokens: 8 },
+    });
   });
 
   it('streams tool_use blocks with input_json_delta pieces after a text block', async () => {
     mock.enqueueReply({ text: 'Let me check.', toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' } }], chunks: 3 });
     const events = await streamEvents(request());
     const starts = events.filter((e) => e.event === 'content_block_start').map((e) => e.data);
-    expect(starts[1]).toEqual({ type: 'content_block_start', index: 1, content_block: { type: 'tool_use', id: expect.stringMatching(/^toolu_/), name: 'get_weather', input: {} } });
+    expect(starts[1]).toEqual({
+      type: 'content_block_start',
+      index: 1,
+      content_block: { type: 'tool_use', id: expect.stringMatching(/^toolu_/), name: 'get_weather', input: {} },
+    });
     const json = events.filter((e) => e.event === 'content_block_delta' && e.data.index === 1).map((e) => e.data.delta);
     expect(json.every((d) => d.type === 'input_json_delta')).toBe(true);
     expect(JSON.parse(json.map((d) => d.partial_json).join(''))).toEqual({ city: 'Oslo' });
@@ -84,7 +101,10 @@ describe('Anthropic Messages mock upstream', () => {
     mock.enqueueReply({ text: 'Same both ways', usage: { promptTokens: 50, cachedTokens: 20, cacheCreationTokens: 10 } });
     const plain = (await (await post(request())).json()) as Json;
     const events = await streamEvents(request());
-    const streamed = events.filter((e) => e.event === 'content_block_delta').map((e) => e.data.delta.text).join('');
+    const streamed = events
+      .filter((e) => e.event === 'content_block_delta')
+      .map((e) => e.data.delta.text)
+      .join('');
     expect(streamed).toBe(plain.content[0].text);
     // input_tokens excludes cache reads and writes, as Anthropic reports them.
     expect(plain.usage).toEqual({ input_tokens: 20, cache_read_input_tokens: 20, cache_creation_input_tokens: 10, output_tokens: 8 });
@@ -94,7 +114,11 @@ describe('Anthropic Messages mock upstream', () => {
 
   it('calls the tool forced by tool_choice any or tool', async () => {
     const tools = [
-      { name: 'search', description: 'web', input_schema: { type: 'object', properties: { query: { type: 'string' } }, required: ['query'] } },
+      {
+        name: 'search',
+        description: 'web',
+        input_schema: { type: 'object', properties: { query: { type: 'string' } }, required: ['query'] },
+      },
       { name: 'calc', input_schema: { type: 'object', properties: { expr: { type: 'string' } } } },
     ];
     const any = (await (await post(request({ tools, tool_choice: { type: 'any' } }))).json()) as Json;
@@ -125,22 +149,46 @@ describe('Anthropic Messages mock upstream', () => {
   it('rejects a missing or wrong x-api-key with 401 authentication_error, and a missing anthropic-version with 400', async () => {
     const missing = await post(request(), { 'anthropic-version': '2023-06-01' });
     expect(missing.status).toBe(401);
-    expect(await missing.json()).toMatchObject({ type: 'error', error: { type: 'authentication_error', message: expect.any(String) }, request_id: expect.any(String) });
+    expect(await missing.json()).toMatchObject({
+      type: 'error',
+      error: { type: 'authentication_error', message: expect.any(String) },
+      request_id: expect.any(String),
+    });
     const wrong = await post(request(), { 'x-api-key': 'nope', 'anthropic-version': '2023-06-01' });
     expect(wrong.status).toBe(401);
     expect(((await wrong.json()) as Json).error.message).toBe('invalid x-api-key');
     const noVersion = await post(request(), { 'x-api-key': mock.apiKey });
     expect(noVersion.status).toBe(400);
-    expect(((await noVersion.json()) as Json).error).toEqual({ type: 'invalid_request_error', message: 'anthropic-version: header is required' });
+    expect(((await noVersion.json()) as Json).error).toEqual({
+      type: 'invalid_request_error',
+      message: 'anthropic-version: header is required',
+    });
   });
 
   it.each([
     ['max_tokens missing', { max_tokens: undefined }, 'max_tokens: Field required'],
     ['no messages', { messages: [] }, 'messages: at least one message is required'],
-    ['a system role message', { messages: [{ role: 'system', content: 'x' }, { role: 'user', content: 'hi' }] }, 'Unexpected role "system"'],
+    [
+      'a system role message',
+      {
+        messages: [
+          { role: 'system', content: 'x' },
+          { role: 'user', content: 'hi' },
+        ],
+      },
+      'Unexpected role "system"',
+    ],
     ['an unknown role', { messages: [{ role: 'tool', content: 'x' }] }, "messages.0.role: Input should be 'user' or 'assistant'"],
-    ['an unknown block type', { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: {} }] }] }, 'messages.0.content.0: Input tag'],
-    ['an empty text block', { messages: [{ role: 'user', content: [{ type: 'text', text: '' }] }] }, 'text content blocks must be non-empty'],
+    [
+      'an unknown block type',
+      { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: {} }] }] },
+      'messages.0.content.0: Input tag',
+    ],
+    [
+      'an empty text block',
+      { messages: [{ role: 'user', content: [{ type: 'text', text: '' }] }] },
+      'text content blocks must be non-empty',
+    ],
     ['temperature above 1', { temperature: 1.5 }, 'temperature: Input should be less than or equal to 1'],
     ['a tool without input_schema', { tools: [{ name: 'f' }] }, 'tools.0.input_schema: Field required'],
     [
@@ -173,7 +221,13 @@ describe('Anthropic Messages mock upstream', () => {
       request({
         system: [{ type: 'text', text: 'Be brief.' }],
         messages: [
-          { role: 'user', content: [{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'iVBORw0KGgo=' } }, { type: 'text', text: 'What is this?' }] },
+          {
+            role: 'user',
+            content: [
+              { type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'iVBORw0KGgo=' } },
+              { type: 'text', text: 'What is this?' },
+            ],
+          },
           { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_1', name: 'look', input: { at: 'image' } }] },
           { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'a cat' }] },
         ],

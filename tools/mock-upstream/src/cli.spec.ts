@@ -15,19 +15,26 @@ describe('mock-upstream CLI', () => {
     });
   });
 
-  it.each([[[]], [['--protocol', 'cohere']], [['--protocol', 'openai', '--chunks', 'many']], [['--protocol', 'openai', '--verbose', 'yes']], [['--protocol']]])(
-    'refuses bad arguments %j',
-    (argv) => {
-      expect(() => parseCliArgs(argv)).toThrow();
-    },
-  );
+  it.each([
+    [[]],
+    [['--protocol', 'cohere']],
+    [['--protocol', 'openai', '--chunks', 'many']],
+    [['--protocol', 'openai', '--verbose', 'yes']],
+    [['--protocol']],
+  ])('refuses bad arguments %j', (argv) => {
+    expect(() => parseCliArgs(argv)).toThrow();
+  });
 
   it('prints its URL, serves requests and stops cleanly on SIGTERM', async () => {
     const root = resolve(__dirname, '../../..');
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/mock-upstream/src/cli.ts', '--protocol', 'openai', '--api-key', 'cli-key', '--chunks', '2'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', 'tools/mock-upstream/src/cli.ts', '--protocol', 'openai', '--api-key', 'cli-key', '--chunks', '2'],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     try {
       const url = await new Promise<string>((done, fail) => {
         let out = '';

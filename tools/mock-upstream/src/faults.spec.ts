@@ -2,6 +2,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { type MockUpstream, startMockUpstream } from './mock-upstream';
 import { authHeaders, parseSse, postJson, readChunks } from './spec-helpers';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions walk wire payloads freely
 type Json = Record<string, any>;
 
 describe('mock upstream fault modes', () => {
@@ -79,7 +80,11 @@ describe('mock upstream fault modes', () => {
     // role, three pieces, finish and [DONE]: six frames, five gaps of 60 ms.
     expect(chunks.length).toBe(6);
     expect(chunks.at(-1)!.at - chunks[0].at).toBeGreaterThanOrEqual(5 * 60 - 15);
-    expect(parseSse(chunks.map((c) => c.text).join('')).map((e) => e.data).at(-1)).toBe('[DONE]');
+    expect(
+      parseSse(chunks.map((c) => c.text).join(''))
+        .map((e) => e.data)
+        .at(-1),
+    ).toBe('[DONE]');
   });
 
   it('cuts the connection after the given number of stream frames for dropMidStream', async () => {
@@ -154,7 +159,11 @@ describe('mock upstream fault modes', () => {
         const text = await new Promise<string>((resolve, reject) => {
           const req = httpRequest(
             `${mock.url}/chat/completions`,
-            { method: 'POST', agent, headers: { ...authHeaders(mock), 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+            {
+              method: 'POST',
+              agent,
+              headers: { ...authHeaders(mock), 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+            },
             (res) => {
               let data = '';
               res.setEncoding('utf8');

@@ -2,6 +2,7 @@ import { type MockUpstream, startMockUpstream } from './mock-upstream';
 import { defaultReplyText } from './reply-plan';
 import { authHeaders, parseSse, postJson } from './spec-helpers';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions walk wire payloads freely
 type Json = Record<string, any>;
 
 describe('Gemini mock upstream', () => {
@@ -39,7 +40,12 @@ describe('Gemini mock upstream', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       candidates: [{ content: { parts: [{ text: defaultReplyText('gemini') }], role: 'model' }, finishReason: 'STOP', index: 0 }],
-      usageMetadata: { promptTokenCount: 7, candidatesTokenCount: 8, totalTokenCount: 15, promptTokensDetails: [{ modality: 'TEXT', tokenCount: 7 }] },
+      usageMetadata: {
+        promptTokenCount: 7,
+        candidatesTokenCount: 8,
+        totalTokenCount: 15,
+        promptTokensDetails: [{ modality: 'TEXT', tokenCount: 7 }],
+      },
       modelVersion: model,
       responseId: expect.any(String),
     });
@@ -79,7 +85,11 @@ describe('Gemini mock upstream', () => {
     const wrong = await post(request(), generateUrl(), { 'x-goog-api-key': 'AIza-wrong' });
     expect(wrong.status).toBe(400);
     const wrongBody = (await wrong.json()) as Json;
-    expect(wrongBody.error).toMatchObject({ code: 400, status: 'INVALID_ARGUMENT', message: 'API key not valid. Please pass a valid API key.' });
+    expect(wrongBody.error).toMatchObject({
+      code: 400,
+      status: 'INVALID_ARGUMENT',
+      message: 'API key not valid. Please pass a valid API key.',
+    });
     expect(wrongBody.error.details[0]).toMatchObject({ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID' });
     const missing = await post(request(), generateUrl(), {});
     expect(missing.status).toBe(403);
@@ -87,15 +97,20 @@ describe('Gemini mock upstream', () => {
   });
 
   describe('function declarations', () => {
-    const declaration = (parameters: Json) => ({ tools: [{ functionDeclarations: [{ name: 'get_weather', description: 'Weather', parameters }] }] });
+    const declaration = (parameters: Json) => ({
+      tools: [{ functionDeclarations: [{ name: 'get_weather', description: 'Weather', parameters }] }],
+    });
     const clean = { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer' } }, required: ['city'] };
 
     it.each([
-      ['$schema', { ...clean, $schema: 'http://json-schema.org/draft-07/schema#' }, "tools[0].function_declarations[0].parameters"],
+      ['$schema', { ...clean, $schema: 'http://json-schema.org/draft-07/schema#' }, 'tools[0].function_declarations[0].parameters'],
       ['additionalProperties', { ...clean, additionalProperties: false }, 'tools[0].function_declarations[0].parameters'],
       [
         'additionalProperties',
-        { type: 'object', properties: { place: { type: 'object', properties: { city: { type: 'string' } }, additionalProperties: false } } },
+        {
+          type: 'object',
+          properties: { place: { type: 'object', properties: { city: { type: 'string' } }, additionalProperties: false } },
+        },
         'tools[0].function_declarations[0].parameters.properties[0].value',
       ],
       ['strict', { ...clean, strict: true }, 'tools[0].function_declarations[0].parameters'],
@@ -112,7 +127,17 @@ describe('Gemini mock upstream', () => {
     });
 
     it('rejects strict on the declaration itself and a JSON-schema type union', async () => {
-      const res = await post(request({ tools: [{ functionDeclarations: [{ name: 'f', strict: true, parameters: { type: 'object', properties: { a: { type: ['string', 'null'] } } } }] }] }));
+      const res = await post(
+        request({
+          tools: [
+            {
+              functionDeclarations: [
+                { name: 'f', strict: true, parameters: { type: 'object', properties: { a: { type: ['string', 'null'] } } } },
+              ],
+            },
+          ],
+        }),
+      );
       expect(res.status).toBe(400);
       const { error } = (await res.json()) as Json;
       expect(error.message).toContain(`Unknown name "strict" at 'tools[0].function_declarations[0]'`);
@@ -128,8 +153,17 @@ describe('Gemini mock upstream', () => {
     });
 
     it('honours allowedFunctionNames and streams a function call whole in one chunk', async () => {
-      const tools = [{ functionDeclarations: [{ name: 'a' }, { name: 'b', parameters: { type: 'OBJECT', properties: { n: { type: 'NUMBER' } }, required: ['n'] } }] }];
-      const { chunks } = await streamChunks(request({ tools, toolConfig: { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['b'] } } }));
+      const tools = [
+        {
+          functionDeclarations: [
+            { name: 'a' },
+            { name: 'b', parameters: { type: 'OBJECT', properties: { n: { type: 'NUMBER' } }, required: ['n'] } },
+          ],
+        },
+      ];
+      const { chunks } = await streamChunks(
+        request({ tools, toolConfig: { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['b'] } } }),
+      );
       expect(chunks).toHaveLength(1);
       expect(chunks[0].candidates[0].content.parts).toEqual([{ functionCall: { name: 'b', args: { n: 1 } } }]);
       expect(chunks[0].candidates[0].finishReason).toBe('STOP');
@@ -143,11 +177,19 @@ describe('Gemini mock upstream', () => {
   });
 
   it('rejects additionalProperties in generationConfig.responseSchema and unknown generationConfig fields', async () => {
-    const schema = await post(request({ generationConfig: { responseMimeType: 'application/json', responseSchema: { type: 'object', additionalProperties: false } } }));
+    const schema = await post(
+      request({
+        generationConfig: { responseMimeType: 'application/json', responseSchema: { type: 'object', additionalProperties: false } },
+      }),
+    );
     expect(schema.status).toBe(400);
-    expect(((await schema.json()) as Json).error.message).toContain(`Unknown name "additionalProperties" at 'generation_config.response_schema'`);
+    expect(((await schema.json()) as Json).error.message).toContain(
+      `Unknown name "additionalProperties" at 'generation_config.response_schema'`,
+    );
     const unknown = await post(request({ generationConfig: { max_tokens: 10 } }));
-    expect(((await unknown.json()) as Json).error.message).toBe(`Invalid JSON payload received. Unknown name "max_tokens" at 'generation_config': Cannot find field.`);
+    expect(((await unknown.json()) as Json).error.message).toBe(
+      `Invalid JSON payload received. Unknown name "max_tokens" at 'generation_config': Cannot find field.`,
+    );
   });
 
   it('accepts every documented generationConfig field, in camelCase or snake_case', async () => {
@@ -155,8 +197,14 @@ describe('Gemini mock upstream', () => {
       request({
         generation_config: { max_output_tokens: 100 },
         generationConfig: {
-          maxOutputTokens: 100, temperature: 0.5, topP: 0.9, stopSequences: ['END'], responseMimeType: 'application/json',
-          responseSchema: { type: 'OBJECT', properties: { a: { type: 'STRING', nullable: true } }, propertyOrdering: ['a'] }, candidateCount: 1, seed: 42,
+          maxOutputTokens: 100,
+          temperature: 0.5,
+          topP: 0.9,
+          stopSequences: ['END'],
+          responseMimeType: 'application/json',
+          responseSchema: { type: 'OBJECT', properties: { a: { type: 'STRING', nullable: true } }, propertyOrdering: ['a'] },
+          candidateCount: 1,
+          seed: 42,
         },
       }),
     );
@@ -179,7 +227,14 @@ describe('Gemini mock upstream', () => {
   it('accepts inlineData, fileData, functionCall and functionResponse parts', async () => {
     const res = await post({
       contents: [
-        { role: 'user', parts: [{ text: 'Look' }, { inlineData: { mimeType: 'image/png', data: 'iVBORw0KGgo=' } }, { fileData: { mimeType: 'application/pdf', fileUri: 'gs://b/f.pdf' } }] },
+        {
+          role: 'user',
+          parts: [
+            { text: 'Look' },
+            { inlineData: { mimeType: 'image/png', data: 'iVBORw0KGgo=' } },
+            { fileData: { mimeType: 'application/pdf', fileUri: 'gs://b/f.pdf' } },
+          ],
+        },
         { role: 'model', parts: [{ functionCall: { name: 'look', args: { at: 'x' } } }] },
         { role: 'user', parts: [{ functionResponse: { name: 'look', response: { seen: 'cat' } } }] },
       ],
@@ -219,6 +274,9 @@ describe('Gemini mock upstream', () => {
 
   it('lists models on GET /v1beta/models', async () => {
     const res = await fetch(`${mock.url}/v1beta/models`, { headers: authHeaders(mock) });
-    expect(((await res.json()) as Json).models[0]).toMatchObject({ name: expect.stringMatching(/^models\//), supportedGenerationMethods: expect.arrayContaining(['generateContent']) });
+    expect(((await res.json()) as Json).models[0]).toMatchObject({
+      name: expect.stringMatching(/^models\//),
+      supportedGenerationMethods: expect.arrayContaining(['generateContent']),
+    });
   });
 });

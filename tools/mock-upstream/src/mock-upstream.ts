@@ -85,9 +85,9 @@ export class MockUpstream {
     if (!Number.isInteger(chunks) || chunks < 1) throw new RangeError(`chunks must be a positive integer, got ${chunks}`);
     // Clients pool connections: keep idle sockets longer than their own keep-alive so the server is never the one
     // racing to close a socket a client is about to reuse. No request timeout, or the hang fault would end.
-    let mock: MockUpstream | undefined;
+    const ready: { mock?: MockUpstream } = {};
     const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0, headersTimeout: 70_000 }, (req, res) => {
-      if (mock) mock.onRequest(req, res);
+      if (ready.mock) ready.mock.onRequest(req, res);
       else res.destroy();
     });
     server.on('clientError', (_err, socket: Socket) => socket.destroy());
@@ -98,7 +98,7 @@ export class MockUpstream {
         resolve();
       });
     });
-    mock = new MockUpstream(
+    ready.mock = new MockUpstream(
       server,
       adapter,
       { chunks, maxRecordedRequests: options.maxRecordedRequests ?? DEFAULT_MAX_RECORDED, models: options.models },
@@ -107,7 +107,7 @@ export class MockUpstream {
       options.apiKey ?? DEFAULT_MOCK_API_KEY,
       basePath,
     );
-    return mock;
+    return ready.mock;
   }
 
   /** Requests received since the last reset(), oldest first. */
@@ -261,7 +261,8 @@ export class MockUpstream {
     const invalid = adapter.validate(record.body, route);
     if (invalid) return this.reply(res, record, invalid);
     const facts = adapter.facts(record.body, route);
-    if (this.options.models && !this.options.models.includes(facts.model)) return this.reply(res, record, adapter.modelNotFound(facts.model));
+    if (this.options.models && !this.options.models.includes(facts.model))
+      return this.reply(res, record, adapter.modelNotFound(facts.model));
 
     const fault = this.faults.take();
     record.fault = fault?.kind;
@@ -284,7 +285,10 @@ export class MockUpstream {
     }
 
     const malformed = fault?.kind === 'malformed';
-    const plan = buildReplyPlan(facts, malformed ? undefined : this.replies.shift(), { protocol: this.protocol, chunks: this.options.chunks });
+    const plan = buildReplyPlan(facts, malformed ? undefined : this.replies.shift(), {
+      protocol: this.protocol,
+      chunks: this.options.chunks,
+    });
     const ctx: RenderContext = { seq: ++this.seq, created: Math.floor(Date.now() / 1000), facts, route: route as GenerateRoute };
     const timing = {
       firstByteDelayMs: fault?.kind === 'slowFirstByte' ? fault.ms : 0,
@@ -295,7 +299,14 @@ export class MockUpstream {
     if (facts.stream) {
       const rendering = adapter.stream(plan, ctx);
       const frames = malformed ? corruptFrames(rendering.frames) : rendering.frames;
-      void this.write(res, record, 200, { ...rendering.headers, 'content-type': rendering.contentType, 'cache-control': 'no-cache' }, frames, timing);
+      void this.write(
+        res,
+        record,
+        200,
+        { ...rendering.headers, 'content-type': rendering.contentType, 'cache-control': 'no-cache' },
+        frames,
+        timing,
+      );
       return;
     }
     const completion = adapter.completion(plan, ctx);

@@ -2,6 +2,7 @@ import { type MockUpstream, startMockUpstream } from './mock-upstream';
 import { defaultReplyText } from './reply-plan';
 import { authHeaders, parseSse, postJson } from './spec-helpers';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions walk wire payloads freely
 type Json = Record<string, any>;
 
 describe('OpenAI-compatible mock upstream', () => {
@@ -38,7 +39,14 @@ describe('OpenAI-compatible mock upstream', () => {
       object: 'chat.completion',
       created: expect.any(Number),
       model: 'gpt-4o-mini',
-      choices: [{ index: 0, message: { role: 'assistant', content: defaultReplyText('openai'), refusal: null }, logprobs: null, finish_reason: 'stop' }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: defaultReplyText('openai'), refusal: null },
+          logprobs: null,
+          finish_reason: 'stop',
+        },
+      ],
       usage: { prompt_tokens: 8, completion_tokens: 8, total_tokens: 16, prompt_tokens_details: { cached_tokens: 0 } },
     });
   });
@@ -79,7 +87,12 @@ describe('OpenAI-compatible mock upstream', () => {
     const chunks = await streamEvents(request());
     const first = chunks[0].choices[0].delta;
     expect(first).toMatchObject({ role: 'assistant', content: null });
-    expect(first.tool_calls[0]).toEqual({ index: 0, id: expect.stringMatching(/^call_/), type: 'function', function: { name: 'get_weather', arguments: '' } });
+    expect(first.tool_calls[0]).toEqual({
+      index: 0,
+      id: expect.stringMatching(/^call_/),
+      type: 'function',
+      function: { name: 'get_weather', arguments: '' },
+    });
     const fragments = chunks.slice(1, -1).map((chunk) => chunk.choices[0].delta.tool_calls[0]);
     expect(fragments).toHaveLength(4);
     for (const fragment of fragments) expect(Object.keys(fragment).sort()).toEqual(['function', 'index']);
@@ -104,7 +117,11 @@ describe('OpenAI-compatible mock upstream', () => {
         type: 'function',
         function: {
           name: 'book',
-          parameters: { type: 'object', properties: { room: { type: 'string', enum: ['A', 'B'] }, nights: { type: 'integer' }, note: { type: 'string' } }, required: ['room', 'nights'] },
+          parameters: {
+            type: 'object',
+            properties: { room: { type: 'string', enum: ['A', 'B'] }, nights: { type: 'integer' }, note: { type: 'string' } },
+            required: ['room', 'nights'],
+          },
         },
       },
     ];
@@ -127,10 +144,18 @@ describe('OpenAI-compatible mock upstream', () => {
   });
 
   it('applies scripted usage, finish reason and omitUsage', async () => {
-    mock.enqueueReply({ text: 'hi', finishReason: 'content_filter', usage: { promptTokens: 100, completionTokens: 7, cachedTokens: 40 } }, { text: 'no usage', omitUsage: true });
+    mock.enqueueReply(
+      { text: 'hi', finishReason: 'content_filter', usage: { promptTokens: 100, completionTokens: 7, cachedTokens: 40 } },
+      { text: 'no usage', omitUsage: true },
+    );
     const first = (await (await post(request())).json()) as Json;
     expect(first.choices[0].finish_reason).toBe('content_filter');
-    expect(first.usage).toMatchObject({ prompt_tokens: 100, completion_tokens: 7, total_tokens: 107, prompt_tokens_details: { cached_tokens: 40 } });
+    expect(first.usage).toMatchObject({
+      prompt_tokens: 100,
+      completion_tokens: 7,
+      total_tokens: 107,
+      prompt_tokens_details: { cached_tokens: 40 },
+    });
     const chunks = await streamEvents(request({ stream_options: { include_usage: true } }));
     expect(chunks.some((chunk) => chunk.usage)).toBe(false);
     expect(chunks.at(-1)!.choices[0].finish_reason).toBe('stop');
@@ -143,7 +168,12 @@ describe('OpenAI-compatible mock upstream', () => {
     const wrong = await post(request(), { authorization: 'Bearer sk-wrong-key-abcdef123456' });
     expect(wrong.status).toBe(401);
     const error = ((await wrong.json()) as Json).error;
-    expect(error).toEqual({ message: expect.stringContaining('Incorrect API key provided'), type: 'invalid_request_error', param: null, code: 'invalid_api_key' });
+    expect(error).toEqual({
+      message: expect.stringContaining('Incorrect API key provided'),
+      type: 'invalid_request_error',
+      param: null,
+      code: 'invalid_api_key',
+    });
     expect(error.message).not.toContain('sk-wrong-key-abcdef123456');
   });
 
@@ -209,12 +239,24 @@ describe('OpenAI-compatible mock upstream', () => {
 
     it('serves its configured base path and model list, and reports unknown models as OpenAI does', async () => {
       expect(compatible.url).toBe(`${compatible.origin}/api/paas/v4`);
-      const ok = await postJson(`${compatible.url}/chat/completions`, { model: 'deepseek-chat', messages: [{ role: 'user', content: 'hi' }] }, authHeaders(compatible));
+      const ok = await postJson(
+        `${compatible.url}/chat/completions`,
+        { model: 'deepseek-chat', messages: [{ role: 'user', content: 'hi' }] },
+        authHeaders(compatible),
+      );
       expect(((await ok.json()) as Json).usage.completion_tokens).toBe(20);
-      const unknown = await postJson(`${compatible.url}/chat/completions`, { model: 'gpt-5', messages: [{ role: 'user', content: 'hi' }] }, authHeaders(compatible));
+      const unknown = await postJson(
+        `${compatible.url}/chat/completions`,
+        { model: 'gpt-5', messages: [{ role: 'user', content: 'hi' }] },
+        authHeaders(compatible),
+      );
       expect(unknown.status).toBe(404);
       expect(((await unknown.json()) as Json).error.code).toBe('model_not_found');
-      const wrongPath = await postJson(`${compatible.origin}/v1/chat/completions`, { model: 'deepseek-chat', messages: [] }, authHeaders(compatible));
+      const wrongPath = await postJson(
+        `${compatible.origin}/v1/chat/completions`,
+        { model: 'deepseek-chat', messages: [] },
+        authHeaders(compatible),
+      );
       expect(wrongPath.status).toBe(404);
     });
   });

@@ -19,7 +19,15 @@ describe('reply plan', () => {
     expect(
       sampleArgs({
         type: 'object',
-        properties: { s: { type: 'string' }, n: { type: 'number' }, b: { type: 'boolean' }, e: { enum: ['x'] }, a: { type: 'array' }, o: { type: 'object', properties: { i: { type: 'integer' } } }, skip: { type: 'string' } },
+        properties: {
+          s: { type: 'string' },
+          n: { type: 'number' },
+          b: { type: 'boolean' },
+          e: { enum: ['x'] },
+          a: { type: 'array' },
+          o: { type: 'object', properties: { i: { type: 'integer' } } },
+          skip: { type: 'string' },
+        },
         required: ['s', 'n', 'b', 'e', 'a', 'o'],
       }),
     ).toEqual({ s: 'mock', n: 1, b: true, e: 'x', a: [], o: { i: 1 } });
@@ -35,7 +43,11 @@ describe('reply plan', () => {
   });
 
   it('truncates text first and drops tool calls that do not fit under the output cap', () => {
-    const plan = buildReplyPlan({ ...facts, maxOutputTokens: 5 }, { text: 'abcdefgh', toolCalls: [{ name: 't', arguments: { a: 1 } }] }, defaults);
+    const plan = buildReplyPlan(
+      { ...facts, maxOutputTokens: 5 },
+      { text: 'abcdefgh', toolCalls: [{ name: 't', arguments: { a: 1 } }] },
+      defaults,
+    );
     expect(plan.text).toBe('abcdefgh');
     expect(plan.toolCalls).toEqual([]);
     expect(plan.finishReason).toBe('length');
@@ -43,7 +55,11 @@ describe('reply plan', () => {
   });
 
   it('calls the forced tool when nothing is scripted', () => {
-    const plan = buildReplyPlan({ ...facts, forcedTool: { name: 'go', parameters: { type: 'object', properties: { to: { type: 'string' } }, required: ['to'] } } }, undefined, defaults);
+    const plan = buildReplyPlan(
+      { ...facts, forcedTool: { name: 'go', parameters: { type: 'object', properties: { to: { type: 'string' } }, required: ['to'] } } },
+      undefined,
+      defaults,
+    );
     expect(plan.text).toBe('');
     expect(plan.toolCalls.map((c) => [c.name, c.args])).toEqual([['go', { to: 'mock' }]]);
   });

@@ -76,7 +76,9 @@ export function sampleArgs(schema: unknown): Record<string, unknown> {
 function sampleValue(schema: unknown, depth: number): unknown {
   if (!isRecord(schema) || depth > 5) return 'mock';
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
-  const type = String(Array.isArray(schema.type) ? schema.type[0] : (schema.type ?? (schema.properties ? 'object' : 'string'))).toLowerCase();
+  const type = String(
+    Array.isArray(schema.type) ? schema.type[0] : (schema.type ?? (schema.properties ? 'object' : 'string')),
+  ).toLowerCase();
   switch (type) {
     case 'object': {
       const properties = isRecord(schema.properties) ? schema.properties : {};

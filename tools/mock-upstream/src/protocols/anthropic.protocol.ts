@@ -68,7 +68,8 @@ export class AnthropicProtocol implements ProtocolAdapter {
     if (!isRecord(body)) return invalid('Input should be a valid dictionary or object to extract fields from');
     if (typeof body.model !== 'string' || body.model === '') return invalid('model: Field required');
     if (body.max_tokens === undefined) return invalid('max_tokens: Field required');
-    if (typeof body.max_tokens !== 'number' || !Number.isInteger(body.max_tokens)) return invalid('max_tokens: Input should be a valid integer');
+    if (typeof body.max_tokens !== 'number' || !Number.isInteger(body.max_tokens))
+      return invalid('max_tokens: Input should be a valid integer');
     if (body.max_tokens < 1) return invalid('max_tokens: Input should be greater than or equal to 1');
     if (body.messages === undefined) return invalid('messages: Field required');
     if (!Array.isArray(body.messages)) return invalid('messages: Input should be a valid list');
@@ -100,9 +101,12 @@ export class AnthropicProtocol implements ProtocolAdapter {
       const message = messages[i];
       if (!isRecord(message)) return invalid(`messages.${i}: Input should be a valid dictionary`);
       if (message.role === 'system') {
-        return invalid('messages: Unexpected role "system". The Messages API accepts a top-level `system` parameter, not "system" as an input message role.');
+        return invalid(
+          'messages: Unexpected role "system". The Messages API accepts a top-level `system` parameter, not "system" as an input message role.',
+        );
       }
-      if (message.role !== 'user' && message.role !== 'assistant') return invalid(`messages.${i}.role: Input should be 'user' or 'assistant'`);
+      if (message.role !== 'user' && message.role !== 'assistant')
+        return invalid(`messages.${i}.role: Input should be 'user' or 'assistant'`);
       const isFinalAssistant = i === messages.length - 1 && message.role === 'assistant';
       const content = message.content;
       if (typeof content === 'string') {
@@ -124,9 +128,12 @@ export class AnthropicProtocol implements ProtocolAdapter {
         const where = `messages.${i}.content.${j}`;
         if (!isRecord(block) || typeof block.type !== 'string' || !BLOCK_TYPES.includes(block.type)) {
           const tag = isRecord(block) ? String(block.type) : typeof block;
-          return invalid(`${where}: Input tag '${tag}' found using 'type' does not match any of the expected tags: ${BLOCK_TYPES.map((t) => `'${t}'`).join(', ')}`);
+          return invalid(
+            `${where}: Input tag '${tag}' found using 'type' does not match any of the expected tags: ${BLOCK_TYPES.map((t) => `'${t}'`).join(', ')}`,
+          );
         }
-        if (block.type === 'text' && (typeof block.text !== 'string' || block.text === '')) return invalid('messages: text content blocks must be non-empty');
+        if (block.type === 'text' && (typeof block.text !== 'string' || block.text === ''))
+          return invalid('messages: text content blocks must be non-empty');
         if (block.type === 'image' && !isRecord(block.source)) return invalid(`${where}.image.source: Field required`);
         if (block.type === 'tool_use') {
           if (typeof block.id !== 'string' || typeof block.name !== 'string') return invalid(`${where}.tool_use.id: Field required`);
@@ -184,7 +191,8 @@ export class AnthropicProtocol implements ProtocolAdapter {
   completion(plan: ReplyPlan, ctx: RenderContext): HttpReply {
     const content: Record<string, unknown>[] = [];
     if (plan.text !== '') content.push({ type: 'text', text: plan.text });
-    for (const call of plan.toolCalls) content.push({ type: 'tool_use', id: this.toolId(call.id, ctx, call.index), name: call.name, input: call.args });
+    for (const call of plan.toolCalls)
+      content.push({ type: 'tool_use', id: this.toolId(call.id, ctx, call.index), name: call.name, input: call.args });
     const message: Record<string, unknown> = {
       id: `msg_mock${ctx.seq}`,
       type: 'message',
@@ -226,7 +234,8 @@ export class AnthropicProtocol implements ProtocolAdapter {
       const block = { type: 'tool_use', id: this.toolId(call.id, ctx, call.index), name: call.name, input: {} };
       frames.push(event('content_block_start', { index, content_block: block }));
       if (index === 0) frames.push(ping());
-      for (const piece of call.argPieces) frames.push(event('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json: piece } }));
+      for (const piece of call.argPieces)
+        frames.push(event('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json: piece } }));
       frames.push(event('content_block_stop', { index }));
       index++;
     }
@@ -275,7 +284,9 @@ export class AnthropicProtocol implements ProtocolAdapter {
   }
 
   serverError(status: number): HttpReply {
-    return status === 529 ? anthropicError(529, 'overloaded_error', 'Overloaded') : anthropicError(status, 'api_error', 'Internal server error');
+    return status === 529
+      ? anthropicError(529, 'overloaded_error', 'Overloaded')
+      : anthropicError(status, 'api_error', 'Internal server error');
   }
 
   rateLimited(retryAfterSeconds: number): HttpReply {

@@ -15,23 +15,94 @@ function withSnakeCase(names: string[]): Set<string> {
   return new Set(names.flatMap((name) => [name, name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)]));
 }
 
-const REQUEST_FIELDS = withSnakeCase(['model', 'contents', 'tools', 'toolConfig', 'safetySettings', 'systemInstruction', 'generationConfig', 'cachedContent']);
-const GENERATION_CONFIG_FIELDS = withSnakeCase([
-  'stopSequences', 'responseMimeType', 'responseSchema', 'responseJsonSchema', 'responseModalities', 'candidateCount',
-  'maxOutputTokens', 'temperature', 'topP', 'topK', 'seed', 'presencePenalty', 'frequencyPenalty', 'responseLogprobs',
-  'logprobs', 'enableEnhancedCivicAnswers', 'speechConfig', 'thinkingConfig', 'imageConfig', 'mediaResolution',
+const REQUEST_FIELDS = withSnakeCase([
+  'model',
+  'contents',
+  'tools',
+  'toolConfig',
+  'safetySettings',
+  'systemInstruction',
+  'generationConfig',
+  'cachedContent',
 ]);
-const FUNCTION_DECLARATION_FIELDS = withSnakeCase(['name', 'description', 'behavior', 'parameters', 'parametersJsonSchema', 'response', 'responseJsonSchema']);
+const GENERATION_CONFIG_FIELDS = withSnakeCase([
+  'stopSequences',
+  'responseMimeType',
+  'responseSchema',
+  'responseJsonSchema',
+  'responseModalities',
+  'candidateCount',
+  'maxOutputTokens',
+  'temperature',
+  'topP',
+  'topK',
+  'seed',
+  'presencePenalty',
+  'frequencyPenalty',
+  'responseLogprobs',
+  'logprobs',
+  'enableEnhancedCivicAnswers',
+  'speechConfig',
+  'thinkingConfig',
+  'imageConfig',
+  'mediaResolution',
+]);
+const FUNCTION_DECLARATION_FIELDS = withSnakeCase([
+  'name',
+  'description',
+  'behavior',
+  'parameters',
+  'parametersJsonSchema',
+  'response',
+  'responseJsonSchema',
+]);
 const SCHEMA_FIELDS = withSnakeCase([
-  'type', 'format', 'title', 'description', 'nullable', 'enum', 'maxItems', 'minItems', 'properties', 'required',
-  'minProperties', 'maxProperties', 'minLength', 'maxLength', 'pattern', 'example', 'anyOf', 'propertyOrdering',
-  'default', 'items', 'minimum', 'maximum',
+  'type',
+  'format',
+  'title',
+  'description',
+  'nullable',
+  'enum',
+  'maxItems',
+  'minItems',
+  'properties',
+  'required',
+  'minProperties',
+  'maxProperties',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'example',
+  'anyOf',
+  'propertyOrdering',
+  'default',
+  'items',
+  'minimum',
+  'maximum',
 ]);
 const PART_FIELDS = withSnakeCase([
-  'text', 'inlineData', 'fileData', 'functionCall', 'functionResponse', 'executableCode', 'codeExecutionResult',
-  'thought', 'thoughtSignature', 'videoMetadata', 'partMetadata', 'mediaResolution',
+  'text',
+  'inlineData',
+  'fileData',
+  'functionCall',
+  'functionResponse',
+  'executableCode',
+  'codeExecutionResult',
+  'thought',
+  'thoughtSignature',
+  'videoMetadata',
+  'partMetadata',
+  'mediaResolution',
 ]);
-const PART_DATA_FIELDS = withSnakeCase(['text', 'inlineData', 'fileData', 'functionCall', 'functionResponse', 'executableCode', 'codeExecutionResult']);
+const PART_DATA_FIELDS = withSnakeCase([
+  'text',
+  'inlineData',
+  'fileData',
+  'functionCall',
+  'functionResponse',
+  'executableCode',
+  'codeExecutionResult',
+]);
 const FUNCTION_NAME = /^[a-zA-Z_][a-zA-Z0-9_.:-]{0,63}$/;
 
 /** Reads a field by its lowerCamel or snake_case name. */
@@ -54,7 +125,10 @@ function checkSchema(schema: unknown, path: string, out: FieldViolation[]): void
     if (!SCHEMA_FIELDS.has(key)) out.push(unknownName(key, path));
   }
   if (Array.isArray(schema.type)) {
-    out.push({ field: path, description: `Invalid JSON payload received. Unknown name "type" at '${path}': Proto field is not repeating, cannot start list.` });
+    out.push({
+      field: path,
+      description: `Invalid JSON payload received. Unknown name "type" at '${path}': Proto field is not repeating, cannot start list.`,
+    });
   }
   const properties = field(schema, 'properties');
   if (isRecord(properties)) Object.values(properties).forEach((value, i) => checkSchema(value, `${path}.properties[${i}].value`, out));
@@ -111,7 +185,8 @@ function requestShapeError(body: Record<string, unknown>, tools: unknown[]): str
     const content = contents[i];
     if (!isRecord(content)) return `* GenerateContentRequest.contents[${i}]: must be an object\n`;
     if (content.role !== undefined && content.role !== 'user' && content.role !== 'model') return 'Please use a valid role: user, model.';
-    if (!Array.isArray(content.parts) || content.parts.length === 0) return `* GenerateContentRequest.contents[${i}].parts: contents.parts must not be empty.\n`;
+    if (!Array.isArray(content.parts) || content.parts.length === 0)
+      return `* GenerateContentRequest.contents[${i}].parts: contents.parts must not be empty.\n`;
     for (let j = 0; j < content.parts.length; j++) {
       const part = content.parts[j];
       if (!isRecord(part) || !Object.keys(part).some((key) => PART_DATA_FIELDS.has(key))) {

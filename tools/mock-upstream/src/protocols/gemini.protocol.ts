@@ -93,7 +93,10 @@ export class GeminiProtocol implements ProtocolAdapter {
     if (!isRecord(body)) return googleError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received. Expected an object.');
     const failure = validateGeminiRequest(body);
     if (!failure) return undefined;
-    const details = failure.violations.length > 0 ? [{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: failure.violations }] : undefined;
+    const details =
+      failure.violations.length > 0
+        ? [{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: failure.violations }]
+        : undefined;
     return googleError(400, 'INVALID_ARGUMENT', failure.message, details);
   }
 
@@ -176,7 +179,11 @@ export class GeminiProtocol implements ProtocolAdapter {
     return { finishReason, safetyRatings: [{ category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true }] };
   }
 
-  private response(ctx: RenderContext, candidates: Record<string, unknown>[], usageMetadata?: Record<string, unknown>): Record<string, unknown> {
+  private response(
+    ctx: RenderContext,
+    candidates: Record<string, unknown>[],
+    usageMetadata?: Record<string, unknown>,
+  ): Record<string, unknown> {
     const response: Record<string, unknown> = { candidates };
     if (usageMetadata) response.usageMetadata = usageMetadata;
     response.modelVersion = ctx.facts.model;
@@ -209,7 +216,11 @@ export class GeminiProtocol implements ProtocolAdapter {
   }
 
   modelNotFound(model: string): HttpReply {
-    return googleError(404, 'NOT_FOUND', `models/${model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`);
+    return googleError(
+      404,
+      'NOT_FOUND',
+      `models/${model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`,
+    );
   }
 
   notFound(method: string, path: string): HttpReply {
@@ -239,7 +250,12 @@ export class GeminiProtocol implements ProtocolAdapter {
       [
         {
           '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
-          violations: [{ quotaMetric: 'generativelanguage.googleapis.com/generate_content_requests', quotaId: 'GenerateRequestsPerMinutePerProjectPerModel' }],
+          violations: [
+            {
+              quotaMetric: 'generativelanguage.googleapis.com/generate_content_requests',
+              quotaId: 'GenerateRequestsPerMinutePerProjectPerModel',
+            },
+          ],
         },
         { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${retryAfterSeconds}s` },
       ],

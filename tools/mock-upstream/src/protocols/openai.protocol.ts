@@ -24,7 +24,14 @@ import {
 const ROLES = ['system', 'assistant', 'user', 'function', 'tool', 'developer'];
 const FINGERPRINT = 'fp_mock_upstream';
 
-function openAiError(status: number, message: string, type: string, param: string | null = null, code: string | null = null, headers?: Record<string, string>): HttpReply {
+function openAiError(
+  status: number,
+  message: string,
+  type: string,
+  param: string | null = null,
+  code: string | null = null,
+  headers?: Record<string, string>,
+): HttpReply {
   return jsonReply(status, { error: { message, type, param, code } }, headers);
 }
 
@@ -85,7 +92,11 @@ export class OpenAiProtocol implements ProtocolAdapter {
     if (body.messages === undefined) return invalid("Missing required parameter: 'messages'.", 'messages', 'missing_required_parameter');
     if (!Array.isArray(body.messages)) return invalid("Invalid type for 'messages': expected an array.", 'messages', 'invalid_type');
     if (body.messages.length === 0) {
-      return invalid("Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.", 'messages', 'empty_array');
+      return invalid(
+        "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.",
+        'messages',
+        'empty_array',
+      );
     }
     if (typeof body.temperature === 'number' && (body.temperature < 0 || body.temperature > 2)) {
       const above = body.temperature > 2;
@@ -126,7 +137,10 @@ export class OpenAiProtocol implements ProtocolAdapter {
       if (message.role === 'tool') {
         const id = String(message.tool_call_id ?? '');
         if (!pending || !pending.ids.has(id)) {
-          return invalid("Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.", `messages.[${i}].role`);
+          return invalid(
+            "Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.",
+            `messages.[${i}].role`,
+          );
         }
         pending.ids.delete(id);
         continue;
@@ -166,7 +180,9 @@ export class OpenAiProtocol implements ProtocolAdapter {
   }
 
   private forcedTool(body: Record<string, unknown>): RequestFacts['forcedTool'] {
-    const tools = (Array.isArray(body.tools) ? body.tools : []).filter(isRecord).map((tool) => (isRecord(tool.function) ? tool.function : {}));
+    const tools = (Array.isArray(body.tools) ? body.tools : [])
+      .filter(isRecord)
+      .map((tool) => (isRecord(tool.function) ? tool.function : {}));
     if (tools.length === 0) return undefined;
     const choice = body.tool_choice;
     let name: string | undefined;
@@ -224,7 +240,12 @@ export class OpenAiProtocol implements ProtocolAdapter {
 
     const toolFragments: Record<string, unknown>[] = [];
     for (const call of plan.toolCalls) {
-      toolFragments.push({ index: call.index, id: this.callId(call.id, ctx, call.index), type: 'function', function: { name: call.name, arguments: '' } });
+      toolFragments.push({
+        index: call.index,
+        id: this.callId(call.id, ctx, call.index),
+        type: 'function',
+        function: { name: call.name, arguments: '' },
+      });
       for (const piece of call.argPieces) toolFragments.push({ index: call.index, function: { arguments: piece } });
     }
 
@@ -263,7 +284,13 @@ export class OpenAiProtocol implements ProtocolAdapter {
   }
 
   modelNotFound(model: string): HttpReply {
-    return openAiError(404, `The model \`${model}\` does not exist or you do not have access to it.`, 'invalid_request_error', null, 'model_not_found');
+    return openAiError(
+      404,
+      `The model \`${model}\` does not exist or you do not have access to it.`,
+      'invalid_request_error',
+      null,
+      'model_not_found',
+    );
   }
 
   notFound(method: string, path: string): HttpReply {
@@ -278,7 +305,9 @@ export class OpenAiProtocol implements ProtocolAdapter {
 
   serverError(status: number): HttpReply {
     const message =
-      status === 503 ? 'The engine is currently overloaded, please try again later.' : 'The server had an error while processing your request. Sorry about that!';
+      status === 503
+        ? 'The engine is currently overloaded, please try again later.'
+        : 'The server had an error while processing your request. Sorry about that!';
     return openAiError(status, message, 'server_error');
   }
 
