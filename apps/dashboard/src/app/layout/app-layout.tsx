@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Brand } from '../../components/brand';
+import { useCurrentUser } from '../../features/auth/api/get-current-user';
+import { useLogOut } from '../../features/auth/api/log-out';
+import { NavIcon, type NavIconName } from './nav-icons';
+
+const NAV_ITEMS: { to: string; label: string; icon: NavIconName }[] = [
+  { to: '/', label: 'Overview', icon: 'overview' },
+  { to: '/keys', label: 'API keys', icon: 'keys' },
+  { to: '/credits', label: 'Credits', icon: 'credits' },
+  { to: '/usage', label: 'Usage', icon: 'usage' },
+  { to: '/models', label: 'Models', icon: 'models' },
+  { to: '/docs', label: 'Docs', icon: 'docs' },
+];
+
+export function AppLayout() {
+  const { data: user } = useCurrentUser();
+  const logOut = useLogOut();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  // The small-screen menu closes once a page is chosen.
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Brand />
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-expanded={menuOpen}
+          aria-controls="sidebar"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          {menuOpen ? 'Close' : 'Menu'}
+        </button>
+      </header>
+      <aside id="sidebar" className={`sidebar${menuOpen ? ' sidebar--open' : ''}`}>
+        <Brand />
+        <nav className="nav" aria-label="Main">
+          {NAV_ITEMS.map((item) => (
+            <NavLink key={item.to} to={item.to} end={item.to === '/'} className="nav__link">
+              <NavIcon name={item.icon} />
+              {item.label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="sidebar__footer">
+          <span className="sidebar__user" data-testid="current-user">
+            {user?.email}
+          </span>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={logOut.isPending}
+            onClick={() => logOut.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+          >
+            Log out
+          </button>
+        </div>
+      </aside>
+      <main id="main" className="main" tabIndex={-1}>
+        <div className="main__inner">
+          <Outlet />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { authKeys } from '../features/auth/api/get-current-user';
+import { onSessionExpired } from '../lib/session-events';
+import { createQueryClient } from './query-client';
+
+export function AppProviders({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(createQueryClient);
+
+  // Any 401 from a session route means the cookie is gone: forget the user so the guard sends them to log in.
+  useEffect(
+    () =>
+      onSessionExpired(() => {
+        if (queryClient.getQueryData(authKeys.me)) queryClient.setQueryData(authKeys.me, null);
+      }),
+    [queryClient],
+  );
+
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+}

@@ -1,0 +1,24 @@
+import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { ErrorState, LoadingState } from '../components/query-state';
+import { useCurrentUser } from '../features/auth/api/get-current-user';
+
+/** Pages inside the app need a session; without one, log in first and come back. */
+export function RequireSession() {
+  const location = useLocation();
+  const { data: user, isPending, error, refetch } = useCurrentUser();
+  if (isPending) return <LoadingState label="Loading your account…" />;
+  if (error) return <ErrorState error={error} title="Could not reach ApiLink" onRetry={() => void refetch()} />;
+  if (!user) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <Outlet />;
+}
+
+/** Log in and sign up are for visitors; a signed-in user goes straight to the app. */
+export function GuestOnly() {
+  const { data: user, isPending } = useCurrentUser();
+  if (isPending) return <LoadingState />;
+  if (user) return <Navigate to="/" replace />;
+  return <Outlet />;
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from '../../../components/page-header';
+
+export function DocsRoute() {
+  return <PageHeader title="DocsRoute" />;
+}

@@ -1,0 +1,59 @@
+import type { ApiKeySummary, CreatedApiKey } from '@apilink/contracts';
+import { useState } from 'react';
+import { Card } from '../../../components/card';
+import { PageHeader } from '../../../components/page-header';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/query-state';
+import { useKeys } from '../api/list-keys';
+import { CreateKeyDialog } from '../components/create-key-dialog';
+import { KeyCreatedDialog } from '../components/key-created-dialog';
+import { KeysTable } from '../components/keys-table';
+import { RenameKeyDialog } from '../components/rename-key-dialog';
+import { RevokeKeyDialog } from '../components/revoke-key-dialog';
+
+export function KeysRoute() {
+  const keys = useKeys();
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const [renaming, setRenaming] = useState<ApiKeySummary | null>(null);
+  const [revoking, setRevoking] = useState<ApiKeySummary | null>(null);
+
+  const createButton = (
+    <button type="button" className="button" onClick={() => setCreating(true)}>
+      Create API key
+    </button>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="API keys"
+        description="Keys authenticate your apps against the gateway. Use a separate key per app so you can limit or revoke it on its own."
+        actions={createButton}
+      />
+      <Card flush>
+        {keys.isPending ? (
+          <LoadingState label="Loading keys…" />
+        ) : keys.error ? (
+          <ErrorState error={keys.error} title="Could not load your keys" onRetry={() => void keys.refetch()} />
+        ) : keys.data.length === 0 ? (
+          <EmptyState title="No API keys yet" action={createButton}>
+            Create a key to call the gateway from your code, Cursor, or any OpenAI-compatible tool.
+          </EmptyState>
+        ) : (
+          <KeysTable keys={keys.data} onRename={setRenaming} onRevoke={setRevoking} />
+        )}
+      </Card>
+      <CreateKeyDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(result) => {
+          setCreating(false);
+          setCreated(result);
+        }}
+      />
+      <KeyCreatedDialog created={created} onClose={() => setCreated(null)} />
+      <RenameKeyDialog apiKey={renaming} onClose={() => setRenaming(null)} />
+      <RevokeKeyDialog apiKey={revoking} onClose={() => setRevoking(null)} />
+    </>
+  );
+}
