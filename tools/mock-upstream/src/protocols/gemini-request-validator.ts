@@ -80,29 +80,10 @@ const SCHEMA_FIELDS = withSnakeCase([
   'minimum',
   'maximum',
 ]);
-const PART_FIELDS = withSnakeCase([
-  'text',
-  'inlineData',
-  'fileData',
-  'functionCall',
-  'functionResponse',
-  'executableCode',
-  'codeExecutionResult',
-  'thought',
-  'thoughtSignature',
-  'videoMetadata',
-  'partMetadata',
-  'mediaResolution',
-]);
-const PART_DATA_FIELDS = withSnakeCase([
-  'text',
-  'inlineData',
-  'fileData',
-  'functionCall',
-  'functionResponse',
-  'executableCode',
-  'codeExecutionResult',
-]);
+// A part holds exactly one of these data fields, plus optional metadata.
+const PART_DATA_NAMES = ['text', 'inlineData', 'fileData', 'functionCall', 'functionResponse', 'executableCode', 'codeExecutionResult'];
+const PART_DATA_FIELDS = withSnakeCase(PART_DATA_NAMES);
+const PART_FIELDS = withSnakeCase([...PART_DATA_NAMES, 'thought', 'thoughtSignature', 'videoMetadata', 'partMetadata', 'mediaResolution']);
 const FUNCTION_NAME = /^[a-zA-Z_][a-zA-Z0-9_.:-]{0,63}$/;
 
 /** Reads a field by its lowerCamel or snake_case name. */
