@@ -1,5 +1,5 @@
 import type { ChatCompletionRequest } from '@apilink/contracts';
-import { UnsupportedParameterError } from '../errors/unsupported-parameter.error';
+import { refusedParamOf } from '../__testing__/unsupported-param';
 import type { UpstreamTarget } from '../upstream-adapter';
 import { mapAnthropicRequest } from './anthropic.request-mapper';
 
@@ -12,15 +12,7 @@ const weatherTool = {
   function: { name: 'get_weather', description: 'Weather by city', parameters: { type: 'object', properties: { city: { type: 'string' } } } },
 };
 
-function refusedParam(req: Partial<ChatCompletionRequest>): string | undefined {
-  try {
-    build(req);
-  } catch (error) {
-    if (error instanceof UnsupportedParameterError) return error.param;
-    throw error;
-  }
-  return undefined;
-}
+const refusedParam = (req: Partial<ChatCompletionRequest>) => refusedParamOf(() => build(req));
 
 describe('mapAnthropicRequest', () => {
   it('posts to /v1/messages with the API key, version and JSON headers', () => {

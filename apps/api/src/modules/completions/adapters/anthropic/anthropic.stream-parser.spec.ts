@@ -1,9 +1,10 @@
 import { assembleChunks } from '../__testing__/assemble-chunks';
-import { readFixture } from '../__testing__/fixtures';
+import { readFixture, readJsonFixture } from '../__testing__/fixtures';
 import { testResponseContext } from '../__testing__/response-context';
 import { feedInEverySplit, feedPieces } from '../__testing__/stream-feeding';
 import { UpstreamProtocolError } from '../errors/upstream-protocol.error';
 import { UpstreamStreamError } from '../errors/upstream-stream.error';
+import { mapAnthropicResponse } from './anthropic.response-mapper';
 import { AnthropicStreamParser } from './anthropic.stream-parser';
 
 const parser = () => new AnthropicStreamParser(testResponseContext());
@@ -96,16 +97,10 @@ describe('AnthropicStreamParser', () => {
   it('keeps cache reads and writes from message_start when message_delta only updates output', () => {
     const p = parser();
     const chunks = feedPieces(p, [fixture('anthropic-cache-max-tokens.sse')]);
-    expect(p.usage).toEqual({
-      completionUsage: {
-        prompt_tokens: 21 + 1800 + 188,
-        completion_tokens: 393,
-        total_tokens: 21 + 1800 + 188 + 393,
-        prompt_tokens_details: { cached_tokens: 1800 },
-        completion_tokens_details: { reasoning_tokens: 0 },
-      },
-      cacheWriteTokens: 188,
-    });
+    // The same message fetched without streaming must bill identically.
+    const { usage } = mapAnthropicResponse(readJsonFixture(__dirname, 'anthropic-cache-usage.json'), testResponseContext());
+    expect(p.usage).toEqual(usage);
+    expect(p.usage?.cacheWriteTokens).toBe(188);
     expect(assembleChunks(chunks).get(0)?.finishReason).toBe('length');
   });
 
