@@ -7,7 +7,11 @@ import type { ConfigOf } from './config/define-config';
 import { DatabaseModule } from './database/database.module';
 import { RedisModule } from './infrastructure/redis/redis.module';
 import { loggerOptions } from './common/http/logger-options';
+import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { KeysModule } from './modules/keys/keys.module';
+import { ModelsModule } from './modules/models/models.module';
+import { RateLimitModule } from './modules/rate-limit/rate-limit.module';
 import { SpaModule } from './modules/spa/spa.module';
 
 @Module({})
@@ -28,6 +32,8 @@ export class AppModule {
         AuthCoreModule,
         // Features
         HealthModule,
+        ModelsModule,
+        AuthModule, KeysModule, RateLimitModule,
         ...extraImports,
         // Last: the dashboard's catch-all route
         SpaModule,

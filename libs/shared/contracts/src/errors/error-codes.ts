@@ -29,6 +29,8 @@ export const ErrorType = {
   Permission: 'permission_error',
   NotFound: 'not_found_error',
   RateLimit: 'rate_limit_error',
+  /** What OpenAI itself sends on a requests-per-minute 429 (`tokens` for a tokens-per-minute one). */
+  RateLimitRequests: 'requests',
   InsufficientQuota: 'insufficient_quota',
   Api: 'api_error',
   Server: 'server_error',

@@ -1,0 +1,14 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type SignupRequest } from '@apilink/contracts';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+
+export class CredentialsDto implements SignupRequest {
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(320)
+  email: string;
+
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, { message: `password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters` })
+  password: string;
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, QueryFailedError, type Repository } from 'typeorm';
+import type { UserRole } from '../../common/auth/principal';
+import { AppError } from '../../common/errors/app-error';
+import { KeysService } from '../keys/keys.service';
+import { UserEntity } from './entities/user.entity';
+import { PasswordHasher } from './password-hasher';
+import { SessionsService } from './sessions.service';
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Emails are compared trimmed and lower-cased, everywhere. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export interface NewUser {
+  email: string;
+  password: string;
+  role?: UserRole;
+}
+
+/**
+ * Accounts: creation, credentials, password changes and disabling. Other modules (admin, CLI)
+ * use `findByEmail`, `create`, `disable` and `enable`.
+ */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionsService,
+    private readonly keys: KeysService,
+  ) {}
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users.findOne({ where: { email: normalizeEmail(email) } });
+  }
+
+  async getById(userId: string): Promise<UserEntity> {
+    const user = await this.users.findOne({ where: { id: userId } });
+    if (!user) throw AppError.notFound(`No user with id ${userId}`);
+    return user;
+  }
+
+  async getByEmail(email: string): Promise<UserEntity> {
+    const user = await this.findByEmail(email);
+    if (!user) throw AppError.notFound(`No user with email ${normalizeEmail(email)}`);
+    return user;
+  }
+
+  async create({ email, password, role = 'customer' }: NewUser): Promise<UserEntity> {
+    // Hash first: an existing email then costs the same time as a new one.
+    const passwordHash = await this.hasher.hash(password);
+    try {
+      return await this.users.save(this.users.create({ email: normalizeEmail(email), passwordHash, role, disabledAt: null }));
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw AppError.conflict('An account with this email already exists', 'email');
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * The user when the password matches, else null. Unknown emails verify against a dummy hash, so
+   * both failures take the same time.
+   */
+  async verifyCredentials(email: string, password: string): Promise<UserEntity | null> {
+    const user = await this.findByEmail(email);
+    if (!user) return this.hasher.verifyDummy(password).then(() => null);
+    return (await this.hasher.verify(user.passwordHash, password)) ? user : null;
+  }
+
+  /** Changes the password and ends the user's other sessions. */
+  async changePassword(userId: string, currentPassword: string, newPassword: string, keepSessionId?: string): Promise<void> {
+    const user = await this.getById(userId);
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw AppError.invalidRequest('The current password is incorrect', 'currentPassword');
+    }
+    await this.setPassword(user.id, newPassword);
+    await this.sessions.revokeAllForUser(user.id, keepSessionId);
+  }
+
+  async setPassword(userId: string, password: string): Promise<void> {
+    await this.users.update({ id: userId }, { passwordHash: await this.hasher.hash(password) });
+  }
+
+  /** Ends the user's sessions and stops their API keys on every instance within a second. */
+  async disable(userId: string): Promise<UserEntity> {
+    await this.users.update({ id: userId, disabledAt: IsNull() }, { disabledAt: () => 'now()' });
+    await this.sessions.revokeAllForUser(userId);
+    await this.keys.invalidateUser(userId);
+    return this.getById(userId);
+  }
+
+  async enable(userId: string): Promise<UserEntity> {
+    await this.users.update({ id: userId }, { disabledAt: null });
+    await this.keys.invalidateUser(userId);
+    return this.getById(userId);
+  }
+}
