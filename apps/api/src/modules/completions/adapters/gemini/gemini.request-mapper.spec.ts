@@ -199,6 +199,7 @@ describe('mapGeminiRequest', () => {
     expect(body({ reasoning_effort: 'none' }).generationConfig.thinkingConfig).toEqual({ thinkingBudget: 0 });
     expect(body({ reasoning_effort: 'low' }).generationConfig.thinkingConfig).toEqual({ thinkingBudget: 1024 });
     expect(body({ reasoning_effort: 'high' }).generationConfig.thinkingConfig).toEqual({ thinkingBudget: 24576 });
+    expect(body({ reasoning_effort: 'ultra' as never })).not.toHaveProperty('generationConfig');
   });
 
   it('refuses log probabilities and logit bias', () => {

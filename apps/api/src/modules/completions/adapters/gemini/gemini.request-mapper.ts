@@ -18,7 +18,8 @@ const THINKING_BUDGETS: Record<ReasoningEffort, number> = {
   low: 1024,
   medium: 8192,
   high: 24576,
-  xhigh: 24576,
+  xhigh: 32768,
+  max: 32768,
 };
 
 export function mapGeminiRequest(req: ChatCompletionRequest, target: UpstreamTarget, ctx: BuildRequestContext): UpstreamHttpRequest {
@@ -86,6 +87,8 @@ function mapGenerationConfig(req: ChatCompletionRequest): GeminiGenerationConfig
       config.responseSchema = cleanGeminiSchema(format.json_schema.schema, 'response_format.json_schema.schema');
     }
   }
-  if (req.reasoning_effort != null) config.thinkingConfig = { thinkingBudget: THINKING_BUDGETS[req.reasoning_effort] };
+  // Unknown levels (newer than this table) leave the model's own default rather than guessing.
+  const thinkingBudget = req.reasoning_effort != null ? THINKING_BUDGETS[req.reasoning_effort] : undefined;
+  if (thinkingBudget !== undefined) config.thinkingConfig = { thinkingBudget };
   return config;
 }
