@@ -1,3 +1,4 @@
+import { adminConfig } from './admin.config';
 import { appConfig } from './app.config';
 import { authConfig } from './auth.config';
 import { databaseConfig } from './database.config';
@@ -6,4 +7,4 @@ import { rateLimitConfig } from './rate-limit.config';
 import { redisConfig } from './redis.config';
 
 /** Every config namespace; a feature adds its own `<name>.config.ts` and lists it here. */
-export const CONFIG_NAMESPACES = [appConfig, databaseConfig, redisConfig, authConfig, keysConfig, rateLimitConfig];
+export const CONFIG_NAMESPACES = [appConfig, databaseConfig, redisConfig, authConfig, keysConfig, rateLimitConfig, adminConfig];

@@ -4,3 +4,4 @@ export * from './openai';
 export * from './auth';
 export * from './keys';
 export * from './models';
+export * from './admin';

@@ -1,0 +1,3 @@
+export * from './admin-routes';
+export * from './audit-log';
+export * from './upstream-accounts';
