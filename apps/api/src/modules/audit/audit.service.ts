@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { AuditLogQuery } from '@apilink/contracts';
-import type { EntityManager, Repository } from 'typeorm';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
 import type { AuditContext } from './audit-actor';
 import { toAuditJson } from './audit-json';
 import { AuditLogEntryEntity } from './entities/audit-log-entry.entity';
@@ -13,6 +13,12 @@ export interface AuditRecord {
   before?: unknown;
   after?: unknown;
   reason?: string | null;
+}
+
+/** What an audited unit of work returns: its result, and the entry to record (null: nothing changed). */
+export interface AuditedOutcome<T> {
+  result: T;
+  record: AuditRecord | null;
 }
 
 export interface AuditPage {
@@ -28,7 +34,10 @@ export const AUDIT_DEFAULT_PAGE_SIZE = 50;
  */
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditLogEntryEntity) private readonly entries: Repository<AuditLogEntryEntity>) {}
+  constructor(
+    @InjectRepository(AuditLogEntryEntity) private readonly entries: Repository<AuditLogEntryEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   async record(context: AuditContext, record: AuditRecord, manager?: EntityManager): Promise<AuditLogEntryEntity> {
     const repository = manager ? manager.getRepository(AuditLogEntryEntity) : this.entries;
@@ -48,6 +57,19 @@ export class AuditService {
         requestId: context.requestId,
       }),
     );
+  }
+
+  /**
+   * Runs `work` in a transaction and records its entry in the same one. Work done through another
+   * service's own connection (a cache must only be invalidated after its commit) still happens
+   * before the entry is written, so a failed action leaves no entry behind.
+   */
+  async audited<T>(context: AuditContext, work: (manager: EntityManager) => Promise<AuditedOutcome<T>>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const { result, record } = await work(manager);
+      if (record) await this.record(context, record, manager);
+      return result;
+    });
   }
 
   /** Newest first; `page` counts from 1. */

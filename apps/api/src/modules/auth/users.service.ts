@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, QueryFailedError, type Repository } from 'typeorm';
+import { IsNull, Like, QueryFailedError, type EntityManager, type Repository } from 'typeorm';
 import type { UserRole } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
 import { KeysService } from '../keys/keys.service';
@@ -48,6 +48,31 @@ export class UsersService {
     const user = await this.findByEmail(email);
     if (!user) throw AppError.notFound(`No user with email ${normalizeEmail(email)}`);
     return user;
+  }
+
+  /** Users whose email contains `fragment` (any case), newest first: the staff search. */
+  async search(fragment: string, page: number, pageSize: number): Promise<{ users: UserEntity[]; total: number }> {
+    const pattern = `%${normalizeEmail(fragment).replace(/[\\%_]/g, '\\$&')}%`;
+    const [users, total] = await this.users.findAndCount({
+      where: fragment.trim() ? { email: Like(pattern) } : {},
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { users, total };
+  }
+
+  /**
+   * Changes a user's role (admin module). Sessions read the role on every request, so it applies
+   * at once. With `manager` (inside a transaction) the row is locked and the change joins it.
+   */
+  async setRole(userId: string, role: UserRole, manager?: EntityManager): Promise<{ previousRole: UserRole; user: UserEntity }> {
+    const repository = manager?.getRepository(UserEntity) ?? this.users;
+    const user = await repository.findOne({ where: { id: userId }, ...(manager ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!user) throw AppError.notFound(`No user with id ${userId}`);
+    const previousRole = user.role;
+    await repository.update({ id: userId }, { role });
+    return { previousRole, user: { ...user, role } };
   }
 
   async create({ email, password, role = 'customer' }: NewUser): Promise<UserEntity> {
