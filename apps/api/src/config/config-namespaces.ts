@@ -5,6 +5,7 @@ import { databaseConfig } from './database.config';
 import { keysConfig } from './keys.config';
 import { rateLimitConfig } from './rate-limit.config';
 import { redisConfig } from './redis.config';
+import { upstreamsConfig } from './upstreams.config';
 
 /** Every config namespace; a feature adds its own `<name>.config.ts` and lists it here. */
-export const CONFIG_NAMESPACES = [appConfig, databaseConfig, redisConfig, authConfig, keysConfig, rateLimitConfig, adminConfig];
+export const CONFIG_NAMESPACES = [appConfig, databaseConfig, redisConfig, authConfig, keysConfig, rateLimitConfig, upstreamsConfig, adminConfig];

@@ -1,0 +1,10 @@
+import type { CatalogModelRecord, ModelPriceVersion } from './catalog-model-record';
+import type { ModelRoute } from './routing/model-route';
+
+/** A model that can be served right now: enabled, priced and routed to at least one upstream. */
+export interface ActiveModel {
+  model: CatalogModelRecord;
+  price: ModelPriceVersion;
+  /** In priority order; never empty. */
+  routes: ModelRoute[];
+}

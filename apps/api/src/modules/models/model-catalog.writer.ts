@@ -1,0 +1,60 @@
+/**
+ * Changes to the catalog for the admin module: a new price version (never an edit) and the enabled
+ * switch. Each change reloads this instance at once and tells the other instances over PUB_SUB.
+ */
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
+import type { ModelPriceVersion } from './catalog-model-record';
+import { ModelPriceEntity } from './entities/model-price.entity';
+import { ModelEntity } from './entities/model.entity';
+import { ModelCatalogService } from './model-catalog.service';
+
+export type NewPriceVersion = Omit<ModelPriceVersion, 'effectiveFrom'> & { effectiveFrom?: Date };
+
+@Injectable()
+export class ModelCatalogWriter {
+  constructor(
+    @InjectRepository(ModelEntity) private readonly modelRepository: Repository<ModelEntity>,
+    @InjectRepository(ModelPriceEntity) private readonly priceRepository: Repository<ModelPriceEntity>,
+    private readonly catalog: ModelCatalogService,
+  ) {}
+
+  /** Adds a price version from `effectiveFrom` (default now); earlier charges keep their price. */
+  async addPriceVersion(modelId: string, price: NewPriceVersion): Promise<void> {
+    await this.requireModel(modelId);
+    await this.priceRepository.insert({
+      modelId,
+      effectiveFrom: price.effectiveFrom ?? new Date(),
+      inputMicrosPerMTok: price.inputMicrosPerMTok,
+      outputMicrosPerMTok: price.outputMicrosPerMTok,
+      cachedInputMicrosPerMTok: price.cachedInputMicrosPerMTok,
+      cacheWriteMicrosPerMTok: price.cacheWriteMicrosPerMTok,
+      reasoningMicrosPerMTok: price.reasoningMicrosPerMTok,
+      longContextTiers: price.longContextTiers.map((tier) => ({
+        aboveInputTokens: tier.aboveInputTokens,
+        inputMicrosPerMTok: Number(tier.inputMicrosPerMTok),
+        outputMicrosPerMTok: Number(tier.outputMicrosPerMTok),
+        cachedInputMicrosPerMTok: tier.cachedInputMicrosPerMTok === null ? null : Number(tier.cachedInputMicrosPerMTok),
+      })),
+      source: 'admin',
+    });
+    await this.changed();
+  }
+
+  async setEnabled(modelId: string, enabled: boolean, reason: string | null = null): Promise<void> {
+    await this.requireModel(modelId);
+    await this.modelRepository.update({ id: modelId }, { enabled, disabledReason: enabled ? null : reason });
+    await this.changed();
+  }
+
+  private async requireModel(modelId: string): Promise<void> {
+    if (!(await this.modelRepository.existsBy({ id: modelId }))) throw AppError.notFound(`Model ${modelId} does not exist`);
+  }
+
+  private async changed(): Promise<void> {
+    await this.catalog.reload();
+    await this.catalog.announceChange();
+  }
+}

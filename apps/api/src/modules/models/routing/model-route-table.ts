@@ -1,0 +1,62 @@
+/**
+ * Which upstreams serve which model, from configuration: the routes file's ordered list when it
+ * names the model, else the account of the model's provider (when its key is set), else nothing.
+ * A model with no route is not active. The admin issue later moves routes into the database
+ * behind this same class.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { ECHO_MODEL_ID } from '@apilink/contracts';
+import type { ConfigOf } from '../../../config/define-config';
+import type { UpstreamAccountConfig } from '../../../config/upstream-providers';
+import { upstreamsConfig } from '../../../config/upstreams.config';
+import type { CatalogModelRecord } from '../catalog-model-record';
+import { ECHO_UPSTREAM_ACCOUNT, type ModelRoute } from './model-route';
+
+@Injectable()
+export class ModelRouteTable {
+  private readonly accounts = new Map<string, UpstreamAccountConfig>();
+  private readonly byProvider = new Map<string, UpstreamAccountConfig>();
+  private readonly memo = new Map<string, ModelRoute[]>();
+
+  constructor(@Inject(upstreamsConfig.KEY) private readonly config: ConfigOf<typeof upstreamsConfig>) {
+    for (const account of [...config.providerAccounts, ...(config.routes?.upstreams ?? [])]) this.accounts.set(account.id, account);
+    for (const account of config.providerAccounts) this.byProvider.set(account.id, account);
+  }
+
+  /** Every account requests may go to (the completions module prepares one client per account). */
+  allAccounts(): UpstreamAccountConfig[] {
+    const accounts = [...this.accounts.values()];
+    return this.config.echoEnabled ? [...accounts, ECHO_UPSTREAM_ACCOUNT] : accounts;
+  }
+
+  /** Model ids the routes file names; the catalog checks them at boot so a typo fails fast. */
+  routedModelIds(): string[] {
+    return Object.keys(this.config.routes?.routes ?? {});
+  }
+
+  /** Upstreams for the model in priority order; empty when none is configured. */
+  routesFor(model: Pick<CatalogModelRecord, 'id' | 'provider' | 'upstreamModel'>): ModelRoute[] {
+    const cached = this.memo.get(model.id);
+    if (cached) return cached;
+    const routes = this.compute(model);
+    this.memo.set(model.id, routes);
+    return routes;
+  }
+
+  /** Forgets memoised routes after the catalog changed (a model's upstream id may have). */
+  clear(): void {
+    this.memo.clear();
+  }
+
+  private compute(model: Pick<CatalogModelRecord, 'id' | 'provider' | 'upstreamModel'>): ModelRoute[] {
+    const listed = this.config.routes?.routes[model.id];
+    if (listed) {
+      return listed.map((entry) => ({ account: this.accounts.get(entry.upstream)!, upstreamModel: entry.model ?? model.upstreamModel }));
+    }
+    if (model.id === ECHO_MODEL_ID) {
+      return this.config.echoEnabled ? [{ account: ECHO_UPSTREAM_ACCOUNT, upstreamModel: model.upstreamModel }] : [];
+    }
+    const account = this.byProvider.get(model.provider);
+    return account ? [{ account, upstreamModel: model.upstreamModel }] : [];
+  }
+}
