@@ -1,14 +1,17 @@
 import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 
-/** One connection for commands; ioredis reconnects by itself, and commands fail fast while it is down. */
-export function createRedisClient(url: string, keyPrefix: string, name = 'commands'): Redis {
+/**
+ * Commands fail fast while Redis is down (callers degrade instead of queueing behind an outage);
+ * the subscriber queues its SUBSCRIBEs until connected, and ioredis re-subscribes after reconnects.
+ */
+export function createRedisClient(url: string, keyPrefix: string, name: 'commands' | 'subscriber' = 'commands'): Redis {
   const logger = new Logger(`Redis:${name}`);
   const client = new Redis(url, {
     keyPrefix,
     lazyConnect: false,
     maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
+    enableOfflineQueue: name === 'subscriber',
     connectTimeout: 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   });
