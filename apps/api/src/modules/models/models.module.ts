@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { UpstreamsModule } from '../upstreams/upstreams.module';
 import { DashboardModelsController } from './dashboard-models.controller';
 import { ModelPriceEntity } from './entities/model-price.entity';
 import { ModelEntity } from './entities/model.entity';
@@ -12,7 +13,7 @@ import { ModelRouteTable } from './routing/model-route-table';
 
 /** The model catalog (seeded, cached in memory, prices versioned) and which upstreams serve each model. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ModelEntity, ModelPriceEntity])],
+  imports: [TypeOrmModule.forFeature([ModelEntity, ModelPriceEntity]), UpstreamsModule],
   controllers: [ModelsController, DashboardModelsController],
   providers: [ModelCatalogSeeder, ModelCatalogService, ModelCatalogWriter, ModelRouteTable, ModelsService],
   exports: [ModelsService, ModelCatalogService, ModelCatalogWriter, ModelRouteTable],

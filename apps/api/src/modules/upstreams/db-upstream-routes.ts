@@ -82,8 +82,12 @@ export class DbUpstreamRoutes implements OnModuleInit, OnModuleDestroy {
     this.listeners.push(listener);
   }
 
-  /** Tells every instance (this one included) to reload; call after the change has committed. */
+  /**
+   * Reloads this instance at once (the admin who made the change reads it back) and tells every
+   * other instance to; call after the change has committed.
+   */
   async announceChange(): Promise<void> {
+    await this.reload();
     await this.pubSub.publish(UPSTREAMS_CHANGED_CHANNEL, String(Date.now()));
   }
 

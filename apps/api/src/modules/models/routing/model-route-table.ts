@@ -1,14 +1,15 @@
 /**
  * Which upstreams serve which model, from configuration: the routes file's ordered list when it
  * names the model, else the account of the model's provider (when its key is set), else nothing.
- * A model with no route is not active. The admin issue later moves routes into the database
- * behind this same class.
+ * A model with no route is not active. Routes admins keep in the database (DbUpstreamRoutes) take
+ * over from both for the models they list.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { ECHO_MODEL_ID } from '@apilink/contracts';
 import type { ConfigOf } from '../../../config/define-config';
 import type { UpstreamAccountConfig } from '../../../config/upstream-providers';
 import { upstreamsConfig } from '../../../config/upstreams.config';
+import { DbUpstreamRoutes } from '../../upstreams/db-upstream-routes';
 import type { CatalogModelRecord } from '../catalog-model-record';
 import { ECHO_UPSTREAM_ACCOUNT, type ModelRoute } from './model-route';
 
@@ -18,14 +19,19 @@ export class ModelRouteTable {
   private readonly byProvider = new Map<string, UpstreamAccountConfig>();
   private readonly memo = new Map<string, ModelRoute[]>();
 
-  constructor(@Inject(upstreamsConfig.KEY) private readonly config: ConfigOf<typeof upstreamsConfig>) {
+  constructor(
+    @Inject(upstreamsConfig.KEY) private readonly config: ConfigOf<typeof upstreamsConfig>,
+    private readonly dbRoutes: DbUpstreamRoutes,
+  ) {
     for (const account of [...config.providerAccounts, ...(config.routes?.upstreams ?? [])]) this.accounts.set(account.id, account);
     for (const account of config.providerAccounts) this.byProvider.set(account.id, account);
+    // An admin's change reaches every instance through PUB_SUB; the next request routes by it.
+    dbRoutes.onChange(() => this.clear());
   }
 
   /** Every account requests may go to (the completions module prepares one client per account). */
   allAccounts(): UpstreamAccountConfig[] {
-    const accounts = [...this.accounts.values()];
+    const accounts = [...this.accounts.values(), ...this.dbRoutes.current().upstreams];
     return this.config.echoEnabled ? [...accounts, ECHO_UPSTREAM_ACCOUNT] : accounts;
   }
 
@@ -49,6 +55,12 @@ export class ModelRouteTable {
   }
 
   private compute(model: Pick<CatalogModelRecord, 'id' | 'provider' | 'upstreamModel'>): ModelRoute[] {
+    const db = this.dbRoutes.current();
+    const fromDb = db.routes[model.id];
+    if (fromDb) {
+      const accounts = new Map(db.upstreams.map((account) => [account.id, account]));
+      return fromDb.map((entry) => ({ account: accounts.get(entry.upstream)!, upstreamModel: entry.model ?? model.upstreamModel }));
+    }
     const listed = this.config.routes?.routes[model.id];
     if (listed) {
       return listed.map((entry) => ({ account: this.accounts.get(entry.upstream)!, upstreamModel: entry.model ?? model.upstreamModel }));
