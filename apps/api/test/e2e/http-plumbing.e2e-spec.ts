@@ -1,3 +1,4 @@
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@apilink/contracts';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { EchoTestModule } from '../support/echo-test.module';
 
@@ -59,7 +60,7 @@ describe('request ids and the error envelope', () => {
   });
 
   it('rejects unknown fields on the internal API with the same envelope', async () => {
-    const response = await testApp.http().post('/api/test-echo').send({ text: 'hi', count: 1, extra: true }).expect(400);
+    const response = await testApp.http().post('/api/test-echo').set(CSRF_HEADER, CSRF_HEADER_VALUE).send({ text: 'hi', count: 1, extra: true }).expect(400);
     expect(response.body.error).toMatchObject({ param: 'extra', request_id: response.headers['x-request-id'] });
   });
 
