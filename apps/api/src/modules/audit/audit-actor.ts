@@ -2,9 +2,7 @@ import type { UserRole } from '@apilink/contracts';
 import type { Principal } from '../../common/auth/principal';
 
 /** Who made a change: a logged-in staff member, or a named system actor (the CLI, a job). */
-export type AuditActor =
-  | { type: 'user'; userId: string; email: string; role: UserRole }
-  | { type: 'system'; name: string };
+export type AuditActor = { type: 'user'; userId: string; email: string; role: UserRole } | { type: 'system'; name: string };
 
 /** What every audited write carries besides its own details. */
 export interface AuditContext {

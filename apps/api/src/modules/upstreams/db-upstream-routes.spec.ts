@@ -8,7 +8,11 @@ import { UPSTREAMS_CHANGED_CHANNEL } from './upstreams.tokens';
 
 const cipher = new UpstreamKeyCipher(randomBytes(32));
 
-function account(name: string, routes: { model: string; priority: number; upstreamModel?: string }[], key = `sk-${name}`): UpstreamAccountEntity {
+function account(
+  name: string,
+  routes: { model: string; priority: number; upstreamModel?: string }[],
+  key = `sk-${name}`,
+): UpstreamAccountEntity {
   const id = randomUUID();
   return {
     id,
@@ -43,7 +47,10 @@ describe('DbUpstreamRoutes', () => {
   it('orders each model’s upstreams by priority, then account name, with decrypted keys', async () => {
     const rows = [
       account('zeta', [{ model: 'openai/gpt-4o', priority: 1 }]),
-      account('alpha', [{ model: 'openai/gpt-4o', priority: 1 }, { model: 'openai/o3', priority: 5, upstreamModel: 'o3-2025' }]),
+      account('alpha', [
+        { model: 'openai/gpt-4o', priority: 1 },
+        { model: 'openai/o3', priority: 5, upstreamModel: 'o3-2025' },
+      ]),
       account('first', [{ model: 'openai/gpt-4o', priority: 0 }]),
     ];
     const { routes } = routesOver(() => rows);
@@ -51,7 +58,11 @@ describe('DbUpstreamRoutes', () => {
     const snapshot = routes.current();
     expect(snapshot.routes['openai/gpt-4o']).toEqual([{ upstream: 'db:first' }, { upstream: 'db:alpha' }, { upstream: 'db:zeta' }]);
     expect(snapshot.routes['openai/o3']).toEqual([{ upstream: 'db:alpha', model: 'o3-2025' }]);
-    expect(snapshot.upstreams.find((upstream) => upstream.id === 'db:alpha')).toMatchObject({ apiKey: 'sk-alpha', name: 'alpha', protocol: 'openai' });
+    expect(snapshot.upstreams.find((upstream) => upstream.id === 'db:alpha')).toMatchObject({
+      apiKey: 'sk-alpha',
+      name: 'alpha',
+      protocol: 'openai',
+    });
   });
 
   it('skips an account whose key cannot be decrypted instead of routing with a bad key', async () => {

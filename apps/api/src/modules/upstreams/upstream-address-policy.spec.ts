@@ -31,12 +31,19 @@ describe('blockedAddressReason', () => {
     expect(blockedAddressReason(address, true)).toBeNull();
   });
 
-  it.each(['169.254.169.254', '169.254.170.2', '100.100.100.200', 'fd00:ec2::254', '::ffff:169.254.169.254', '0.0.0.0', '224.0.0.1', '255.255.255.255', '::'])(
-    'refuses the metadata or reserved address %s even when private networks are allowed',
-    (address) => {
-      expect(blockedAddressReason(address, true)).toMatch(/metadata, multicast or reserved/);
-    },
-  );
+  it.each([
+    '169.254.169.254',
+    '169.254.170.2',
+    '100.100.100.200',
+    'fd00:ec2::254',
+    '::ffff:169.254.169.254',
+    '0.0.0.0',
+    '224.0.0.1',
+    '255.255.255.255',
+    '::',
+  ])('refuses the metadata or reserved address %s even when private networks are allowed', (address) => {
+    expect(blockedAddressReason(address, true)).toMatch(/metadata, multicast or reserved/);
+  });
 
   it.each(['8.8.8.8', '172.32.0.1', '93.184.215.14', '2606:4700::1111'])('accepts the public address %s', (address) => {
     expect(blockedAddressReason(address, false)).toBeNull();

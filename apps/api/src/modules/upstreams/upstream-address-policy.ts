@@ -76,7 +76,10 @@ export async function checkUpstreamBaseUrl(raw: string, policy: UpstreamUrlPolic
   if (url.username || url.password) throw new UnsafeUpstreamUrlError('baseUrl must not carry credentials; use apiKey');
   if (url.search || url.hash) throw new UnsafeUpstreamUrlError('baseUrl must not have a query string or fragment');
 
-  const hostname = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  const hostname = url.hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (METADATA_HOSTNAMES.has(hostname)) throw new UnsafeUpstreamUrlError(`${hostname} is a cloud metadata host`);
   let addresses: string[];
   if (isIP(hostname)) {

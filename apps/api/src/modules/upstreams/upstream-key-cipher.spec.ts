@@ -27,9 +27,7 @@ describe('UpstreamKeyCipher', () => {
     const [version, fingerprint, payload] = envelope.split('.');
     const bytes = Buffer.from(payload, 'base64url');
     bytes[bytes.length - 1] ^= 0x01;
-    expect(() => cipher.decrypt(`${version}.${fingerprint}.${bytes.toString('base64url')}`, 'account-1')).toThrow(
-      /failed authentication/,
-    );
+    expect(() => cipher.decrypt(`${version}.${fingerprint}.${bytes.toString('base64url')}`, 'account-1')).toThrow(/failed authentication/);
   });
 
   it('says so when the encryption key changed', () => {

@@ -12,8 +12,7 @@ import { UpstreamKeyCipher } from './upstream-key-cipher';
 import { UpstreamsService } from './upstreams.service';
 import { UPSTREAM_HOST_RESOLVER, UPSTREAM_KEY_CIPHER } from './upstreams.tokens';
 
-const resolveHost: HostResolver = async (hostname) =>
-  (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
+const resolveHost: HostResolver = async (hostname) => (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
 
 /**
  * Upstream accounts stored in the database (managed through /api/admin/upstreams). The

@@ -78,7 +78,13 @@ export class UpstreamsService {
       const saved = await this.get(id, manager);
       await this.audit.record(
         context,
-        { action: AUDIT_ACTIONS.UpstreamCreated, targetType: 'upstream_account', targetId: id, after: toUpstreamAccount(saved), reason: input.reason },
+        {
+          action: AUDIT_ACTIONS.UpstreamCreated,
+          targetType: 'upstream_account',
+          targetId: id,
+          after: toUpstreamAccount(saved),
+          reason: input.reason,
+        },
         manager,
       );
       return saved;
@@ -171,7 +177,11 @@ export class UpstreamsService {
 
   private async lockedGet(manager: EntityManager, id: string): Promise<UpstreamAccountEntity> {
     if (UUID.test(id)) {
-      await manager.createQueryBuilder(UpstreamAccountEntity, 'account').setLock('pessimistic_write').where('account.id = :id', { id }).getOne();
+      await manager
+        .createQueryBuilder(UpstreamAccountEntity, 'account')
+        .setLock('pessimistic_write')
+        .where('account.id = :id', { id })
+        .getOne();
     }
     return this.get(id, manager);
   }
