@@ -28,16 +28,21 @@ interface SessionRow {
 /** Dashboard sessions: a row per login, referenced by a signed cookie. */
 @Injectable()
 export class SessionsService {
-  private readonly secret: string;
+  private generatedSecret: string | null = null;
 
   constructor(
     @InjectRepository(UserSessionEntity) private readonly sessions: Repository<UserSessionEntity>,
     @Inject(authConfig.KEY) private readonly config: ConfigOf<typeof authConfig>,
-  ) {
-    this.secret = config.sessionSecret ?? randomBytes(32).toString('hex');
-    if (!config.sessionSecret) {
+  ) {}
+
+  /** Made on first use so processes that never touch sessions (the CLI) stay quiet. */
+  private get secret(): string {
+    if (this.config.sessionSecret) return this.config.sessionSecret;
+    if (!this.generatedSecret) {
+      this.generatedSecret = randomBytes(32).toString('hex');
       new Logger(SessionsService.name).warn('SESSION_SECRET is not set: sessions end when this process restarts and are not shared between instances');
     }
+    return this.generatedSecret;
   }
 
   async issue(userId: string): Promise<IssuedSession> {

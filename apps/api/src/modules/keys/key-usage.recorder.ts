@@ -43,8 +43,9 @@ export class KeyUsageRecorder implements OnModuleInit, OnModuleDestroy, BeforeAp
     if (this.timer) clearInterval(this.timer);
   }
 
-  // Before the queue module drains and closes in its onApplicationShutdown.
-  beforeApplicationShutdown(): void {
+  // The database closes in onApplicationShutdown, so the last stamps are written before then.
+  async beforeApplicationShutdown(): Promise<void> {
     this.flush();
+    await this.queue.drain();
   }
 }

@@ -1,0 +1,46 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USER_ROLES, type UserRole } from '@apilink/contracts';
+import { Command, Option } from 'nest-commander';
+import { toCurrentUser } from '../../modules/auth/mappers/user.mapper';
+import { UsersService } from '../../modules/auth/users.service';
+import { CliCommand, CliUsageError, type JsonOption } from '../cli-command';
+
+interface Options extends JsonOption {
+  email: string;
+  password: string;
+  role: UserRole;
+}
+
+@Command({ name: 'users:create', description: 'create a user (customer, support or admin)' })
+export class UsersCreateCommand extends CliCommand<Options, ReturnType<typeof toCurrentUser>> {
+  constructor(private readonly users: UsersService) {
+    super();
+  }
+
+  protected async execute({ email, password, role = 'customer' }: Options) {
+    if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
+      throw new CliUsageError(`--password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`);
+    }
+    return toCurrentUser(await this.users.create({ email, password, role }));
+  }
+
+  protected describe(user: ReturnType<typeof toCurrentUser>): string {
+    return `Created ${user.role} ${user.email} (id ${user.id})`;
+  }
+
+  @Option({ flags: '--email <email>', required: true })
+  parseEmail(value: string): string {
+    if (!/^[^\s@]+@[^\s@]+$/.test(value.trim())) throw new CliUsageError('--email must be an email address');
+    return value;
+  }
+
+  @Option({ flags: '--password <password>', required: true })
+  parsePassword(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--role <role>', description: `one of ${USER_ROLES.join(', ')} (default customer)` })
+  parseRole(value: string): UserRole {
+    if (!USER_ROLES.includes(value as UserRole)) throw new CliUsageError(`--role must be one of ${USER_ROLES.join(', ')}`);
+    return value as UserRole;
+  }
+}

@@ -1,0 +1,87 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import { redisEnv, startTestApp, type TestApp } from '../../support/test-app';
+import { AuthProbeModule } from './probe.module';
+import { settleJobs } from './settle-jobs';
+
+const REPO_ROOT = path.resolve(__dirname, '../../../../..');
+const run = promisify(execFile);
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe('operator CLI (npm run cli)', () => {
+  let testApp: TestApp;
+  let env: Record<string, string>;
+  const email = `cli-${randomUUID()}@test.apilink.dev`;
+
+  // Exactly what an operator types, against the e2e database and the running app's Redis.
+  async function cli(...args: string[]): Promise<CliResult> {
+    try {
+      const { stdout, stderr } = await run('npm', ['run', '-s', 'cli', '--', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  }
+
+  beforeAll(async () => {
+    env = { ...redisEnv(), DATABASE_URL: process.env.E2E_DATABASE_URL!, NODE_ENV: 'test', LOG_LEVEL: 'silent' };
+    testApp = await startTestApp({ env, extraImports: [AuthProbeModule] });
+  });
+  afterAll(async () => {
+    await settleJobs(testApp);
+    await testApp?.close();
+  });
+
+  it('creates a user, a key the running app accepts, lists it, revokes it everywhere and disables the user', async () => {
+    const created = await cli('users:create', '--email', email, '--password', 'operator password 1', '--role', 'support', '--json');
+    expect(created).toMatchObject({ code: 0 });
+    expect(JSON.parse(created.stdout)).toEqual({ id: expect.any(String), email, role: 'support', createdAt: expect.any(String) });
+
+    const key = await cli('keys:create', '--email', email.toUpperCase(), '--name', 'ci', '--rpm', '500', '--json');
+    expect(key.code).toBe(0);
+    const { key: summary, secret } = JSON.parse(key.stdout);
+    expect(secret).toMatch(/^al-[0-9A-Za-z]{40}$/);
+    expect(summary).toMatchObject({ name: 'ci', rpmLimit: 500, status: 'active' });
+    const whoami = await testApp.http().get('/v1/test-whoami').set('Authorization', `Bearer ${secret}`).expect(200);
+    expect(whoami.body).toMatchObject({ keyId: summary.id, rpmLimit: 500 });
+
+    const listed = await cli('keys:list', '--email', email, '--json');
+    expect(JSON.parse(listed.stdout)).toEqual([summary]);
+    expect(listed.stdout).not.toContain(secret);
+
+    const revoked = await cli('keys:revoke', '--id', summary.id);
+    expect(revoked.code).toBe(0);
+    expect(revoked.stdout).toContain(`Revoked key "ci" (id ${summary.id})`);
+    // The CLI's revoke reaches the running instance's cache through Redis.
+    const refused = await testApp.http().get('/v1/test-whoami').set('Authorization', `Bearer ${secret}`).expect(401);
+    expect(refused.body.error.message).toMatch(/revoked/);
+
+    const disabled = await cli('users:disable', '--email', email, '--json');
+    expect(JSON.parse(disabled.stdout)).toMatchObject({ email, disabledAt: expect.any(String) });
+  }, 120_000);
+
+  it('prints the key once in human form and fails with exit code 1 and one line on bad input', async () => {
+    const human = await cli('keys:create', '--email', email, '--name', 'human');
+    expect(human.stdout).toMatch(/^Created key "human" \(id [0-9a-f-]{36}\)\nSecret \(shown once, store it now\): al-[0-9A-Za-z]{40}\n$/);
+
+    const unknown = await cli('keys:list', '--email', `nobody-${randomUUID()}@test.apilink.dev`, '--json');
+    expect(unknown.code).toBe(1);
+    expect(JSON.parse(unknown.stdout).error.message).toMatch(/^No user with email/);
+    expect(unknown.stderr).toMatch(/^Error: No user with email/);
+
+    const duplicate = await cli('users:create', '--email', email, '--password', 'operator password 1');
+    expect(duplicate).toMatchObject({ code: 1, stderr: expect.stringContaining('already exists') });
+
+    const badRole = await cli('users:create', '--email', `x-${randomUUID()}@test.apilink.dev`, '--password', 'operator password 1', '--role', 'root');
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.stderr).toContain('--role must be one of customer, support, admin');
+  }, 120_000);
+});
