@@ -10,6 +10,7 @@ import { loggerOptions } from './common/http/logger-options';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { KeysModule } from './modules/keys/keys.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { ModelsModule } from './modules/models/models.module';
 import { RateLimitModule } from './modules/rate-limit/rate-limit.module';
 import { SpaModule } from './modules/spa/spa.module';
@@ -33,6 +34,7 @@ export class AppModule {
         // Features
         HealthModule,
         ModelsModule,
+        MetricsModule,
         AuthModule, KeysModule, RateLimitModule,
         ...extraImports,
         // Last: the dashboard's catch-all route

@@ -26,7 +26,10 @@ function row(id: string, input: number, output: number): CatalogSourceRow {
 }
 
 describe('buildSeed', () => {
-  const first = buildSeed([row('openai/a', 1, 2), row('openai/b', 3, 4)], null, { effectiveFrom: '2026-01-01T00:00:00.000Z', source: SOURCE });
+  const first = buildSeed([row('openai/a', 1, 2), row('openai/b', 3, 4)], null, {
+    effectiveFrom: '2026-01-01T00:00:00.000Z',
+    source: SOURCE,
+  });
 
   it('adds the built-in echo model before the imported ones', () => {
     expect(first.seed.models.map((m) => m.id)).toEqual([ECHO_MODEL_ID, 'openai/a', 'openai/b']);
@@ -34,13 +37,19 @@ describe('buildSeed', () => {
   });
 
   it('keeps the old version when a re-import finds the same price', () => {
-    const again = buildSeed([row('openai/a', 1, 2), row('openai/b', 3, 4)], first.seed, { effectiveFrom: '2026-02-01T00:00:00.000Z', source: SOURCE });
+    const again = buildSeed([row('openai/a', 1, 2), row('openai/b', 3, 4)], first.seed, {
+      effectiveFrom: '2026-02-01T00:00:00.000Z',
+      source: SOURCE,
+    });
     expect(again.seed).toEqual(first.seed);
     expect(again.repriced).toEqual([]);
   });
 
   it('appends a price version on a change and never rewrites the old one', () => {
-    const next = buildSeed([row('openai/a', 1.5, 2), row('openai/b', 3, 4)], first.seed, { effectiveFrom: '2026-02-01T00:00:00.000Z', source: SOURCE });
+    const next = buildSeed([row('openai/a', 1.5, 2), row('openai/b', 3, 4)], first.seed, {
+      effectiveFrom: '2026-02-01T00:00:00.000Z',
+      source: SOURCE,
+    });
     const a = next.seed.models.find((m) => m.id === 'openai/a')!;
     expect(a.prices.map((p) => [p.effectiveFrom, p.inputMicrosPerMTok])).toEqual([
       ['2026-01-01T00:00:00.000Z', 1_000_000],
@@ -55,8 +64,8 @@ describe('buildSeed', () => {
   });
 
   it('refuses a new price version dated before the latest one', () => {
-    expect(() =>
-      buildSeed([row('openai/a', 9, 9)], first.seed, { effectiveFrom: '2025-01-01T00:00:00.000Z', source: SOURCE }),
-    ).toThrow(/must start after/);
+    expect(() => buildSeed([row('openai/a', 9, 9)], first.seed, { effectiveFrom: '2025-01-01T00:00:00.000Z', source: SOURCE })).toThrow(
+      /must start after/,
+    );
   });
 });

@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ModelCatalogSeed } from '@apilink/contracts';
+import { format, resolveConfig } from 'prettier';
 import { buildSeed } from './build-seed';
 import { parseCatalogSource } from './catalog-source';
 
@@ -29,7 +30,8 @@ function parseArgs(argv: string[]): Record<string, string> {
   for (let i = 0; i < argv.length; i += 2) {
     const name = argv[i];
     const value = argv[i + 1];
-    if (!name?.startsWith('--') || value === undefined) throw new Error(`usage: import-catalog [--source FILE] [--out FILE] [--effective-from ISO]`);
+    if (!name?.startsWith('--') || value === undefined)
+      throw new Error(`usage: import-catalog [--source FILE] [--out FILE] [--effective-from ISO]`);
     args[name.slice(2)] = value;
   }
   return args;
@@ -40,7 +42,7 @@ function todayUtc(): string {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString();
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const sourcePath = path.resolve(REPO_ROOT, args.source ?? DEFAULTS.source);
   const outPath = path.resolve(REPO_ROOT, args.out ?? DEFAULTS.out);
@@ -48,11 +50,18 @@ function main(): void {
   const rows = parseCatalogSource(JSON.parse(readFileSync(sourcePath, 'utf8')));
   const previous = existsSync(outPath) ? (JSON.parse(readFileSync(outPath, 'utf8')) as ModelCatalogSeed) : null;
   const { seed, added, repriced, removed } = buildSeed(rows, previous, { effectiveFrom, source: SOURCE });
-  writeFileSync(outPath, `${JSON.stringify(seed, null, 1)}\n`);
+  // Formatted like every other file, so `npm run format` and a re-import never disagree.
+  const prettierOptions = (await resolveConfig(outPath)) ?? {};
+  writeFileSync(outPath, await format(JSON.stringify(seed), { ...prettierOptions, filepath: outPath }));
   const disabled = seed.models.filter((model) => !model.enabled);
   console.log(`Wrote ${seed.models.length} models to ${path.relative(REPO_ROOT, outPath)}`);
-  console.log(`  added ${added.length}, repriced ${repriced.length}, dropped ${removed.length}${removed.length ? `: ${removed.join(', ')}` : ''}`);
+  console.log(
+    `  added ${added.length}, repriced ${repriced.length}, dropped ${removed.length}${removed.length ? `: ${removed.join(', ')}` : ''}`,
+  );
   console.log(`  disabled by default (${disabled.length}): ${disabled.map((model) => `${model.id} (${model.disabledReason})`).join('; ')}`);
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -76,7 +76,8 @@ function parseUpstream(name: string, raw: unknown, env: Record<string, unknown>,
   }
   const unknownKeys = Object.keys(raw).filter((key) => !['protocol', 'baseUrl', 'apiKey', 'preset', 'quirks'].includes(key));
   if (unknownKeys.length) problems.push(`ROUTES_FILE: ${where}: unknown key(s) ${unknownKeys.join(', ')}`);
-  if (!PROTOCOLS.includes(raw.protocol as UpstreamProtocolName)) problems.push(`ROUTES_FILE: ${where}.protocol must be one of ${PROTOCOLS.join(', ')}`);
+  if (!PROTOCOLS.includes(raw.protocol as UpstreamProtocolName))
+    problems.push(`ROUTES_FILE: ${where}.protocol must be one of ${PROTOCOLS.join(', ')}`);
   let baseUrl = '';
   if (typeof raw.baseUrl !== 'string' || !/^https?:\/\/[^\s/]+/.test(raw.baseUrl)) {
     problems.push(`ROUTES_FILE: ${where}.baseUrl must be an http(s) URL`);
@@ -117,7 +118,9 @@ function parseRoute(modelId: string, raw: unknown, known: Set<string>, problems:
       problems.push(`ROUTES_FILE: ${where}[${index}].model must be a model id`);
     }
     if (!known.has(entry.upstream)) {
-      problems.push(`ROUTES_FILE: ${where}[${index}]: unknown upstream "${entry.upstream}" (not in upstreams, and no such provider key is set)`);
+      problems.push(
+        `ROUTES_FILE: ${where}[${index}]: unknown upstream "${entry.upstream}" (not in upstreams, and no such provider key is set)`,
+      );
     }
     return { upstream: entry.upstream, ...(typeof entry.model === 'string' ? { model: entry.model } : {}) };
   });
@@ -140,7 +143,8 @@ export function parseRoutesFile(
   if (!isRecord(document)) return { spec, problems: [`ROUTES_FILE: ${path} must hold an object with "routes"`] };
   const unknownKeys = Object.keys(document).filter((key) => key !== 'upstreams' && key !== 'routes');
   if (unknownKeys.length) problems.push(`ROUTES_FILE: unknown top-level key(s) ${unknownKeys.join(', ')}`);
-  if (document.upstreams !== undefined && !isRecord(document.upstreams)) problems.push('ROUTES_FILE: upstreams must be an object of named upstreams');
+  if (document.upstreams !== undefined && !isRecord(document.upstreams))
+    problems.push('ROUTES_FILE: upstreams must be an object of named upstreams');
   if (!isRecord(document.routes)) problems.push('ROUTES_FILE: routes must be an object of model id → upstreams');
 
   const providerIds = new Set(providerAccounts.map((account) => account.id));
@@ -157,7 +161,11 @@ export function parseRoutesFile(
 }
 
 /** The routes file for the config namespace; boot validation has already reported any problem. */
-export function loadRoutesFile(path: string, env: Record<string, unknown>, providerAccounts: readonly UpstreamAccountConfig[]): RoutesFileSpec {
+export function loadRoutesFile(
+  path: string,
+  env: Record<string, unknown>,
+  providerAccounts: readonly UpstreamAccountConfig[],
+): RoutesFileSpec {
   const { spec, problems } = parseRoutesFile(path, env, providerAccounts);
   if (problems.length > 0) throw new ConfigValidationError(problems);
   return spec;

@@ -46,11 +46,14 @@ class UpstreamsEnv {
   @IsUrl(URL_OPTIONS) PERPLEXITY_BASE_URL: string = 'https://api.perplexity.ai';
 
   /** JSON or YAML file adding ordered upstreams per model; checked at boot (see routes-file.ts). */
-  @IsOptional() @IsString() @IsRoutesFile()
+  @IsOptional()
+  @IsString()
+  @IsRoutesFile()
   ROUTES_FILE?: string;
 
   /** Default: on only while no upstream is configured. */
-  @IsOptional() @EnvBoolean()
+  @IsOptional()
+  @EnvBoolean()
   ECHO_MODEL_ENABLED?: boolean;
 }
 

@@ -32,14 +32,17 @@ describe('model catalog', () => {
 
   it('refuses to update or delete a price version (append-only)', async () => {
     const dataSource = testApp.app.get(DataSource);
-    await expect(dataSource.query(`UPDATE "model_prices" SET "input_micros_per_mtok" = 1 WHERE "model_id" = 'openai/gpt-4o'`)).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      dataSource.query(`UPDATE "model_prices" SET "input_micros_per_mtok" = 1 WHERE "model_id" = 'openai/gpt-4o'`),
+    ).rejects.toThrow(/append-only/);
     await expect(dataSource.query(`DELETE FROM "model_prices" WHERE "model_id" = 'openai/gpt-4o'`)).rejects.toThrow(/append-only/);
   });
 
   it('activates the models of providers whose key is set, and only those', () => {
-    const ids = testApp.app.get(ModelsService).listActive().map((active) => active.model.id);
+    const ids = testApp.app
+      .get(ModelsService)
+      .listActive()
+      .map((active) => active.model.id);
     expect(ids).toContain('openai/gpt-4o-mini');
     expect(ids).toContain('anthropic/claude-sonnet-4-5');
     expect(ids.some((id) => id.startsWith('google/') || id.startsWith('mistral/'))).toBe(false);
@@ -81,7 +84,10 @@ describe('the demo model', () => {
   afterAll(() => testApp?.close());
 
   it('is the only active model when no upstream is configured', () => {
-    const ids = testApp.app.get(ModelsService).listActive().map((active) => active.model.id);
+    const ids = testApp.app
+      .get(ModelsService)
+      .listActive()
+      .map((active) => active.model.id);
     expect(ids).toEqual([ECHO_MODEL_ID]);
   });
 });

@@ -29,7 +29,9 @@ describe('tokenPricesFor', () => {
   it('applies a long-context tier to the whole request above its threshold only', () => {
     const tiered = version({
       cachedInputMicrosPerMTok: 125_000n,
-      longContextTiers: [{ aboveInputTokens: 200_000, inputMicrosPerMTok: 2_500_000n, outputMicrosPerMTok: 15_000_000n, cachedInputMicrosPerMTok: null }],
+      longContextTiers: [
+        { aboveInputTokens: 200_000, inputMicrosPerMTok: 2_500_000n, outputMicrosPerMTok: 15_000_000n, cachedInputMicrosPerMTok: null },
+      ],
     });
     expect(tokenPricesFor(tiered, 200_000)).toMatchObject({ input: 1_250_000n, output: 10_000_000n });
     expect(tokenPricesFor(tiered, 200_001)).toMatchObject({ input: 2_500_000n, output: 15_000_000n, cachedInput: 2_500_000n });

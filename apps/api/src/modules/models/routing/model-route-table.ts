@@ -18,6 +18,7 @@ export class ModelRouteTable {
   private readonly accounts = new Map<string, UpstreamAccountConfig>();
   private readonly byProvider = new Map<string, UpstreamAccountConfig>();
   private readonly memo = new Map<string, ModelRoute[]>();
+  private readonly clearListeners: (() => void)[] = [];
 
   constructor(
     @Inject(upstreamsConfig.KEY) private readonly config: ConfigOf<typeof upstreamsConfig>,
@@ -49,9 +50,15 @@ export class ModelRouteTable {
     return routes;
   }
 
-  /** Forgets memoised routes after the catalog changed (a model's upstream id may have). */
+  /** Forgets memoised routes after the catalog or the database routes changed. */
   clear(): void {
     this.memo.clear();
+    for (const listener of this.clearListeners) listener();
+  }
+
+  /** Called whenever routes may have changed (e.g. an account's key or URL), for caches built on them. */
+  onClear(listener: () => void): void {
+    this.clearListeners.push(listener);
   }
 
   private compute(model: Pick<CatalogModelRecord, 'id' | 'provider' | 'upstreamModel'>): ModelRoute[] {
