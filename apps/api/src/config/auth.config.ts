@@ -9,7 +9,9 @@ class AuthEnv {
   @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters (required when NODE_ENV=production)' })
   SESSION_SECRET?: string;
 
-  @IsInt() @Min(1) @Max(24 * 90)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 90)
   SESSION_TTL_HOURS: number = 168;
 
   @ValidateIf((env: { ADMIN_PASSWORD?: string; ADMIN_EMAIL?: string }) => env.ADMIN_PASSWORD !== undefined || env.ADMIN_EMAIL !== undefined)
@@ -23,16 +25,21 @@ class AuthEnv {
   })
   ADMIN_PASSWORD?: string;
 
-  @IsInt() @Min(1) @Max(24 * 3600)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
   AUTH_THROTTLE_WINDOW_SECONDS: number = 900;
 
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   AUTH_THROTTLE_MAX_PER_IP: number = 30;
 
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   AUTH_THROTTLE_MAX_PER_EMAIL: number = 10;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   NODE_ENV?: string;
 }
 

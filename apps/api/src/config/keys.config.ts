@@ -2,13 +2,18 @@ import { IsInt, Max, Min } from 'class-validator';
 import { defineConfig } from './define-config';
 
 class KeysEnv {
-  @IsInt() @Min(1) @Max(3600)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   API_KEY_CACHE_TTL_SECONDS: number = 60;
 
-  @IsInt() @Min(100)
+  @IsInt()
+  @Min(100)
   API_KEY_CACHE_MAX_ENTRIES: number = 10_000;
 
-  @IsInt() @Min(1) @Max(3600)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   API_KEY_LAST_USED_FLUSH_SECONDS: number = 10;
 }
 

@@ -2,10 +2,14 @@ import { IsInt, Max, Min } from 'class-validator';
 import { defineConfig } from './define-config';
 
 class RateLimitEnv {
-  @IsInt() @Min(1) @Max(1_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   RATE_LIMIT_RPM: number = 60;
 
-  @IsInt() @Min(1) @Max(1000)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   RATE_LIMIT_INSTANCES: number = 1;
 }
 

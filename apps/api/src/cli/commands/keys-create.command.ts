@@ -13,7 +13,7 @@ interface Options extends JsonOption {
   spendCapMicros?: bigint;
 }
 
-@Command({ name: 'keys:create', description: "create an API key for a user; prints the secret once" })
+@Command({ name: 'keys:create', description: 'create an API key for a user; prints the secret once' })
 export class KeysCreateCommand extends CliCommand<Options, CreatedApiKey> {
   constructor(
     private readonly users: UsersService,
@@ -25,7 +25,11 @@ export class KeysCreateCommand extends CliCommand<Options, CreatedApiKey> {
   protected async execute({ email, name, rpm, expiresAt, spendCapMicros }: Options): Promise<CreatedApiKey> {
     const user = await this.users.getByEmail(email);
     // Operators may set any limit, including above RATE_LIMIT_RPM.
-    const { key, secret } = await this.keys.create(user.id, { name, rpmLimit: rpm ?? null, expiresAt: expiresAt ?? null, spendCapMicros: spendCapMicros ?? null }, { operator: true });
+    const { key, secret } = await this.keys.create(
+      user.id,
+      { name, rpmLimit: rpm ?? null, expiresAt: expiresAt ?? null, spendCapMicros: spendCapMicros ?? null },
+      { operator: true },
+    );
     return { key: toApiKeySummary(key), secret };
   }
 

@@ -12,7 +12,7 @@ interface Disabled {
   disabledAt: string | null;
 }
 
-@Command({ name: 'users:disable', description: "disable a user: ends their sessions and stops their API keys" })
+@Command({ name: 'users:disable', description: 'disable a user: ends their sessions and stops their API keys' })
 export class UsersDisableCommand extends CliCommand<Options, Disabled> {
   constructor(private readonly users: UsersService) {
     super();

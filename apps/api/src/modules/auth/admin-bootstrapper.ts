@@ -19,7 +19,8 @@ export class AdminBootstrapper implements OnApplicationBootstrap {
     if (!admin) return;
     const existing = await this.users.findByEmail(admin.email);
     if (existing) {
-      if (existing.role !== 'admin') this.logger.warn(`ADMIN_EMAIL ${existing.email} belongs to a ${existing.role} account; its role is unchanged`);
+      if (existing.role !== 'admin')
+        this.logger.warn(`ADMIN_EMAIL ${existing.email} belongs to a ${existing.role} account; its role is unchanged`);
       return;
     }
     try {

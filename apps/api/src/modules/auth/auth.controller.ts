@@ -23,7 +23,11 @@ export class AuthController {
 
   @Public()
   @Post('signup')
-  async signup(@Req() request: FastifyRequest, @Body() body: CredentialsDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
+  async signup(
+    @Req() request: FastifyRequest,
+    @Body() body: CredentialsDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionResponse> {
     return this.startSession(reply, await this.auth.signup(request.ip, body.email, body.password));
   }
 
@@ -31,7 +35,10 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @Post('login')
   @HttpCode(200)
-  async login(@Req() request: FastifyRequest & { user: UserEntity }, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
+  async login(
+    @Req() request: FastifyRequest & { user: UserEntity },
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionResponse> {
     return this.startSession(reply, await this.auth.login(request.user));
   }
 
@@ -52,7 +59,11 @@ export class AuthController {
   @Auth('session')
   @Post('change-password')
   @HttpCode(204)
-  async changePassword(@Req() request: FastifyRequest, @CurrentSession() session: SessionPrincipal, @Body() body: ChangePasswordDto): Promise<void> {
+  async changePassword(
+    @Req() request: FastifyRequest,
+    @CurrentSession() session: SessionPrincipal,
+    @Body() body: ChangePasswordDto,
+  ): Promise<void> {
     await this.auth.changePassword(request.ip, session, readSessionCookie(request), body.currentPassword, body.newPassword);
   }
 

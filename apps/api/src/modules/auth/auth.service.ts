@@ -38,7 +38,13 @@ export class AuthService {
     return this.users.getById(principal.userId);
   }
 
-  async changePassword(ip: string, principal: SessionPrincipal, sessionToken: string | undefined, current: string, next: string): Promise<void> {
+  async changePassword(
+    ip: string,
+    principal: SessionPrincipal,
+    sessionToken: string | undefined,
+    current: string,
+    next: string,
+  ): Promise<void> {
     await this.throttle.attempt(ip, principal.email);
     await this.users.changePassword(principal.userId, current, next, this.sessions.sessionIdOf(sessionToken) ?? undefined);
   }

@@ -40,7 +40,9 @@ export class SessionsService {
     if (this.config.sessionSecret) return this.config.sessionSecret;
     if (!this.generatedSecret) {
       this.generatedSecret = randomBytes(32).toString('hex');
-      new Logger(SessionsService.name).warn('SESSION_SECRET is not set: sessions end when this process restarts and are not shared between instances');
+      new Logger(SessionsService.name).warn(
+        'SESSION_SECRET is not set: sessions end when this process restarts and are not shared between instances',
+      );
     }
     return this.generatedSecret;
   }

@@ -1,7 +1,16 @@
 import { ApiKeyCache, type CachedApiKey } from './api-key-cache';
 
 function key(keyId: string, userId = 'u1'): CachedApiKey {
-  return { keyId, userId, keyHash: `h-${keyId}`, rpmLimit: null, spendCapMicros: null, expiresAt: null, revokedAt: null, userDisabled: false };
+  return {
+    keyId,
+    userId,
+    keyHash: `h-${keyId}`,
+    rpmLimit: null,
+    spendCapMicros: null,
+    expiresAt: null,
+    revokedAt: null,
+    userDisabled: false,
+  };
 }
 
 describe('ApiKeyCache', () => {

@@ -41,7 +41,11 @@ export class KeysController {
   }
 
   @Patch(':id')
-  async update(@CurrentSession() session: SessionPrincipal, @Param('id') id: string, @Body() body: UpdateApiKeyDto): Promise<ApiKeySummary> {
+  async update(
+    @CurrentSession() session: SessionPrincipal,
+    @Param('id') id: string,
+    @Body() body: UpdateApiKeyDto,
+  ): Promise<ApiKeySummary> {
     return toApiKeySummary(await this.keys.update(session.userId, id, toSettings(body)));
   }
 

@@ -33,7 +33,12 @@ describe('accounts and sessions', () => {
 
   it('signs up, sets an httpOnly SameSite=Lax session cookie and answers me', async () => {
     const email = uniqueEmail();
-    const signup = await testApp.http().post(AUTH_ROUTES.signup).set(CSRF).send({ email: `  ${email.toUpperCase()} `, password: 'correct horse battery' }).expect(201);
+    const signup = await testApp
+      .http()
+      .post(AUTH_ROUTES.signup)
+      .set(CSRF)
+      .send({ email: `  ${email.toUpperCase()} `, password: 'correct horse battery' })
+      .expect(201);
     expect(signup.body.user).toEqual({ id: expect.any(String), email, role: 'customer', createdAt: expect.any(String) });
     const cookie = sessionCookie(signup);
     expect(cookie).toMatch(/HttpOnly/i);
@@ -54,12 +59,22 @@ describe('accounts and sessions', () => {
   it('refuses a second account for the same email in any case', async () => {
     const email = uniqueEmail();
     await testApp.http().post(AUTH_ROUTES.signup).set(CSRF).send({ email, password: 'correct horse battery' }).expect(201);
-    const again = await testApp.http().post(AUTH_ROUTES.signup).set(CSRF).send({ email: email.toUpperCase(), password: 'another password 1' }).expect(409);
+    const again = await testApp
+      .http()
+      .post(AUTH_ROUTES.signup)
+      .set(CSRF)
+      .send({ email: email.toUpperCase(), password: 'another password 1' })
+      .expect(409);
     expect(again.body.error).toMatchObject({ code: 'conflict', param: 'email' });
   });
 
   it('validates sign-up input', async () => {
-    const badEmail = await testApp.http().post(AUTH_ROUTES.signup).set(CSRF).send({ email: 'nope', password: 'correct horse battery' }).expect(400);
+    const badEmail = await testApp
+      .http()
+      .post(AUTH_ROUTES.signup)
+      .set(CSRF)
+      .send({ email: 'nope', password: 'correct horse battery' })
+      .expect(400);
     expect(badEmail.body.error.param).toBe('email');
     const short = await testApp.http().post(AUTH_ROUTES.signup).set(CSRF).send({ email: uniqueEmail(), password: 'short' }).expect(400);
     expect(short.body.error.param).toBe('password');
@@ -67,7 +82,12 @@ describe('accounts and sessions', () => {
 
   it('logs in with passport-local and out again, after which the cookie is dead', async () => {
     const session = await TestSession.create(testApp, { withKey: false });
-    const login = await testApp.http().post(AUTH_ROUTES.login).set(CSRF).send({ email: session.email.toUpperCase(), password: session.password }).expect(200);
+    const login = await testApp
+      .http()
+      .post(AUTH_ROUTES.login)
+      .set(CSRF)
+      .send({ email: session.email.toUpperCase(), password: session.password })
+      .expect(200);
     expect(login.body.user).toMatchObject({ id: session.user.id, email: session.email, role: 'customer' });
     const cookie = cookiePair(sessionCookie(login));
     await testApp.http().get(AUTH_ROUTES.me).set('Cookie', cookie).expect(200);
@@ -79,8 +99,18 @@ describe('accounts and sessions', () => {
 
   it('answers a wrong password and an unknown email identically', async () => {
     const session = await TestSession.create(testApp, { withKey: false });
-    const wrong = await testApp.http().post(AUTH_ROUTES.login).set(CSRF).send({ email: session.email, password: 'wrong password!' }).expect(401);
-    const unknown = await testApp.http().post(AUTH_ROUTES.login).set(CSRF).send({ email: uniqueEmail(), password: 'wrong password!' }).expect(401);
+    const wrong = await testApp
+      .http()
+      .post(AUTH_ROUTES.login)
+      .set(CSRF)
+      .send({ email: session.email, password: 'wrong password!' })
+      .expect(401);
+    const unknown = await testApp
+      .http()
+      .post(AUTH_ROUTES.login)
+      .set(CSRF)
+      .send({ email: uniqueEmail(), password: 'wrong password!' })
+      .expect(401);
     const strip = (body: { error: Record<string, unknown> }) => ({ ...body.error, request_id: undefined });
     expect(strip(wrong.body)).toEqual(strip(unknown.body));
     expect(wrong.body.error.message).toBe('Incorrect email or password');
@@ -118,17 +148,33 @@ describe('accounts and sessions', () => {
     await testApp.http().get(AUTH_ROUTES.me).set('Cookie', session.cookie).expect(200);
     await testApp.app.get(UsersService).disable(session.user.id);
     await testApp.http().get(AUTH_ROUTES.me).set('Cookie', session.cookie).expect(401);
-    const login = await testApp.http().post(AUTH_ROUTES.login).set(CSRF).send({ email: session.email, password: session.password }).expect(403);
+    const login = await testApp
+      .http()
+      .post(AUTH_ROUTES.login)
+      .set(CSRF)
+      .send({ email: session.email, password: session.password })
+      .expect(403);
     expect(login.body.error.message).toBe('This account is disabled');
   });
 
   it('changes the password: old one refused, new one accepted, other sessions ended, this one kept', async () => {
     const session = await TestSession.create(testApp, { withKey: false });
-    const other = await testApp.http().post(AUTH_ROUTES.login).set(CSRF).send({ email: session.email, password: session.password }).expect(200);
+    const other = await testApp
+      .http()
+      .post(AUTH_ROUTES.login)
+      .set(CSRF)
+      .send({ email: session.email, password: session.password })
+      .expect(200);
     const otherCookie = cookiePair(sessionCookie(other));
-    const wrong = await session.api('post', AUTH_ROUTES.changePassword).send({ currentPassword: 'not it at all', newPassword: 'a brand new password' }).expect(400);
+    const wrong = await session
+      .api('post', AUTH_ROUTES.changePassword)
+      .send({ currentPassword: 'not it at all', newPassword: 'a brand new password' })
+      .expect(400);
     expect(wrong.body.error.param).toBe('currentPassword');
-    await session.api('post', AUTH_ROUTES.changePassword).send({ currentPassword: session.password, newPassword: 'a brand new password' }).expect(204);
+    await session
+      .api('post', AUTH_ROUTES.changePassword)
+      .send({ currentPassword: session.password, newPassword: 'a brand new password' })
+      .expect(204);
     await testApp.http().get(AUTH_ROUTES.me).set('Cookie', session.cookie).expect(200);
     await testApp.http().get(AUTH_ROUTES.me).set('Cookie', otherCookie).expect(401);
     await testApp.http().post(AUTH_ROUTES.login).set(CSRF).send({ email: session.email, password: session.password }).expect(401);
@@ -140,7 +186,11 @@ describe('accounts and sessions', () => {
     const [name, token] = session.cookie.split('=');
     const sessionId = token.split('.')[0];
     await testApp.http().get(AUTH_ROUTES.me).set('Cookie', `${name}=${sessionId}.forged`).expect(401);
-    await testApp.http().get(AUTH_ROUTES.me).set('Cookie', `${name}=${randomUUID()}.${token.split('.')[1]}`).expect(401);
+    await testApp
+      .http()
+      .get(AUTH_ROUTES.me)
+      .set('Cookie', `${name}=${randomUUID()}.${token.split('.')[1]}`)
+      .expect(401);
     await testApp.http().get(AUTH_ROUTES.me).expect(401);
   });
 
@@ -161,7 +211,11 @@ describe('accounts and sessions', () => {
     const get = (path: string, session: TestSession) => testApp.http().get(path).set('Cookie', session.cookie);
     const denied = await get('/api/test-staff', customer).expect(403);
     expect(denied.body.error).toMatchObject({ type: 'permission_error', code: 'forbidden' });
-    expect((await get('/api/test-staff', support).expect(200)).body).toMatchObject({ kind: 'session', role: 'support', userId: support.user.id });
+    expect((await get('/api/test-staff', support).expect(200)).body).toMatchObject({
+      kind: 'session',
+      role: 'support',
+      userId: support.user.id,
+    });
     await get('/api/test-staff', admin).expect(200);
     await get('/api/test-admin', customer).expect(403);
     await get('/api/test-admin', support).expect(403);

@@ -7,7 +7,12 @@ describe('bootstrap admin from ADMIN_EMAIL / ADMIN_PASSWORD', () => {
     const email = `admin-${randomUUID()}@test.apilink.dev`;
     const first = await startTestApp({ env: { ADMIN_EMAIL: email, ADMIN_PASSWORD: 'first admin password' } });
     try {
-      const login = await first.http().post(AUTH_ROUTES.login).set(CSRF_HEADER, '1').send({ email, password: 'first admin password' }).expect(200);
+      const login = await first
+        .http()
+        .post(AUTH_ROUTES.login)
+        .set(CSRF_HEADER, '1')
+        .send({ email, password: 'first admin password' })
+        .expect(200);
       expect(login.body.user).toMatchObject({ email, role: 'admin' });
     } finally {
       await first.close();
@@ -26,7 +31,9 @@ describe('bootstrap admin from ADMIN_EMAIL / ADMIN_PASSWORD', () => {
   });
 
   it('refuses to boot in production without a long SESSION_SECRET', async () => {
-    await expect(startTestApp({ env: { NODE_ENV: 'production', SESSION_SECRET: 'short' } })).rejects.toThrow(/SESSION_SECRET must be at least 32 characters/);
+    await expect(startTestApp({ env: { NODE_ENV: 'production', SESSION_SECRET: 'short' } })).rejects.toThrow(
+      /SESSION_SECRET must be at least 32 characters/,
+    );
     await expect(startTestApp({ env: { NODE_ENV: 'production' } })).rejects.toThrow(/SESSION_SECRET/);
   });
 });

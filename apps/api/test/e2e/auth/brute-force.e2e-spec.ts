@@ -17,7 +17,9 @@ function clientIp(): string {
 describe('brute-force throttle on sign-up and login', () => {
   let testApp: TestApp;
   beforeAll(async () => {
-    testApp = await startTestApp({ env: { AUTH_THROTTLE_MAX_PER_EMAIL: '3', AUTH_THROTTLE_MAX_PER_IP: '5', AUTH_THROTTLE_WINDOW_SECONDS: '600' } });
+    testApp = await startTestApp({
+      env: { AUTH_THROTTLE_MAX_PER_EMAIL: '3', AUTH_THROTTLE_MAX_PER_IP: '5', AUTH_THROTTLE_WINDOW_SECONDS: '600' },
+    });
   });
   afterAll(() => testApp.close());
 
@@ -29,7 +31,11 @@ describe('brute-force throttle on sign-up and login', () => {
     for (let i = 0; i < 3; i++) expect((await login(clientIp(), session.email, 'wrong password!')).status).toBe(401);
     const locked = await login(clientIp(), session.email, session.password);
     expect(locked.status).toBe(429);
-    expect(locked.body.error).toMatchObject({ code: 'rate_limit_exceeded', type: 'rate_limit_error', request_id: locked.headers['x-request-id'] });
+    expect(locked.body.error).toMatchObject({
+      code: 'rate_limit_exceeded',
+      type: 'rate_limit_error',
+      request_id: locked.headers['x-request-id'],
+    });
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(500);
     expect(locked.headers['set-cookie']).toBeUndefined();
   });
@@ -52,7 +58,12 @@ describe('brute-force throttle on sign-up and login', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) statuses.push((await login(ip, uniqueEmail(), 'wrong password!')).status);
     for (let i = 0; i < 3; i++) {
-      const signup = await testApp.http().post(AUTH_ROUTES.signup).set(CSRF).set('X-Forwarded-For', ip).send({ email: uniqueEmail(), password: 'correct horse battery' });
+      const signup = await testApp
+        .http()
+        .post(AUTH_ROUTES.signup)
+        .set(CSRF)
+        .set('X-Forwarded-For', ip)
+        .send({ email: uniqueEmail(), password: 'correct horse battery' });
       statuses.push(signup.status);
     }
     expect(statuses).toEqual([401, 401, 401, 201, 201, 429]);

@@ -80,7 +80,15 @@ describe('operator CLI (npm run cli)', () => {
     const duplicate = await cli('users:create', '--email', email, '--password', 'operator password 1');
     expect(duplicate).toMatchObject({ code: 1, stderr: expect.stringContaining('already exists') });
 
-    const badRole = await cli('users:create', '--email', `x-${randomUUID()}@test.apilink.dev`, '--password', 'operator password 1', '--role', 'root');
+    const badRole = await cli(
+      'users:create',
+      '--email',
+      `x-${randomUUID()}@test.apilink.dev`,
+      '--password',
+      'operator password 1',
+      '--role',
+      'root',
+    );
     expect(badRole.code).not.toBe(0);
     expect(badRole.stderr).toContain('--role must be one of customer, support, admin');
   }, 120_000);

@@ -19,7 +19,10 @@ describe('API keys', () => {
   describe('lifecycle', () => {
     it('shows the secret once on creation, then only its display form', async () => {
       const session = await TestSession.create(testApp, { withKey: false });
-      const created = await session.api('post', KEY_ROUTES.create).send({ name: '  ci  ', rpmLimit: 30, spendCapMicros: '5000000', expiresAt: '2099-01-01T00:00:00Z' }).expect(201);
+      const created = await session
+        .api('post', KEY_ROUTES.create)
+        .send({ name: '  ci  ', rpmLimit: 30, spendCapMicros: '5000000', expiresAt: '2099-01-01T00:00:00Z' })
+        .expect(201);
       const { key, secret } = created.body as { key: ApiKeySummary; secret: string };
       expect(secret).toMatch(/^al-[0-9A-Za-z]{40}$/);
       expect(key).toEqual({
@@ -45,7 +48,8 @@ describe('API keys', () => {
     it('renames and changes limits of one key without touching the others', async () => {
       const session = await TestSession.create(testApp, { withKey: false });
       const first = (await session.api('post', KEY_ROUTES.create).send({ name: 'one' }).expect(201)).body.key as ApiKeySummary;
-      const second = (await session.api('post', KEY_ROUTES.create).send({ name: 'two', rpmLimit: 5 }).expect(201)).body.key as ApiKeySummary;
+      const second = (await session.api('post', KEY_ROUTES.create).send({ name: 'two', rpmLimit: 5 }).expect(201)).body
+        .key as ApiKeySummary;
       const renamed = await session.api('patch', KEY_ROUTES.update(first.id)).send({ name: 'renamed', spendCapMicros: '1' }).expect(200);
       expect(renamed.body).toMatchObject({ id: first.id, name: 'renamed', spendCapMicros: '1', rpmLimit: null });
       const cleared = await session.api('patch', KEY_ROUTES.update(second.id)).send({ rpmLimit: null }).expect(200);
@@ -128,13 +132,25 @@ describe('API keys', () => {
     it('resolves the principal: user, key, default limit and spend cap', async () => {
       const session = await TestSession.create(testApp, { spendCapMicros: 2_500_000n });
       const response = await testApp.http().get(WHOAMI).set(session.bearer()).expect(200);
-      expect(response.body).toEqual({ kind: 'api-key', userId: session.user.id, keyId: session.keyId, rpmLimit: 1000, spendCapMicros: '2500000' });
+      expect(response.body).toEqual({
+        kind: 'api-key',
+        userId: session.user.id,
+        keyId: session.keyId,
+        rpmLimit: 1000,
+        spendCapMicros: '2500000',
+      });
     });
 
     async function expect401(headers: Record<string, string>, message: RegExp): Promise<void> {
       const response = await testApp.http().get(WHOAMI).set(headers).expect(401);
       expect(response.body).toEqual({
-        error: { message: expect.stringMatching(message), type: 'invalid_request_error', param: null, code: 'invalid_api_key', request_id: response.headers['x-request-id'] },
+        error: {
+          message: expect.stringMatching(message),
+          type: 'invalid_request_error',
+          param: null,
+          code: 'invalid_api_key',
+          request_id: response.headers['x-request-id'],
+        },
       });
     }
 
@@ -153,7 +169,10 @@ describe('API keys', () => {
       const other = await TestSession.create(testApp);
       const guess = `al-${'Z'.repeat(40)}`;
       await expect401({ Authorization: `Bearer ${guess}` }, /^Incorrect API key provided: al-ZZZZ\.\.\.ZZZZ\./);
-      const response = await testApp.http().get(WHOAMI).set({ Authorization: `Bearer ${guess}` });
+      const response = await testApp
+        .http()
+        .get(WHOAMI)
+        .set({ Authorization: `Bearer ${guess}` });
       expect(JSON.stringify(response.body)).not.toContain(other.apiKey.slice(3, 10));
     });
 

@@ -18,7 +18,13 @@ function expectRateHeaders(response: Response, limit: number, remaining: number)
 function expect429(response: Response, limit: number): void {
   expect(response.status).toBe(429);
   expect(response.body).toEqual({
-    error: { message: expect.stringContaining('Rate limit reached'), type: 'requests', param: null, code: 'rate_limit_exceeded', request_id: response.headers['x-request-id'] },
+    error: {
+      message: expect.stringContaining('Rate limit reached'),
+      type: 'requests',
+      param: null,
+      code: 'rate_limit_exceeded',
+      request_id: response.headers['x-request-id'],
+    },
   });
   expectRateHeaders(response, limit, 0);
   expect(Number(response.headers['retry-after'])).toBeGreaterThanOrEqual(1);

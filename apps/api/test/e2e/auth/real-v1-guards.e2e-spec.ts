@@ -21,14 +21,18 @@ describe('api-key guard and rate limit on the real /v1/models', () => {
   });
 
   it('gives the SDK an AuthenticationError with code invalid_api_key for an unknown or revoked key', async () => {
-    const unknown = await client(`al-${'q'.repeat(40)}`).models.list().catch((error: unknown) => error);
+    const unknown = await client(`al-${'q'.repeat(40)}`)
+      .models.list()
+      .catch((error: unknown) => error);
     expect(unknown).toBeInstanceOf(OpenAI.AuthenticationError);
     expect(unknown).toMatchObject({ status: 401, code: 'invalid_api_key', type: 'invalid_request_error' });
 
     const session = await TestSession.create(testApp);
     await client(session.apiKey).models.list();
     await session.api('post', `/api/keys/${session.keyId}/revoke`).expect(200);
-    const revoked = await client(session.apiKey).models.list().catch((error: unknown) => error);
+    const revoked = await client(session.apiKey)
+      .models.list()
+      .catch((error: unknown) => error);
     expect(revoked).toMatchObject({ status: 401, code: 'invalid_api_key' });
     expect((revoked as Error).message).toMatch(/revoked/);
   });
@@ -37,7 +41,9 @@ describe('api-key guard and rate limit on the real /v1/models', () => {
     const session = await TestSession.create(testApp, { rpm: 2 });
     await client(session.apiKey).models.list();
     await client(session.apiKey).models.list();
-    const limited = await client(session.apiKey).models.list().catch((error: unknown) => error);
+    const limited = await client(session.apiKey)
+      .models.list()
+      .catch((error: unknown) => error);
     expect(limited).toBeInstanceOf(OpenAI.RateLimitError);
     expect(limited).toMatchObject({ status: 429, code: 'rate_limit_exceeded', type: 'requests' });
   });

@@ -27,7 +27,13 @@ function walkRoutes(testApp: TestApp): DeclaredRoute[] {
       if (path === undefined) continue;
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
       const requirement = reflector.getAllAndOverride<AuthRequirement | undefined>(AUTH_REQUIREMENT, [handler, controller]);
-      routes.push({ route: `${method} /${[base, path].map((part) => part.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`, requirement });
+      routes.push({
+        route: `${method} /${[base, path]
+          .map((part) => part.replace(/^\/|\/$/g, ''))
+          .filter(Boolean)
+          .join('/')}`,
+        requirement,
+      });
     }
   }
   return routes;
@@ -51,7 +57,19 @@ describe('default-deny: every route declares its authentication', () => {
 
   it('declares the auth routes as intended', () => {
     const byRoute = new Map(walkRoutes(testApp).map((r) => [r.route, r.requirement]));
-    expect(Object.fromEntries(['POST /api/auth/signup', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/change-password', 'GET /api/keys', 'PATCH /api/keys/:id'].map((route) => [route, byRoute.get(route)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        [
+          'POST /api/auth/signup',
+          'POST /api/auth/login',
+          'POST /api/auth/logout',
+          'GET /api/auth/me',
+          'POST /api/auth/change-password',
+          'GET /api/keys',
+          'PATCH /api/keys/:id',
+        ].map((route) => [route, byRoute.get(route)]),
+      ),
+    ).toEqual({
       'POST /api/auth/signup': 'public',
       'POST /api/auth/login': 'public',
       'POST /api/auth/logout': 'session',
@@ -67,7 +85,11 @@ describe('the route walk itself', () => {
   it('catches an undeclared route', async () => {
     const testApp = await startTestApp({ extraImports: [DiscoveryModule, EchoTestModule] });
     try {
-      expect(walkRoutes(testApp).filter((r) => r.requirement === undefined).map((r) => r.route)).toEqual(['GET /api/test-undeclared']);
+      expect(
+        walkRoutes(testApp)
+          .filter((r) => r.requirement === undefined)
+          .map((r) => r.route),
+      ).toEqual(['GET /api/test-undeclared']);
     } finally {
       await testApp.close();
     }

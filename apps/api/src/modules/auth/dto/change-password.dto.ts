@@ -2,10 +2,14 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type ChangePasswordRequest } 
 import { IsString, Length, MaxLength, MinLength } from 'class-validator';
 
 export class ChangePasswordDto implements ChangePasswordRequest {
-  @IsString() @MinLength(1) @MaxLength(PASSWORD_MAX_LENGTH)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   currentPassword: string;
 
   @IsString()
-  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, { message: `newPassword must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters` })
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
+    message: `newPassword must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
+  })
   newPassword: string;
 }

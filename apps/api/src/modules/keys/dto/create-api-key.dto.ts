@@ -12,10 +12,14 @@ export class CreateApiKeyDto implements CreateApiKeyRequest {
   @Length(1, API_KEY_NAME_MAX_LENGTH)
   name: string;
 
-  @IsOptional() @IsInt() @Min(1) @Max(MAX_RPM_LIMIT)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_RPM_LIMIT)
   rpmLimit?: number | null;
 
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   expiresAt?: string | null;
 
   @IsOptional()
