@@ -15,4 +15,4 @@ const transform = [
 
 module.exports = transform;
 /** ESM-only dependencies jest must compile to CommonJS (Node 20 loads them natively, jest does not). */
-module.exports.transformIgnorePatterns = ['/node_modules/(?!(content-disposition|@fastify/cookie|cookie)/)'];
+module.exports.transformIgnorePatterns = ['/node_modules/(?!(content-disposition)/)'];
