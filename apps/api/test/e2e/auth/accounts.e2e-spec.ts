@@ -133,9 +133,10 @@ describe('accounts and sessions', () => {
       unknown.push(await time(uniqueEmail()));
     }
     const [k, u] = [median(known), median(unknown)];
-    // Without the dummy hash an unknown email answers in ~1 ms against tens of ms for argon2.
-    expect(u).toBeGreaterThan(k * 0.5);
-    expect(u).toBeLessThan(k * 2);
+    // Without the dummy hash an unknown email answers in ~1 ms against tens of ms for argon2;
+    // the loose bounds leave room for a loaded machine.
+    expect(u).toBeGreaterThan(k / 3);
+    expect(u).toBeLessThan(k * 3);
   });
 
   it('requires the email and password fields on login', async () => {
