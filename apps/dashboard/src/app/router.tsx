@@ -27,12 +27,18 @@ export const router = createBrowserRouter([
             element: <AppLayout />,
             errorElement: <RouteError />,
             children: [
-              { index: true, lazy: async () => ({ Component: (await import('../features/overview/routes/overview-route')).OverviewRoute }) },
-              { path: 'keys', lazy: async () => ({ Component: (await import('../features/keys/routes/keys-route')).KeysRoute }) },
-              { path: 'credits', lazy: async () => ({ Component: (await import('../features/credits/routes/credits-route')).CreditsRoute }) },
               {
-                path: 'credits/return',
-                lazy: async () => ({ Component: (await import('../features/credits/routes/recharge-return-route')).RechargeReturnRoute }),
+                index: true,
+                lazy: async () => ({ Component: (await import('../features/overview/routes/overview-route')).OverviewRoute }),
+              },
+              { path: 'keys', lazy: async () => ({ Component: (await import('../features/keys/routes/keys-route')).KeysRoute }) },
+              {
+                path: 'credits',
+                lazy: async () => ({ Component: (await import('../features/credits/routes/credits-route')).CreditsRoute }),
+              },
+              {
+                path: 'credits/test-checkout/:paymentId',
+                lazy: async () => ({ Component: (await import('../features/credits/routes/test-checkout-route')).TestCheckoutRoute }),
               },
               { path: 'usage', lazy: async () => ({ Component: (await import('../features/usage/routes/usage-route')).UsageRoute }) },
               { path: 'models', lazy: async () => ({ Component: (await import('../features/models/routes/models-route')).ModelsRoute }) },

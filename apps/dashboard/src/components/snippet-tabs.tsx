@@ -35,7 +35,15 @@ export function SnippetTabs({ snippets, label }: { snippets: Snippet[]; label: s
           </button>
         ))}
       </div>
-      <div id={`${baseId}-panel`} role="tabpanel" aria-labelledby={`${baseId}-tab-${current.id}`}>
+      <div id={`${baseId}-panel`} role="tabpanel" aria-labelledby={`${baseId}-tab-${current.id}`} className="snippet-panel">
+        {current.intro ? <p>{current.intro}</p> : null}
+        {current.steps ? (
+          <ol>
+            {current.steps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        ) : null}
         <CodeBlock code={current.code} language={current.language} label={current.label} />
       </div>
     </div>

@@ -16,7 +16,13 @@ describe('apiRequest', () => {
     respond(
       400,
       JSON.stringify({
-        error: { message: 'name must be shorter', type: 'invalid_request_error', param: 'name', code: 'invalid_request', request_id: 'req-123' },
+        error: {
+          message: 'name must be shorter',
+          type: 'invalid_request_error',
+          param: 'name',
+          code: 'invalid_request',
+          request_id: 'req-123',
+        },
       }),
       { 'content-type': 'application/json' },
     );
@@ -62,7 +68,10 @@ describe('apiRequest', () => {
   it('announces an ended session on 401 unless the caller expects one', async () => {
     const listener = vi.fn();
     const unsubscribe = onSessionExpired(listener);
-    respond(401, JSON.stringify({ error: { message: 'Log in first', type: 'authentication_error', param: null, code: null, request_id: 'r' } }));
+    respond(
+      401,
+      JSON.stringify({ error: { message: 'Log in first', type: 'authentication_error', param: null, code: null, request_id: 'r' } }),
+    );
     await apiRequest('/api/keys').catch(() => undefined);
     await apiRequest('/api/auth/login', { method: 'POST', expectUnauthenticated: true }).catch(() => undefined);
     unsubscribe();

@@ -10,6 +10,10 @@ export interface Snippet {
   label: string;
   language: string;
   code: string;
+  /** Shown above the code: what this client needs to know. */
+  intro?: string;
+  /** Numbered set-up steps for clients configured in a settings screen. */
+  steps?: string[];
 }
 
 export function curlSnippet({ baseUrl, apiKey, model }: SnippetInput): string {
@@ -48,12 +52,9 @@ const completion = await client.chat.completions.create({
 console.log(completion.choices[0].message.content);`;
 }
 
-export function streamingPythonSnippet({ baseUrl, apiKey, model }: SnippetInput): string {
-  return `from openai import OpenAI
-
-client = OpenAI(base_url="${baseUrl}", api_key="${apiKey}")
-
-stream = client.chat.completions.create(
+/** Continues pythonSnippet: the same client, streaming. */
+export function pythonStreamingContinuation({ model }: Pick<SnippetInput, 'model'>): string {
+  return `stream = client.chat.completions.create(
     model="${model}",
     messages=[{"role": "user", "content": "Write a haiku about the sea"}],
     stream=True,

@@ -42,27 +42,29 @@ export function AppLayout() {
         </button>
       </header>
       <aside id="sidebar" className={`sidebar${menuOpen ? ' sidebar--open' : ''}`}>
-        <Brand />
-        <nav className="nav" aria-label="Main">
-          {NAV_ITEMS.map((item) => (
-            <NavLink key={item.to} to={item.to} end={item.to === '/'} className="nav__link">
-              <NavIcon name={item.icon} />
-              {item.label}
-            </NavLink>
-          ))}
-        </nav>
-        <div className="sidebar__footer">
-          <span className="sidebar__user" data-testid="current-user">
-            {user?.email}
-          </span>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            disabled={logOut.isPending}
-            onClick={() => logOut.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
-          >
-            Log out
-          </button>
+        <div className="sidebar__inner">
+          <Brand />
+          <nav className="nav" aria-label="Main">
+            {NAV_ITEMS.map((item) => (
+              <NavLink key={item.to} to={item.to} end={item.to === '/'} className="nav__link">
+                <NavIcon name={item.icon} />
+                {item.label}
+              </NavLink>
+            ))}
+          </nav>
+          <div className="sidebar__footer">
+            <span className="sidebar__user" data-testid="current-user" title={user?.email}>
+              {user?.email}
+            </span>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={logOut.isPending}
+              onClick={() => logOut.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+            >
+              Log out
+            </button>
+          </div>
         </div>
       </aside>
       <main id="main" className="main" tabIndex={-1}>

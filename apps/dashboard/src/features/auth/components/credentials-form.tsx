@@ -18,12 +18,10 @@ interface CredentialsFormProps {
   onSubmit: (credentials: Credentials) => void;
 }
 
+/** A short headline; the API's own message (and request id) follows underneath. */
 function errorTitle(error: unknown, mode: CredentialsFormProps['mode']): string {
-  if (error instanceof ApiError) {
-    if (error.status === 429) return 'Too many attempts';
-    if (error.status === 401) return 'Wrong email or password';
-    if (error.status === 409) return 'That email is already registered';
-  }
+  if (error instanceof ApiError && error.status === 429)
+    return mode === 'login' ? 'Login temporarily blocked' : 'Sign-up temporarily blocked';
   return mode === 'login' ? 'Could not log in' : 'Could not create the account';
 }
 
@@ -60,11 +58,7 @@ export function CredentialsForm({ mode, pending, error, onSubmit }: CredentialsF
           onChange={(event) => setEmail(event.target.value)}
         />
       </Field>
-      <Field
-        label="Password"
-        hint={mode === 'signup' ? `At least ${PASSWORD_MIN_LENGTH} characters.` : undefined}
-        error={localError}
-      >
+      <Field label="Password" hint={mode === 'signup' ? `At least ${PASSWORD_MIN_LENGTH} characters.` : undefined} error={localError}>
         <input
           className="input"
           type="password"

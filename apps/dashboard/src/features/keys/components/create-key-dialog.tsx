@@ -5,7 +5,8 @@ import { Dialog } from '../../../components/dialog';
 import { Field } from '../../../components/field';
 import { FormActions } from '../../../components/form-actions';
 import { MoneyInput } from '../../../components/money-input';
-import { ErrorDetail } from '../../../components/query-state';
+import { ErrorDetail, errorText } from '../../../components/query-state';
+import { ApiError } from '../../../lib/api-client';
 import { useCreateKey } from '../api/create-key';
 import { parseKeyLimits, type KeyLimitErrors } from './key-limits-fields';
 
@@ -14,6 +15,10 @@ interface CreateKeyDialogProps {
   onClose: () => void;
   onCreated: (created: CreatedApiKey) => void;
 }
+
+type FormField = keyof KeyLimitErrors | 'name';
+
+const PARAM_FIELDS: Record<string, FormField> = { name: 'name', rpmLimit: 'rpm', expiresAt: 'expiresOn', spendCapMicros: 'spendCapUsd' };
 
 function todayIso(): string {
   const now = new Date();
@@ -35,7 +40,12 @@ function CreateKeyForm({ onCancel, onCreated }: { onCancel: () => void; onCreate
   const [rpm, setRpm] = useState('');
   const [expiresOn, setExpiresOn] = useState('');
   const [spendCapUsd, setSpendCapUsd] = useState('');
-  const [errors, setErrors] = useState<KeyLimitErrors & { name?: string }>({});
+  const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
+
+  // A 400 that names a field (`param`) is shown under that field rather than above the form.
+  const serverError = createKey.error;
+  const serverField = serverError instanceof ApiError && serverError.param ? PARAM_FIELDS[serverError.param] : undefined;
+  const fieldError = (field: FormField) => errors[field] ?? (serverField === field ? errorText(serverError) : undefined);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -48,12 +58,12 @@ function CreateKeyForm({ onCancel, onCreated }: { onCancel: () => void; onCreate
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      {createKey.error ? (
+      {createKey.error && !serverField ? (
         <Alert tone="error" title="The key was not created">
           <ErrorDetail error={createKey.error} />
         </Alert>
       ) : null}
-      <Field label="Name" hint="Only you see it. Name keys after the app or person using them." error={errors.name}>
+      <Field label="Name" hint="Only you see it. Name keys after the app or person using them." error={fieldError('name')}>
         <input
           className="input"
           name="name"
@@ -64,16 +74,21 @@ function CreateKeyForm({ onCancel, onCreated }: { onCancel: () => void; onCreate
         />
       </Field>
       <div className="form-grid">
-        <Field label="Rate limit (requests / minute)" optional hint="Empty uses the gateway default." error={errors.rpm}>
+        <Field
+          label="Requests per minute"
+          optional
+          hint="Throttle this key below the gateway default. Empty uses the default."
+          error={fieldError('rpm')}
+        >
           <input className="input" name="rpm" inputMode="numeric" value={rpm} onChange={(event) => setRpm(event.target.value)} />
         </Field>
-        <Field label="Spend cap (USD)" optional hint="Requests stop once this key has spent it." error={errors.spendCapUsd}>
+        <Field label="Spend cap (USD)" optional hint="Requests stop once this key has spent it." error={fieldError('spendCapUsd')}>
           {(control) => (
             <MoneyInput {...control} name="spendCap" value={spendCapUsd} onChange={(event) => setSpendCapUsd(event.target.value)} />
           )}
         </Field>
       </div>
-      <Field label="Expires on" optional hint="The key stops working after this day." error={errors.expiresOn}>
+      <Field label="Expires on" optional hint="The key stops working after this day." error={fieldError('expiresOn')}>
         <input
           className="input"
           type="date"

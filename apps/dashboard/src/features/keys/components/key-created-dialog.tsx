@@ -15,8 +15,8 @@ export function KeyCreatedDialog({ created, onClose }: KeyCreatedDialogProps) {
       {created ? (
         <div className="form">
           <Alert tone="warning" title="This is the only time the full key is shown">
-            Copy it now and store it somewhere safe, like a password manager or your server&apos;s secrets. If you lose it, revoke it
-            and create a new one.
+            Copy it now and store it somewhere safe, like a password manager or your server&apos;s secrets. If you lose it, revoke it and
+            create a new one.
           </Alert>
           <div className="field">
             <label className="field__label" htmlFor="new-key-secret">

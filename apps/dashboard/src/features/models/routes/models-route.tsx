@@ -1,5 +1,127 @@
+import { useSearchParams } from 'react-router-dom';
+import { Card } from '../../../components/card';
+import { Field } from '../../../components/field';
 import { PageHeader } from '../../../components/page-header';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/query-state';
+import { useModels } from '../api/list-models';
+import { CAPABILITIES, filterModels, MODEL_SORTS, providersOf, type Capability, type ModelSort } from '../components/filter-models';
+import { ModelsTable } from '../components/models-table';
 
 export function ModelsRoute() {
-  return <PageHeader title="ModelsRoute" />;
+  const models = useModels();
+  // Filters live in the URL so a filtered list can be shared or reloaded.
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const provider = params.get('provider') ?? '';
+  const sort = (MODEL_SORTS.some((option) => option.id === params.get('sort')) ? params.get('sort') : 'name') as ModelSort;
+  const capabilities = (params.get('cap')?.split(',').filter(Boolean) ?? []) as Capability[];
+
+  const update = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next, { replace: true });
+  };
+
+  const toggleCapability = (capability: Capability) => {
+    const chosen = capabilities.includes(capability) ? capabilities.filter((c) => c !== capability) : [...capabilities, capability];
+    update({ cap: chosen.join(',') });
+  };
+
+  // A few hundred rows filter in well under a millisecond: no memo needed.
+  const visible = filterModels(models.data ?? [], { search, provider, capabilities, sort });
+
+  return (
+    <>
+      <PageHeader
+        title="Models"
+        description="Every model you can call through ApiLink, with prices per 1 million tokens. Use the model id in your requests."
+      />
+      <Card flush>
+        <div className="filters filters--padded">
+          <Field label="Search">
+            <input
+              className="input"
+              type="search"
+              placeholder="gpt-4o, claude, llama…"
+              value={search}
+              onChange={(event) => update({ q: event.target.value })}
+            />
+          </Field>
+          <Field label="Provider">
+            <select className="select" value={provider} onChange={(event) => update({ provider: event.target.value })}>
+              <option value="">All providers</option>
+              {providersOf(models.data ?? []).map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Sort by">
+            <select
+              className="select"
+              value={sort}
+              onChange={(event) => update({ sort: event.target.value === 'name' ? '' : event.target.value })}
+            >
+              {MODEL_SORTS.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <div className="field" role="group" aria-labelledby="capabilities-label">
+            <span className="field__label" id="capabilities-label">
+              Capabilities
+            </span>
+            <div className="chips">
+              {CAPABILITIES.map((capability) => (
+                <button
+                  key={capability.id}
+                  type="button"
+                  className="chip"
+                  aria-pressed={capabilities.includes(capability.id)}
+                  onClick={() => toggleCapability(capability.id)}
+                >
+                  {capability.label}
+                </button>
+              ))}
+            </div>
+          </div>
+        </div>
+        {models.isPending ? (
+          <LoadingState label="Loading models…" />
+        ) : models.error ? (
+          <ErrorState error={models.error} title="Could not load the models" onRetry={() => void models.refetch()} />
+        ) : models.data.length === 0 ? (
+          <EmptyState title="No models are active">No upstream provider is configured yet. Ask your administrator to add one.</EmptyState>
+        ) : visible.length === 0 ? (
+          <EmptyState
+            title="No models match"
+            action={
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setParams(new URLSearchParams(), { replace: true })}
+              >
+                Clear filters
+              </button>
+            }
+          >
+            Try another search or fewer capabilities.
+          </EmptyState>
+        ) : (
+          <>
+            <p className="table-caption" aria-live="polite">
+              Showing {visible.length} of {models.data.length} models
+            </p>
+            <ModelsTable models={visible} />
+          </>
+        )}
+      </Card>
+    </>
+  );
 }

@@ -7,7 +7,10 @@ export function HealthBadge() {
   const text = state === 'checking' ? 'Checking gateway…' : state === 'ok' ? 'Gateway operational' : 'Gateway unreachable';
   return (
     <span className="health" role="status" data-testid="health-badge" data-state={state}>
-      <span className={`health__dot${state === 'ok' ? ' health__dot--ok' : state === 'down' ? ' health__dot--down' : ''}`} aria-hidden="true" />
+      <span
+        className={`health__dot${state === 'ok' ? ' health__dot--ok' : state === 'down' ? ' health__dot--down' : ''}`}
+        aria-hidden="true"
+      />
       {text}
     </span>
   );

@@ -12,8 +12,8 @@ export function QuickstartCard() {
     <Card title="Quick start">
       <div className="stack">
         <p className="muted">
-          ApiLink speaks the OpenAI API. Point any OpenAI SDK or tool at this base URL and use one of your{' '}
-          <Link to="/keys">API keys</Link>. Swap the model for any id from the <Link to="/models">models list</Link>.
+          ApiLink speaks the OpenAI API. Point any OpenAI SDK or tool at this base URL and use one of your <Link to="/keys">API keys</Link>.
+          Swap the model for any id from the <Link to="/models">models list</Link>.
         </p>
         <div className="field">
           <span className="field__label" id="base-url-label">
@@ -24,7 +24,10 @@ export function QuickstartCard() {
             <CopyButton text={baseUrl} label="Copy" ariaLabel="Copy base URL" />
           </div>
         </div>
-        <SnippetTabs label="Quick start examples" snippets={quickstartSnippets({ baseUrl, apiKey: PLACEHOLDER_KEY, model: ECHO_MODEL_ID })} />
+        <SnippetTabs
+          label="Quick start examples"
+          snippets={quickstartSnippets({ baseUrl, apiKey: PLACEHOLDER_KEY, model: ECHO_MODEL_ID })}
+        />
       </div>
     </Card>
   );

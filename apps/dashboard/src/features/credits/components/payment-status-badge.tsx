@@ -1,0 +1,14 @@
+import type { PaymentStatus } from '@apilink/contracts';
+import { Badge, type BadgeTone } from '../../../components/badge';
+
+const STATUS: Record<PaymentStatus, { label: string; tone: BadgeTone }> = {
+  pending: { label: 'Pending', tone: 'info' },
+  completed: { label: 'Paid', tone: 'success' },
+  failed: { label: 'Failed', tone: 'danger' },
+  cancelled: { label: 'Cancelled', tone: 'neutral' },
+  expired: { label: 'Expired', tone: 'neutral' },
+};
+
+export function PaymentStatusBadge({ status }: { status: PaymentStatus }) {
+  return <Badge tone={STATUS[status].tone}>{STATUS[status].label}</Badge>;
+}

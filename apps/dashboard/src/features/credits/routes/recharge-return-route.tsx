@@ -1,5 +1,0 @@
-import { PageHeader } from '../../../components/page-header';
-
-export function RechargeReturnRoute() {
-  return <PageHeader title="RechargeReturnRoute" />;
-}

@@ -1,0 +1,98 @@
+/** Set-up guides for the OpenAI-compatible clients customers use, with this gateway's values filled in. */
+import {
+  curlSnippet,
+  pythonSnippet,
+  pythonStreamingContinuation,
+  typescriptSnippet,
+  type Snippet,
+  type SnippetInput,
+} from '../../../lib/snippets';
+
+export function clientGuides(input: SnippetInput): Snippet[] {
+  const { baseUrl, apiKey, model } = input;
+  return [
+    {
+      id: 'curl',
+      label: 'curl',
+      language: 'bash',
+      intro: 'Any HTTP client works: send the key as a Bearer token.',
+      code: curlSnippet(input),
+    },
+    {
+      id: 'python',
+      label: 'OpenAI Python',
+      language: 'python',
+      intro: 'The official SDK needs only a different base URL and key. Streaming works the same way.',
+      code: `${pythonSnippet(input)}\n\n# Streaming, with usage in the last chunk\n${pythonStreamingContinuation(input)}`,
+    },
+    {
+      id: 'typescript',
+      label: 'OpenAI TypeScript',
+      language: 'typescript',
+      intro: 'The official openai npm package, in Node 18+ or any modern runtime.',
+      code: typescriptSnippet(input),
+    },
+    {
+      id: 'cursor',
+      label: 'Cursor',
+      language: 'text',
+      intro: 'Cursor calls the base URL from its own servers, so the gateway must be reachable from the internet (not localhost).',
+      steps: [
+        'Open Cursor Settings → Models.',
+        'Under "OpenAI API Key", paste your ApiLink key and turn the key on.',
+        'Turn on "Override OpenAI Base URL" and enter the base URL below.',
+        `Add a custom model with the exact ApiLink id, e.g. ${model}, and select it in the chat.`,
+      ],
+      code: `OpenAI API Key:          ${apiKey}\nOverride OpenAI Base URL: ${baseUrl}\nCustom model:             ${model}`,
+    },
+    {
+      id: 'continue',
+      label: 'Continue',
+      language: 'yaml',
+      intro: 'Add a model to ~/.continue/config.yaml with the openai provider.',
+      code: `models:
+  - name: ApiLink ${model}
+    provider: openai
+    model: ${model}
+    apiBase: ${baseUrl}
+    apiKey: ${apiKey}
+    roles:
+      - chat
+      - edit`,
+    },
+    {
+      id: 'aider',
+      label: 'Aider',
+      language: 'bash',
+      intro:
+        'Aider goes through LiteLLM: prefix the ApiLink model id with openai/ so it is sent to the OpenAI-compatible base URL unchanged.',
+      code: `export OPENAI_API_BASE=${baseUrl}
+export OPENAI_API_KEY=${apiKey}
+aider --model openai/${model}`,
+    },
+    {
+      id: 'litellm',
+      label: 'LiteLLM',
+      language: 'python',
+      intro:
+        'Use the openai/ prefix: LiteLLM strips it and sends the rest of the id to ApiLink. For the LiteLLM proxy, add the same to config.yaml.',
+      code: `import litellm
+
+response = litellm.completion(
+    model="openai/${model}",
+    api_base="${baseUrl}",
+    api_key="${apiKey}",
+    messages=[{"role": "user", "content": "Say hello"}],
+)
+print(response.choices[0].message.content)
+
+# LiteLLM proxy config.yaml
+# model_list:
+#   - model_name: my-model
+#     litellm_params:
+#       model: openai/${model}
+#       api_base: ${baseUrl}
+#       api_key: os.environ/APILINK_API_KEY`,
+    },
+  ];
+}
