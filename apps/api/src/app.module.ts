@@ -8,7 +8,9 @@ import { DatabaseModule } from './database/database.module';
 import { RedisModule } from './infrastructure/redis/redis.module';
 import { loggerOptions } from './common/http/logger-options';
 import { AuthModule } from './modules/auth/auth.module';
+import { BillingModule } from './modules/billing/billing.module';
 import { HealthModule } from './modules/health/health.module';
+import { InvoicesModule } from './modules/invoices/invoices.module';
 import { KeysModule } from './modules/keys/keys.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { ModelsModule } from './modules/models/models.module';
@@ -36,6 +38,7 @@ export class AppModule {
         ModelsModule,
         MetricsModule,
         AuthModule, KeysModule, RateLimitModule,
+        BillingModule, InvoicesModule,
         ...extraImports,
         // Last: the dashboard's catch-all route
         SpaModule,

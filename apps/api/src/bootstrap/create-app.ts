@@ -34,6 +34,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options.extraImports), adapter, {
     bufferLogs: true,
     abortOnError: false,
+    // Keeps each JSON body's bytes as request.rawBody (the parsed body is built from them anyway):
+    // Stripe's webhook signature is computed over the exact bytes.
+    rawBody: true,
     logger: options.quiet ? false : undefined,
   });
   app.useLogger(app.get(Logger));

@@ -1,8 +1,10 @@
 import { adminConfig } from './admin.config';
 import { appConfig } from './app.config';
 import { authConfig } from './auth.config';
+import { billingConfig } from './billing.config';
 import { completionsConfig } from './completions.config';
 import { databaseConfig } from './database.config';
+import { invoicesConfig } from './invoices.config';
 import { keysConfig } from './keys.config';
 import { metricsConfig } from './metrics.config';
 import { rateLimitConfig } from './rate-limit.config';
@@ -10,4 +12,4 @@ import { redisConfig } from './redis.config';
 import { upstreamsConfig } from './upstreams.config';
 
 /** Every config namespace; a feature adds its own `<name>.config.ts` and lists it here. */
-export const CONFIG_NAMESPACES = [appConfig, databaseConfig, redisConfig, authConfig, keysConfig, rateLimitConfig, upstreamsConfig, completionsConfig, metricsConfig, adminConfig];
+export const CONFIG_NAMESPACES = [appConfig, databaseConfig, redisConfig, authConfig, keysConfig, rateLimitConfig, upstreamsConfig, completionsConfig, metricsConfig, billingConfig, invoicesConfig, adminConfig];

@@ -3,6 +3,7 @@ import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_COOKIE_NAME, type UserRole } fr
 import type { Test } from 'supertest';
 import { SessionsService } from '../../src/modules/auth/sessions.service';
 import { UsersService } from '../../src/modules/auth/users.service';
+import { CreditAdjustmentService } from '../../src/modules/billing/ledger/credit-adjustment.service';
 import { KeysService } from '../../src/modules/keys/keys.service';
 import type { TestApp } from './test-app';
 
@@ -18,7 +19,8 @@ export interface TestSessionOptions {
   rpm?: number | null;
   expiresAt?: Date | null;
   spendCapMicros?: bigint | null;
-  // Billing adds `credits?: bigint` here and one step in `create` below.
+  /** Credits granted at creation, in micro-USD (a ledger `grant`, as the operator CLI makes). */
+  credits?: bigint;
 }
 
 export interface TestUser {
@@ -68,6 +70,11 @@ export class TestSession {
       );
       apiKey = created.secret;
       keyId = created.key.id;
+    }
+    if (options.credits) {
+      await testApp.app
+        .get(CreditAdjustmentService)
+        .adjust({ userId: user.id, kind: 'grant', amountMicros: options.credits, reason: 'test credits', actor: 'test-session' });
     }
     return new TestSession(
       testApp,

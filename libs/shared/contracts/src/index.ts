@@ -5,3 +5,4 @@ export * from './auth';
 export * from './keys';
 export * from './models';
 export * from './admin';
+export * from './billing';

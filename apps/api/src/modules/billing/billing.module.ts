@@ -1,0 +1,80 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BillingController } from './billing.controller';
+import { BillingService } from './billing.service';
+import { CreditsController } from './credits.controller';
+import { BillingProfileEntity } from './entities/billing-profile.entity';
+import { CreditAccountEntity } from './entities/credit-account.entity';
+import { CreditHoldEntity } from './entities/credit-hold.entity';
+import { KeySpendEntity } from './entities/key-spend.entity';
+import { LedgerEntryEntity } from './entities/ledger-entry.entity';
+import { PaymentProviderEventEntity } from './entities/payment-provider-event.entity';
+import { PaymentEntity } from './entities/payment.entity';
+import { UsageRecordEntity } from './entities/usage-record.entity';
+import { HoldReaperService } from './holds/hold-reaper.service';
+import { CreditAdjustmentService } from './ledger/credit-adjustment.service';
+import { LedgerQueryService } from './ledger/ledger-query.service';
+import { PaymentListenersRegistry } from './payments/payment-listeners.registry';
+import { paymentProviders } from './payments/payment-provider.factory';
+import { PaymentSettlementService } from './payments/payment-settlement.service';
+import { PaymentTransactionRunner } from './payments/payment-transaction.runner';
+import { PaymentsController } from './payments/payments.controller';
+import { PaymentsService } from './payments/payments.service';
+import { StripeWebhookController } from './payments/stripe-webhook.controller';
+import { StripeWebhookService } from './payments/stripe-webhook.service';
+import { TestPaymentsService } from './payments/test-payments.service';
+import { BillingProfileService } from './profile/billing-profile.service';
+import { REQUEST_BILLING } from './request-billing.port';
+import { RequestBillingService } from './request-billing.service';
+import { UsageController } from './usage/usage.controller';
+import { UsageQueryService } from './usage/usage-query.service';
+
+/**
+ * Prepaid credits: the ledger, reserve-then-settle for every /v1 request (REQUEST_BILLING),
+ * top-ups through the payment provider chosen at boot, the usage log and the dashboard's billing API.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      CreditAccountEntity,
+      LedgerEntryEntity,
+      CreditHoldEntity,
+      KeySpendEntity,
+      UsageRecordEntity,
+      PaymentEntity,
+      PaymentProviderEventEntity,
+      BillingProfileEntity,
+    ]),
+  ],
+  controllers: [CreditsController, BillingController, UsageController, PaymentsController, StripeWebhookController],
+  providers: [
+    RequestBillingService,
+    { provide: REQUEST_BILLING, useExisting: RequestBillingService },
+    HoldReaperService,
+    BillingService,
+    LedgerQueryService,
+    CreditAdjustmentService,
+    UsageQueryService,
+    BillingProfileService,
+    ...paymentProviders,
+    PaymentTransactionRunner,
+    PaymentListenersRegistry,
+    PaymentsService,
+    PaymentSettlementService,
+    StripeWebhookService,
+    TestPaymentsService,
+  ],
+  exports: [
+    REQUEST_BILLING,
+    RequestBillingService,
+    HoldReaperService,
+    BillingService,
+    LedgerQueryService,
+    CreditAdjustmentService,
+    UsageQueryService,
+    BillingProfileService,
+    PaymentsService,
+    PaymentListenersRegistry,
+  ],
+})
+export class BillingModule {}

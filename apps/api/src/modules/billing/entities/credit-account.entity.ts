@@ -1,0 +1,36 @@
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { nullableBigintTransformer as bigint } from '../../keys/entities/bigint.transformer';
+
+/**
+ * One prepaid account per user. Changed only by the ledger's writers (billing_reserve,
+ * billing_settle, LedgerWriter), each appending the matching ledger entry in the same transaction.
+ */
+@Entity('credit_accounts')
+@Check('CHK_credit_accounts_held', `"held_micros" >= 0`)
+@Check('CHK_credit_accounts_usage', `"usage_micros" >= 0`)
+export class CreditAccountEntity {
+  @PrimaryColumn({ name: 'user_id', type: 'uuid', primaryKeyConstraintName: 'PK_credit_accounts' })
+  userId: string;
+
+  @ManyToOne('UserEntity')
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_credit_accounts_user' })
+  user?: unknown;
+
+  /** May be negative only after a refund or lost dispute of credits already spent. */
+  @Column({ name: 'balance_micros', type: 'bigint', default: 0, transformer: bigint })
+  balanceMicros: bigint;
+
+  /** Sum of open holds; available = balance − held. */
+  @Column({ name: 'held_micros', type: 'bigint', default: 0, transformer: bigint })
+  heldMicros: bigint;
+
+  /** Captured usage over the account's life (= the sum of its usage rows' cost). */
+  @Column({ name: 'usage_micros', type: 'bigint', default: 0, transformer: bigint })
+  usageMicros: bigint;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+}

@@ -1,0 +1,6 @@
+import type { Money } from '@apilink/contracts';
+import { formatUsd } from '../pricing/usd-amount';
+
+export function toMoney(micros: bigint): Money {
+  return { micros: micros.toString(), usd: formatUsd(micros) };
+}

@@ -1,0 +1,151 @@
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { DASHBOARD_CREDITS_PAGE, ErrorCode, ErrorType, BillingErrorCode, USAGE_STATUSES } from '@apilink/contracts';
+import { DataSource } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
+import { appConfig } from '../../config/app.config';
+import { billingConfig } from '../../config/billing.config';
+import type { ConfigOf } from '../../config/define-config';
+import { isTransientDatabaseError, sqlStateOf } from './holds/database-error';
+import {
+  INSUFFICIENT_BALANCE,
+  reserveHold,
+  settleHold,
+  SPEND_CAP_REACHED,
+  type HoldOutcome,
+  type SettleArgs,
+} from './holds/hold-functions';
+import type { CaptureUsage, Hold, RequestBilling, RequestOutcome, ReserveRequest, Settlement } from './request-billing.port';
+
+const UNIQUE_VIOLATION = '23505';
+/** A reservation that takes longer than this is treated as an outage: 503, never an unheld call. */
+const RESERVE_TIMEOUT_MS = 5_000;
+/** Settlement retries (ms between attempts); after the last one the reaper voids the hold. */
+const SETTLE_RETRY_DELAYS_MS = [50, 250, 1_000, 3_000];
+
+/**
+ * Two-phase charging of /v1 requests (see request-billing.port.ts): a hold committed before the
+ * upstream call, then exactly one capture, release or expiry.
+ */
+@Injectable()
+export class RequestBillingService implements RequestBilling {
+  private readonly logger = new Logger(RequestBillingService.name);
+  private readonly rechargeUrl: string;
+
+  constructor(
+    private readonly db: DataSource,
+    @Inject(billingConfig.KEY) private readonly config: ConfigOf<typeof billingConfig>,
+    @Inject(appConfig.KEY) app: ConfigOf<typeof appConfig>,
+  ) {
+    this.rechargeUrl = `${app.publicUrl}${DASHBOARD_CREDITS_PAGE}`;
+  }
+
+  async reserve(request: ReserveRequest): Promise<Hold> {
+    if (request.amountMicros < 0n) throw new RangeError('A hold cannot be negative');
+    try {
+      const row = await withTimeout(reserveHold(this.db, { ...request, ttlSeconds: this.config.holdTtlSeconds }), RESERVE_TIMEOUT_MS);
+      return {
+        id: row.holdId,
+        requestId: request.requestId,
+        userId: request.userId,
+        keyId: request.keyId,
+        model: request.model,
+        amountMicros: request.amountMicros,
+        createdAt: row.createdAt,
+        expiresAt: row.expiresAt,
+      };
+    } catch (error) {
+      throw this.reserveError(error);
+    }
+  }
+
+  capture(hold: Hold, usage: CaptureUsage): Promise<Settlement> {
+    if (usage.actualCostMicros < 0n) throw new RangeError('A cost cannot be negative');
+    return this.settle({
+      requestId: hold.requestId,
+      outcome: 'captured',
+      actualCostMicros: usage.actualCostMicros,
+      provider: usage.provider,
+      promptTokens: tokenCount(usage.promptTokens),
+      completionTokens: tokenCount(usage.completionTokens),
+      cachedTokens: tokenCount(usage.cachedTokens),
+      estimated: usage.estimated,
+      status: usage.status,
+      latencyMs: usage.latencyMs,
+      ttftMs: usage.ttftMs,
+    });
+  }
+
+  release(hold: Hold, outcome: RequestOutcome): Promise<Settlement> {
+    return this.settle(nothingCharged(hold.requestId, 'released', outcome));
+  }
+
+  /** Voids a hold that outlived its request (the reaper); the usage row says `expired`. */
+  expire(requestId: string): Promise<Settlement> {
+    return this.settle(nothingCharged(requestId, 'expired', { status: 'expired', provider: null, latencyMs: null, ttftMs: null }));
+  }
+
+  private async settle(args: SettleArgs): Promise<Settlement> {
+    if (!USAGE_STATUSES.includes(args.status)) throw new RangeError(`Unknown usage status: ${args.status}`);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await settleHold(this.db, args);
+        if (!result.settled) this.logger.warn({ requestId: args.requestId }, 'Hold already settled or expired; nothing changed');
+        return result;
+      } catch (error) {
+        const delay = SETTLE_RETRY_DELAYS_MS[attempt];
+        if (delay === undefined || !isTransientDatabaseError(error)) {
+          this.logger.error({ err: error, requestId: args.requestId }, 'Could not settle a hold; the reaper will void it');
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  private reserveError(error: unknown): AppError {
+    const state = sqlStateOf(error);
+    if (state === INSUFFICIENT_BALANCE) {
+      return new AppError(`Insufficient balance. Recharge at ${this.rechargeUrl}`, {
+        status: HttpStatus.PAYMENT_REQUIRED,
+        type: ErrorType.InsufficientQuota,
+        code: ErrorCode.InsufficientQuota,
+      });
+    }
+    if (state === SPEND_CAP_REACHED) {
+      return new AppError('This API key has reached its spend cap. Raise or remove the cap in the dashboard.', {
+        status: HttpStatus.PAYMENT_REQUIRED,
+        type: ErrorType.InsufficientQuota,
+        code: BillingErrorCode.SpendCapReached,
+      });
+    }
+    if (state === UNIQUE_VIOLATION) return AppError.conflict('This request id already holds funds');
+    this.logger.error({ err: error }, 'Could not reserve funds; refusing the request');
+    return AppError.serviceUnavailable('Billing is temporarily unavailable, so the request was not sent. Retry shortly.');
+  }
+}
+
+function nothingCharged(requestId: string, outcome: HoldOutcome, result: RequestOutcome): SettleArgs {
+  return {
+    requestId,
+    outcome,
+    actualCostMicros: 0n,
+    promptTokens: 0,
+    completionTokens: 0,
+    cachedTokens: 0,
+    estimated: false,
+    ...result,
+  };
+}
+
+function tokenCount(value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`Token count must be a non-negative integer: ${value}`);
+  return value;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,111 @@
+import { Readable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { UsageFilters } from '@apilink/contracts';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { UsageRecordEntity } from '../entities/usage-record.entity';
+import { USAGE_CSV_HEADER, usageCsvLine } from './usage-csv';
+
+export interface UsagePage {
+  records: UsageRecordEntity[];
+  total: number;
+}
+
+export interface ModelTotalRow {
+  model: string;
+  requests: number;
+  promptTokens: number;
+  completionTokens: number;
+  cachedTokens: number;
+  costMicros: bigint;
+}
+
+/** CSV exports stop here; narrower filters export the rest. */
+export const USAGE_CSV_MAX_ROWS = 100_000;
+const CSV_BATCH = 1_000;
+
+/** Reads of the usage log for the dashboard (and the admin module): filtered, paged, totalled, CSV. */
+@Injectable()
+export class UsageQueryService {
+  constructor(@InjectRepository(UsageRecordEntity) private readonly usage: Repository<UsageRecordEntity>) {}
+
+  /** Newest first; `page` counts from 1. */
+  async list(userId: string, filters: UsageFilters, page: number, pageSize: number): Promise<UsagePage> {
+    const [records, total] = await this.filtered(userId, filters)
+      .orderBy('u.createdAt', 'DESC')
+      .addOrderBy('u.id', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { records, total };
+  }
+
+  /** One request of this user's, or null (another user's request id is not found either). */
+  byRequestId(userId: string, requestId: string): Promise<UsageRecordEntity | null> {
+    return this.usage.findOne({ where: { userId, requestId } });
+  }
+
+  /** Any user's request (staff request lookup); request ids are unique across the log. */
+  findByRequestId(requestId: string): Promise<UsageRecordEntity | null> {
+    return this.usage.findOne({ where: { requestId } });
+  }
+
+  async totalsByModel(userId: string, filters: UsageFilters): Promise<ModelTotalRow[]> {
+    const rows: { model: string; requests: string; prompt: string; completion: string; cached: string; cost: string }[] =
+      await this.filtered(userId, filters)
+        .select('u.model', 'model')
+        .addSelect('COUNT(*)', 'requests')
+        .addSelect('COALESCE(SUM(u.promptTokens), 0)', 'prompt')
+        .addSelect('COALESCE(SUM(u.completionTokens), 0)', 'completion')
+        .addSelect('COALESCE(SUM(u.cachedTokens), 0)', 'cached')
+        .addSelect('COALESCE(SUM(u.costMicros), 0)', 'cost')
+        .groupBy('u.model')
+        .orderBy('cost', 'DESC')
+        .addOrderBy('u.model', 'ASC')
+        .getRawMany();
+    return rows.map((row) => ({
+      model: row.model,
+      requests: Number(row.requests),
+      promptTokens: Number(row.prompt),
+      completionTokens: Number(row.completion),
+      cachedTokens: Number(row.cached),
+      costMicros: BigInt(row.cost),
+    }));
+  }
+
+  /** The filtered log as CSV, newest first, read in keyset batches so memory stays flat. */
+  csv(userId: string, filters: UsageFilters): Readable {
+    return Readable.from(this.csvChunks(userId, filters));
+  }
+
+  private async *csvChunks(userId: string, filters: UsageFilters): AsyncGenerator<string> {
+    yield USAGE_CSV_HEADER;
+    let afterId: string | null = null;
+    for (let sent = 0; sent < USAGE_CSV_MAX_ROWS;) {
+      const builder = this.filtered(userId, filters);
+      // Compared in SQL: a JS Date would cut the timestamp's microseconds and skip rows.
+      if (afterId) {
+        builder.andWhere('(u.createdAt, u.id) < (SELECT c.created_at, c.id FROM usage_records c WHERE c.id = :afterId)', { afterId });
+      }
+      const batch = await builder
+        .orderBy('u.createdAt', 'DESC')
+        .addOrderBy('u.id', 'DESC')
+        .take(Math.min(CSV_BATCH, USAGE_CSV_MAX_ROWS - sent))
+        .getMany();
+      if (batch.length === 0) return;
+      yield batch.map(usageCsvLine).join('');
+      sent += batch.length;
+      afterId = batch[batch.length - 1].id;
+    }
+  }
+
+  private filtered(userId: string, filters: UsageFilters): SelectQueryBuilder<UsageRecordEntity> {
+    const builder = this.usage.createQueryBuilder('u').where('u.userId = :userId', { userId });
+    if (filters.keyId) builder.andWhere('u.keyId = :keyId', { keyId: filters.keyId });
+    if (filters.model) builder.andWhere('u.model = :model', { model: filters.model });
+    if (filters.status) builder.andWhere('u.status = :status', { status: filters.status });
+    if (filters.from) builder.andWhere('u.createdAt >= :from', { from: new Date(filters.from) });
+    if (filters.to) builder.andWhere('u.createdAt < :to', { to: new Date(filters.to) });
+    return builder;
+  }
+}

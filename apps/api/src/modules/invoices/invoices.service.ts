@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import type { Repository } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
+import { InvoiceEntity } from './entities/invoice.entity';
+import { InvoiceDocumentsService } from './invoice-documents.service';
+import type { RenderedDocument } from './renderer/invoice-renderer';
+
+/** A customer's invoices and credit notes; only ever their own (anyone else's id is "not found"). */
+@Injectable()
+export class InvoicesService {
+  constructor(
+    @InjectRepository(InvoiceEntity) private readonly invoices: Repository<InvoiceEntity>,
+    private readonly documents: InvoiceDocumentsService,
+  ) {}
+
+  /** Newest first, with the number of the invoice each credit note corrects. */
+  async list(userId: string): Promise<{ invoice: InvoiceEntity; correctsNumber: string | null }[]> {
+    const invoices = await this.invoices.find({ where: { userId }, order: { issuedAt: 'DESC', number: 'DESC' } });
+    const numbers = new Map(invoices.map((invoice) => [invoice.id, invoice.displayNumber]));
+    return invoices.map((invoice) => ({
+      invoice,
+      correctsNumber: invoice.correctsInvoiceId ? (numbers.get(invoice.correctsInvoiceId) ?? null) : null,
+    }));
+  }
+
+  async pdf(userId: string, invoiceId: string): Promise<{ invoice: InvoiceEntity; document: RenderedDocument }> {
+    const invoice = isUUID(invoiceId) ? await this.invoices.findOne({ where: { id: invoiceId, userId } }) : null;
+    if (!invoice) throw AppError.notFound('Invoice not found');
+    return { invoice, document: await this.documents.documentFor(invoice) };
+  }
+}

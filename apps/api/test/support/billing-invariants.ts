@@ -1,0 +1,205 @@
+/**
+ * The one reconciliation every money test runs at its end (docs/billing-invariants.md, I1-I8).
+ * All checks read one REPEATABLE READ snapshot, so concurrent tests in other files (whose writes
+ * are all transactional) never make it see a half-written movement.
+ *
+ *   expect(await billingInvariantViolations()).toEqual([]);
+ */
+import { Client } from 'pg';
+
+export interface InvariantOptions {
+  /** Restrict the per-account checks to these users (default: every account in the database). */
+  userIds?: string[];
+  /** An open hold may outlive its expiry by this much before it counts as stuck (reaper period). */
+  reaperGraceSeconds?: number;
+  /** I8: requests the mock upstreams saw for these users, and the gateway's attempts per request. */
+  upstream?: { requests: number; maxAttempts: number };
+}
+
+interface Check {
+  id: string;
+  /** Returns one row per violation, with a `detail` column. */
+  sql: string;
+}
+
+// $1 = user ids (uuid[]) or null for all; $2 = grace seconds.
+const SCOPE = `($1::uuid[] IS NULL OR user_id = ANY($1::uuid[]))`;
+
+const CHECKS: Check[] = [
+  {
+    id: 'I1 every balance change has exactly one ledger row (running totals chain)',
+    sql: `SELECT format('entry %s of %s: balance_after %s, running sum %s; held_after %s, running sum %s',
+                        id, user_id, balance_after_micros, running_balance, held_after_micros, running_held) AS detail
+            FROM (SELECT *, SUM(balance_delta_micros) OVER w AS running_balance, SUM(held_delta_micros) OVER w AS running_held
+                    FROM credit_ledger_entries WHERE ${SCOPE}
+                  WINDOW w AS (PARTITION BY user_id ORDER BY id)) e
+           WHERE balance_after_micros <> running_balance OR held_after_micros <> running_held`,
+  },
+  {
+    id: 'I2 stored balance and held = sums of ledger entries; held = open holds; usage = usage rows',
+    sql: `SELECT format('account %s: balance %s vs ledger %s, held %s vs ledger %s vs open holds %s, usage %s vs rows %s',
+                        a.user_id, a.balance_micros, COALESCE(l.balance, 0), a.held_micros, COALESCE(l.held, 0),
+                        COALESCE(h.open, 0), a.usage_micros, COALESCE(u.cost, 0)) AS detail
+            FROM credit_accounts a
+            LEFT JOIN (SELECT user_id, SUM(balance_delta_micros) balance, SUM(held_delta_micros) held
+                         FROM credit_ledger_entries GROUP BY user_id) l USING (user_id)
+            LEFT JOIN (SELECT user_id, SUM(amount_micros) open FROM credit_holds WHERE status = 'open' GROUP BY user_id) h USING (user_id)
+            LEFT JOIN (SELECT user_id, SUM(cost_micros) cost FROM usage_records GROUP BY user_id) u USING (user_id)
+           WHERE ($1::uuid[] IS NULL OR a.user_id = ANY($1::uuid[]))
+             AND (a.balance_micros <> COALESCE(l.balance, 0) OR a.held_micros <> COALESCE(l.held, 0)
+                  OR a.held_micros <> COALESCE(h.open, 0) OR a.usage_micros <> COALESCE(u.cost, 0))
+          UNION ALL
+          SELECT format('ledger of %s has entries but no account row', l.user_id)
+            FROM (SELECT DISTINCT user_id FROM credit_ledger_entries WHERE ${SCOPE}) l
+           WHERE NOT EXISTS (SELECT 1 FROM credit_accounts a WHERE a.user_id = l.user_id)
+          UNION ALL
+          SELECT format('key %s: spent %s vs usage rows %s, held %s vs open holds %s', k.key_id, k.spent_micros,
+                        COALESCE(u.cost, 0), k.held_micros, COALESCE(h.open, 0))
+            FROM api_key_spend k
+            LEFT JOIN (SELECT key_id, SUM(cost_micros) cost FROM usage_records GROUP BY key_id) u USING (key_id)
+            LEFT JOIN (SELECT key_id, SUM(amount_micros) open FROM credit_holds WHERE status = 'open' GROUP BY key_id) h USING (key_id)
+           WHERE ($1::uuid[] IS NULL OR k.user_id = ANY($1::uuid[]))
+             AND (k.spent_micros <> COALESCE(u.cost, 0) OR k.held_micros <> COALESCE(h.open, 0))`,
+  },
+  {
+    id: 'I3 no available balance below zero (except after a refund or lost dispute)',
+    sql: `SELECT format('account %s: balance %s, held %s', a.user_id, a.balance_micros, a.held_micros) AS detail
+            FROM credit_accounts a
+           WHERE ($1::uuid[] IS NULL OR a.user_id = ANY($1::uuid[]))
+             AND a.balance_micros - a.held_micros < 0
+             AND NOT EXISTS (SELECT 1 FROM credit_ledger_entries e WHERE e.user_id = a.user_id AND e.kind IN ('refund', 'dispute'))
+          UNION ALL
+          SELECT format('entry %s of %s left available %s', id, user_id, balance_after_micros - held_after_micros)
+            FROM credit_ledger_entries e
+           WHERE ${SCOPE} AND balance_after_micros - held_after_micros < 0 AND kind NOT IN ('refund', 'dispute')
+             AND NOT EXISTS (SELECT 1 FROM credit_ledger_entries d WHERE d.user_id = e.user_id AND d.kind IN ('refund', 'dispute') AND d.id < e.id)`,
+  },
+  {
+    id: 'I4 top-ups − refunds − usage − disputes (+ grants, adjustments) = balances; usage = per-request charges',
+    sql: `SELECT format('balances %s but movements sum to %s', b.total, m.total) AS detail
+            FROM (SELECT COALESCE(SUM(balance_micros), 0) total FROM credit_accounts WHERE ${SCOPE}) b,
+                 (SELECT COALESCE(SUM(balance_delta_micros), 0) total FROM credit_ledger_entries
+                   WHERE ${SCOPE} AND kind IN ('top_up', 'grant', 'adjustment', 'refund', 'dispute', 'capture')) m
+           WHERE b.total <> m.total
+          UNION ALL
+          SELECT format('captured %s but usage rows sum to %s', -c.total, u.total)
+            FROM (SELECT COALESCE(SUM(balance_delta_micros), 0) total FROM credit_ledger_entries WHERE ${SCOPE} AND kind = 'capture') c,
+                 (SELECT COALESCE(SUM(cost_micros), 0) total FROM usage_records WHERE ${SCOPE}) u
+           WHERE -c.total <> u.total
+          UNION ALL
+          SELECT format('request %s: usage cost %s, ledger charge %s', u.request_id, u.cost_micros, -COALESCE(e.balance_delta_micros, 0))
+            FROM usage_records u
+            LEFT JOIN credit_ledger_entries e ON e.request_id = u.request_id AND e.kind IN ('capture', 'release', 'expire')
+           WHERE ($1::uuid[] IS NULL OR u.user_id = ANY($1::uuid[])) AND u.cost_micros <> -COALESCE(e.balance_delta_micros, 0)
+          UNION ALL
+          SELECT format('entry %s: %s moved the balance by %s', id, kind, balance_delta_micros)
+            FROM credit_ledger_entries WHERE ${SCOPE} AND kind IN ('hold', 'release', 'expire') AND balance_delta_micros <> 0
+          UNION ALL
+          SELECT format('payment %s (%s): top-ups %s vs amount %s, refunds %s vs %s, disputes %s vs %s', p.id, p.status,
+                        COALESCE(t.top_up, 0), p.amount_micros, COALESCE(-t.refund, 0), p.refunded_micros, COALESCE(-t.dispute, 0), p.disputed_micros)
+            FROM payments p
+            LEFT JOIN (SELECT payment_id,
+                              SUM(balance_delta_micros) FILTER (WHERE kind = 'top_up') top_up,
+                              SUM(balance_delta_micros) FILTER (WHERE kind = 'refund') refund,
+                              SUM(balance_delta_micros) FILTER (WHERE kind = 'dispute') dispute
+                         FROM credit_ledger_entries WHERE payment_id IS NOT NULL GROUP BY payment_id) t ON t.payment_id = p.id
+           WHERE ($1::uuid[] IS NULL OR p.user_id = ANY($1::uuid[]))
+             AND (COALESCE(t.top_up, 0) <> CASE WHEN p.status = 'completed' THEN p.amount_micros ELSE 0 END
+                  OR COALESCE(-t.refund, 0) <> p.refunded_micros OR COALESCE(-t.dispute, 0) <> p.disputed_micros)`,
+  },
+  {
+    id: 'I5 every admitted request has one hold, resolved exactly once; none stuck past expiry + reaper period',
+    sql: `SELECT format('hold %s (%s): %s hold entries, %s settlement entries (%s), %s usage rows', h.request_id, h.status,
+                        COUNT(*) FILTER (WHERE e.kind = 'hold'), COUNT(*) FILTER (WHERE e.kind IN ('capture', 'release', 'expire')),
+                        string_agg(e.kind, ','), (SELECT COUNT(*) FROM usage_records u WHERE u.request_id = h.request_id)) AS detail
+            FROM credit_holds h
+            LEFT JOIN credit_ledger_entries e ON e.request_id = h.request_id
+           WHERE ($1::uuid[] IS NULL OR h.user_id = ANY($1::uuid[]))
+           GROUP BY h.id
+          HAVING COUNT(*) FILTER (WHERE e.kind = 'hold') <> 1
+              OR COUNT(*) FILTER (WHERE e.kind IN ('capture', 'release', 'expire')) <> CASE WHEN h.status = 'open' THEN 0 ELSE 1 END
+              OR COUNT(*) FILTER (WHERE e.kind = CASE h.status WHEN 'captured' THEN 'capture' WHEN 'released' THEN 'release'
+                                                               WHEN 'expired' THEN 'expire' END) <> CASE WHEN h.status = 'open' THEN 0 ELSE 1 END
+              OR (SELECT COUNT(*) FROM usage_records u WHERE u.request_id = h.request_id) <> CASE WHEN h.status = 'open' THEN 0 ELSE 1 END
+          UNION ALL
+          SELECT format('hold %s still open %s s after it expired', request_id, round(EXTRACT(EPOCH FROM now() - expires_at)))
+            FROM credit_holds WHERE ${SCOPE} AND status = 'open' AND expires_at < now() - make_interval(secs => $2)
+          UNION ALL
+          SELECT format('usage row %s has no hold', u.request_id)
+            FROM usage_records u WHERE ($1::uuid[] IS NULL OR u.user_id = ANY($1::uuid[]))
+             AND NOT EXISTS (SELECT 1 FROM credit_holds h WHERE h.request_id = u.request_id)
+          UNION ALL
+          SELECT format('hold %s: usage row held %s, hold was %s', h.request_id, u.hold_micros, h.amount_micros)
+            FROM credit_holds h JOIN usage_records u USING (request_id)
+           WHERE ($1::uuid[] IS NULL OR h.user_id = ANY($1::uuid[])) AND u.hold_micros <> h.amount_micros`,
+  },
+  {
+    id: 'I6 each payment credited at most once',
+    sql: `SELECT format('payment %s credited %s times', payment_id, COUNT(*)) AS detail
+            FROM credit_ledger_entries WHERE ${SCOPE} AND kind = 'top_up'
+           GROUP BY payment_id HAVING COUNT(*) > 1 OR payment_id IS NULL
+          UNION ALL
+          SELECT format('event %s/%s recorded %s times', provider, event_id, COUNT(*))
+            FROM payment_provider_events GROUP BY provider, event_id HAVING COUNT(*) > 1`,
+  },
+  {
+    id: 'I7 invoice numbers per series unique and gap-free; one invoice per completed payment; issued invoices immutable',
+    sql: `SELECT format('series %s: %s invoices, numbers %s..%s, counter %s', i.series, COUNT(*), MIN(i.number), MAX(i.number), s.last_number) AS detail
+            FROM invoices i LEFT JOIN invoice_number_series s USING (series)
+           GROUP BY i.series, s.last_number
+          HAVING COUNT(*) <> MAX(i.number) OR MIN(i.number) <> 1 OR COUNT(DISTINCT i.number) <> COUNT(*)
+              OR s.last_number IS DISTINCT FROM MAX(i.number)
+          UNION ALL
+          SELECT format('invoice %s: number does not match series %s and %s', display_number, series, number)
+            FROM invoices WHERE display_number <> series || '-' || lpad(number::text, 6, '0')
+               OR split_part(series, '-', 2) <> EXTRACT(YEAR FROM issued_at AT TIME ZONE 'UTC')::text
+          UNION ALL
+          SELECT format('payment %s (%s, %s): %s invoices, total %s', p.id, p.status, p.amount_micros, COUNT(i.id), SUM(i.amount_micros))
+            FROM payments p LEFT JOIN invoices i ON i.payment_id = p.id AND i.kind = 'invoice'
+           WHERE ($1::uuid[] IS NULL OR p.user_id = ANY($1::uuid[]))
+           GROUP BY p.id
+          HAVING COUNT(i.id) <> CASE WHEN p.status = 'completed' THEN 1 ELSE 0 END
+              OR (p.status = 'completed' AND SUM(i.amount_micros) <> p.amount_micros)
+          UNION ALL
+          SELECT format('payment %s: credit notes %s vs refunded + disputed %s', p.id, COALESCE(SUM(i.amount_micros), 0), p.refunded_micros + p.disputed_micros)
+            FROM payments p LEFT JOIN invoices i ON i.payment_id = p.id AND i.kind = 'credit_note'
+           WHERE ($1::uuid[] IS NULL OR p.user_id = ANY($1::uuid[]))
+           GROUP BY p.id HAVING COALESCE(SUM(i.amount_micros), 0) <> p.refunded_micros + p.disputed_micros
+          UNION ALL
+          SELECT format('table %s lost its append-only trigger', t.name)
+            FROM (VALUES ('credit_ledger_entries'), ('invoices'), ('invoice_documents')) t(name)
+           WHERE NOT EXISTS (SELECT 1 FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+                              WHERE c.relname = t.name AND NOT g.tgisinternal AND g.tgenabled <> 'D')`,
+  },
+];
+
+/** Every broken invariant as `I<n> ...: detail`; an empty list means the books balance. */
+export async function billingInvariantViolations(options: InvariantOptions = {}): Promise<string[]> {
+  const client = new Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const params = [options.userIds ?? null, options.reaperGraceSeconds ?? 60];
+    const violations: string[] = [];
+    for (const check of CHECKS) {
+      // Postgres cannot type a parameter a statement never mentions, so pass only those used.
+      const { rows } = await client.query<{ detail: string }>(check.sql, check.sql.includes('$2') ? params : params.slice(0, 1));
+      violations.push(...rows.map((row) => `${check.id}: ${row.detail}`));
+    }
+    if (options.upstream) {
+      const { rows } = await client.query<{ holds: string }>(`SELECT COUNT(*) AS holds FROM credit_holds WHERE ${SCOPE}`, [
+        options.userIds ?? null,
+      ]);
+      const admitted = Number(rows[0].holds);
+      if (options.upstream.requests > admitted * options.upstream.maxAttempts) {
+        violations.push(
+          `I8 upstream calls only with a committed hold: ${options.upstream.requests} upstream requests for ${admitted} holds`,
+        );
+      }
+    }
+    await client.query('COMMIT');
+    return violations;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,32 @@
+/** Routes of the billing API. `/api/*` use the session cookie; `/v1/credits` an API key. */
+export const CREDITS_PATH = '/v1/credits';
+
+const id = (value: string) => encodeURIComponent(value);
+
+export const BILLING_ROUTES = {
+  balance: '/api/billing/balance',
+  /** `?page&pageSize&kind` */
+  ledger: '/api/billing/ledger',
+  /** `?page&pageSize` + UsageFilters */
+  usage: '/api/billing/usage',
+  usageByRequest: (requestId: string) => `/api/billing/usage/requests/${id(requestId)}`,
+  /** UsageFilters; totals per model */
+  usageByModel: '/api/billing/usage/models',
+  /** UsageFilters; text/csv attachment */
+  usageCsv: '/api/billing/usage/export.csv',
+  topUpOptions: '/api/billing/top-up-options',
+  checkout: '/api/billing/checkout',
+  payments: '/api/billing/payments',
+  payment: (paymentId: string) => `/api/billing/payments/${id(paymentId)}`,
+  testPayment: (paymentId: string) => `/api/billing/test-payments/${id(paymentId)}`,
+  completeTestPayment: (paymentId: string) => `/api/billing/test-payments/${id(paymentId)}/complete`,
+  cancelTestPayment: (paymentId: string) => `/api/billing/test-payments/${id(paymentId)}/cancel`,
+  stripeWebhook: '/api/billing/stripe/webhook',
+  details: '/api/billing/details',
+  invoices: '/api/billing/invoices',
+  invoicePdf: (invoiceId: string) => `/api/billing/invoices/${id(invoiceId)}/pdf`,
+} as const;
+
+/** Dashboard pages the API sends browsers to (checkout return, test checkout). */
+export const DASHBOARD_CREDITS_PAGE = '/credits';
+export const dashboardTestCheckoutPage = (paymentId: string) => `/credits/test-checkout/${id(paymentId)}`;
