@@ -27,7 +27,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   const adapter = new FastifyAdapter({
     genReqId: requestIdFor,
     bodyLimit: settings.bodyLimitBytes,
-    trustProxy: true,
+    trustProxy: settings.trustProxy,
     forceCloseConnections: true,
     return503OnClosing: true,
   });

@@ -20,8 +20,19 @@ class AppEnv {
   @IsOptional() @IsString()
   DASHBOARD_DIST_DIR?: string;
 
+  /** Proxies whose X-Forwarded-For is believed: a hop count, or comma-separated addresses/CIDRs. */
+  @IsOptional() @IsString()
+  TRUST_PROXY?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
+}
+
+/** Unset trusts no proxy: client IPs (used by login throttles) cannot be spoofed with X-Forwarded-For. */
+function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  if (!value) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((entry) => entry.trim()).filter(Boolean);
 }
 
 export const appConfig = defineConfig('app', AppEnv, (env) => ({
@@ -34,4 +45,5 @@ export const appConfig = defineConfig('app', AppEnv, (env) => ({
   bodyLimitBytes: env.BODY_LIMIT_BYTES,
   dashboardDistDir: env.DASHBOARD_DIST_DIR,
   logLevel: env.LOG_LEVEL,
+  trustProxy: parseTrustProxy(env.TRUST_PROXY),
 }));

@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Module, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { ConfigOf } from '../../config/define-config';
 import { redisConfig } from '../../config/redis.config';
@@ -12,6 +12,9 @@ import { createRedisClient } from './redis-client.factory';
 import { REDIS_CLIENT } from './redis.tokens';
 
 type RedisSettings = ConfigOf<typeof redisConfig>;
+
+// A shutdown never waits longer than this for queued jobs (e.g. while Redis is unreachable).
+const SHUTDOWN_DRAIN_TIMEOUT_MS = 5_000;
 
 /**
  * Chooses once at boot between Redis-backed and in-process strategies for pub/sub and queues,
@@ -42,15 +45,20 @@ type RedisSettings = ConfigOf<typeof redisConfig>;
   ],
   exports: [REDIS_CLIENT, PUB_SUB, JOB_QUEUE],
 })
-export class RedisModule implements OnApplicationShutdown {
+export class RedisModule implements BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     @Inject(REDIS_CLIENT) private readonly client: Redis | null,
     @Inject(PUB_SUB) private readonly pubSub: InProcessPubSub | RedisPubSub,
     @Inject(JOB_QUEUE) private readonly jobQueue: InProcessJobQueue | BullJobQueue,
   ) {}
 
+  /** Finish queued work while the database is still open (TypeORM closes in the next phase). */
+  async beforeApplicationShutdown(): Promise<void> {
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_DRAIN_TIMEOUT_MS).unref());
+    await Promise.race([this.jobQueue.drain().catch(() => undefined), timeout]);
+  }
+
   async onApplicationShutdown(): Promise<void> {
-    await this.jobQueue.drain().catch(() => undefined);
     if (this.jobQueue instanceof BullJobQueue) await this.jobQueue.close();
     if (this.pubSub instanceof RedisPubSub) await this.pubSub.close();
     this.client?.disconnect();

@@ -9,7 +9,7 @@ function uniqueEmail(): string {
   return `bf-${randomUUID()}@test.apilink.dev`;
 }
 
-/** A distinct client address per test (the app trusts X-Forwarded-For from its proxy). */
+/** A distinct client address per test (the app trusts X-Forwarded-For from its proxy, TRUST_PROXY=127.0.0.1). */
 function clientIp(): string {
   return `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
 }
@@ -18,7 +18,7 @@ describe('brute-force throttle on sign-up and login', () => {
   let testApp: TestApp;
   beforeAll(async () => {
     testApp = await startTestApp({
-      env: { AUTH_THROTTLE_MAX_PER_EMAIL: '3', AUTH_THROTTLE_MAX_PER_IP: '5', AUTH_THROTTLE_WINDOW_SECONDS: '600' },
+      env: { TRUST_PROXY: '127.0.0.1', AUTH_THROTTLE_MAX_PER_EMAIL: '3', AUTH_THROTTLE_MAX_PER_IP: '5', AUTH_THROTTLE_WINDOW_SECONDS: '600' },
     });
   });
   afterAll(() => testApp.close());
