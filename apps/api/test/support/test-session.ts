@@ -3,6 +3,7 @@ import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_COOKIE_NAME, type UserRole } fr
 import type { Test } from 'supertest';
 import { SessionsService } from '../../src/modules/auth/sessions.service';
 import { UsersService } from '../../src/modules/auth/users.service';
+import { systemActor } from '../../src/modules/audit/audit-actor';
 import { CreditAdjustmentService } from '../../src/modules/billing/ledger/credit-adjustment.service';
 import { KeysService } from '../../src/modules/keys/keys.service';
 import type { TestApp } from './test-app';
@@ -74,7 +75,10 @@ export class TestSession {
     if (options.credits) {
       await testApp.app
         .get(CreditAdjustmentService)
-        .adjust({ userId: user.id, kind: 'grant', amountMicros: options.credits, reason: 'test credits', actor: 'test-session' });
+        .adjust(
+          { userId: user.id, kind: 'grant', amountMicros: options.credits, reason: 'test credits' },
+          { actor: systemActor('test-session'), requestId: null },
+        );
     }
     return new TestSession(
       testApp,

@@ -1,19 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BillingController } from './billing.controller';
-import { BillingService } from './billing.service';
 import { CreditsController } from './credits.controller';
 import { BillingProfileEntity } from './entities/billing-profile.entity';
-import { CreditAccountEntity } from './entities/credit-account.entity';
 import { CreditHoldEntity } from './entities/credit-hold.entity';
 import { KeySpendEntity } from './entities/key-spend.entity';
-import { LedgerEntryEntity } from './entities/ledger-entry.entity';
 import { PaymentProviderEventEntity } from './entities/payment-provider-event.entity';
 import { PaymentEntity } from './entities/payment.entity';
 import { UsageRecordEntity } from './entities/usage-record.entity';
 import { HoldReaperService } from './holds/hold-reaper.service';
-import { CreditAdjustmentService } from './ledger/credit-adjustment.service';
-import { LedgerQueryService } from './ledger/ledger-query.service';
+import { LedgerModule } from './ledger/ledger.module';
 import { PaymentListenersRegistry } from './payments/payment-listeners.registry';
 import { paymentProviders } from './payments/payment-provider.factory';
 import { PaymentSettlementService } from './payments/payment-settlement.service';
@@ -35,9 +31,8 @@ import { UsageQueryService } from './usage/usage-query.service';
  */
 @Module({
   imports: [
+    LedgerModule,
     TypeOrmModule.forFeature([
-      CreditAccountEntity,
-      LedgerEntryEntity,
       CreditHoldEntity,
       KeySpendEntity,
       UsageRecordEntity,
@@ -51,9 +46,6 @@ import { UsageQueryService } from './usage/usage-query.service';
     RequestBillingService,
     { provide: REQUEST_BILLING, useExisting: RequestBillingService },
     HoldReaperService,
-    BillingService,
-    LedgerQueryService,
-    CreditAdjustmentService,
     UsageQueryService,
     BillingProfileService,
     ...paymentProviders,
@@ -68,9 +60,7 @@ import { UsageQueryService } from './usage/usage-query.service';
     REQUEST_BILLING,
     RequestBillingService,
     HoldReaperService,
-    BillingService,
-    LedgerQueryService,
-    CreditAdjustmentService,
+    LedgerModule,
     UsageQueryService,
     BillingProfileService,
     PaymentsService,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppError } from '../../../common/errors/app-error';
+import type { AuditContext } from '../../audit/audit-actor';
+import { AuditService } from '../../audit/audit.service';
 import { DuplicateMovementError, InsufficientAvailableBalanceError, postMovement, type PostedMovement } from './post-movement';
 
 export interface CreditAdjustment {
@@ -9,28 +11,31 @@ export interface CreditAdjustment {
   kind: 'grant' | 'adjustment';
   amountMicros: bigint;
   reason: string;
-  /** Who did it, e.g. the operator's email or `cli`. */
-  actor: string;
   /** Makes a retried command a no-op (unique per kind). */
   reference?: string | null;
 }
 
+export const CREDITS_GRANT_ACTION = 'credits.grant';
+export const CREDITS_ADJUST_ACTION = 'credits.adjust';
+
 /**
- * Credits given or corrected by people (operator CLI, support, admins). A debit never takes the
- * available balance below zero. The admin module wraps this with its audit entry and limits.
+ * Credits given or corrected by people (operator CLI, support, admins): a ledger entry and its
+ * audit log entry, committed together. A debit never takes the available balance below zero.
+ * Role limits (support's maximum per action) belong to the caller (the admin module).
  */
 @Injectable()
 export class CreditAdjustmentService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
-  /** `extra` runs in the same transaction (e.g. writing the audit log entry). */
-  async adjust(
-    adjustment: CreditAdjustment,
-    extra?: (manager: EntityManager, posted: PostedMovement) => Promise<void>,
-  ): Promise<PostedMovement> {
+  async adjust(adjustment: CreditAdjustment, context: AuditContext): Promise<PostedMovement> {
+    const reason = adjustment.reason.trim();
     if (adjustment.amountMicros === 0n) throw AppError.invalidRequest('The amount must not be zero', 'amount');
     if (adjustment.kind === 'grant' && adjustment.amountMicros < 0n) throw AppError.invalidRequest('A grant must be positive', 'amount');
-    if (!adjustment.reason.trim()) throw AppError.invalidRequest('A reason is required', 'reason');
+    if (!reason) throw AppError.invalidRequest('A reason is required', 'reason');
+    const actor = context.actor.type === 'user' ? context.actor.email : context.actor.name;
     try {
       return await this.db.transaction(async (manager) => {
         const posted = await postMovement(manager, {
@@ -38,10 +43,21 @@ export class CreditAdjustmentService {
           kind: adjustment.kind,
           amountMicros: adjustment.amountMicros,
           externalRef: adjustment.reference ?? null,
-          description: adjustment.reason.trim().slice(0, 500),
-          actor: adjustment.actor,
+          description: reason.slice(0, 500),
+          actor,
         });
-        await extra?.(manager, posted);
+        await this.audit.record(
+          context,
+          {
+            action: adjustment.kind === 'grant' ? CREDITS_GRANT_ACTION : CREDITS_ADJUST_ACTION,
+            targetType: 'user',
+            targetId: adjustment.userId,
+            before: { balanceMicros: posted.balanceAfterMicros - adjustment.amountMicros },
+            after: { balanceMicros: posted.balanceAfterMicros, ledgerEntryId: posted.entryId, amountMicros: adjustment.amountMicros },
+            reason,
+          },
+          manager,
+        );
         return posted;
       });
     } catch (error) {

@@ -1,0 +1,42 @@
+import { Command, Option } from 'nest-commander';
+import { UsersService } from '../../modules/auth/users.service';
+import { BillingService, type AccountBalance } from '../../modules/billing/billing.service';
+import { formatUsd } from '../../modules/billing/pricing/usd-amount';
+import { CliCommand, type JsonOption } from '../cli-command';
+
+interface Options extends JsonOption {
+  email: string;
+}
+
+type Balance = { userId: string; email: string } & AccountBalance;
+
+@Command({ name: 'credits:balance', description: "show a user's balance, held funds and totals" })
+export class CreditsBalanceCommand extends CliCommand<Options, Balance> {
+  constructor(
+    private readonly users: UsersService,
+    private readonly billing: BillingService,
+  ) {
+    super();
+  }
+
+  protected async execute({ email }: Options): Promise<Balance> {
+    const user = await this.users.getByEmail(email);
+    return { userId: user.id, email: user.email, ...(await this.billing.balance(user.id)) };
+  }
+
+  protected describe(balance: Balance): string {
+    return [
+      `${balance.email} (id ${balance.userId})`,
+      `  balance        $${formatUsd(balance.balanceMicros)}`,
+      `  held           $${formatUsd(balance.heldMicros)}`,
+      `  available      $${formatUsd(balance.availableMicros)}`,
+      `  total credits  $${formatUsd(balance.totalCreditsMicros)}`,
+      `  total usage    $${formatUsd(balance.totalUsageMicros)}`,
+    ].join('\n');
+  }
+
+  @Option({ flags: '--email <email>', required: true })
+  parseEmail(value: string): string {
+    return value;
+  }
+}
