@@ -1,12 +1,12 @@
 /**
  * The dashboard in real headless Chromium against the real API (built SPA served by the app):
  * a customer signs up, pays with the test-payment flow, creates a key, calls the gateway with
- * the official openai SDK, sees the request and the lower balance, downloads the invoice, and
+ * the official openai SDK (answered by a mock OpenAI upstream), sees the request and the lower balance, downloads the invoice, and
  * revokes the key. Each page is saved as a screenshot, at desktop width and at 375 px.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ECHO_MODEL_ID } from '@apilink/contracts';
+import { startMockUpstream, type MockUpstream } from '@apilink/mock-upstream';
 import OpenAI from 'openai';
 import type { Page } from 'playwright-core';
 import { ensureDashboardBuilt, launchBrowser, screenshot, type BrowserSession } from '../../support/browser';
@@ -15,6 +15,7 @@ import { startTestApp, type TestApp } from '../../support/test-app';
 jest.setTimeout(120_000);
 
 const PASSWORD = 'correct horse battery staple';
+const MODEL = 'openai/gpt-4o-mini';
 
 /** Polls until `check` passes (usage rows and invoices are written by background jobs). */
 async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
@@ -53,10 +54,25 @@ describe('customer dashboard in Chromium', () => {
   let testApp: TestApp;
   let browser: BrowserSession;
   let page: Page;
+  let upstreams: MockUpstream[] = [];
 
   beforeAll(async () => {
     const distDir = await ensureDashboardBuilt();
-    testApp = await startTestApp({ env: { DASHBOARD_DIST_DIR: distDir, AUTH_THROTTLE_MAX_PER_EMAIL: '3' } });
+    // Three providers configured, so the Models page lists what a real deployment would.
+    upstreams = await Promise.all((['openai', 'anthropic', 'gemini'] as const).map((protocol) => startMockUpstream({ protocol })));
+    const [openai, anthropic, gemini] = upstreams;
+    testApp = await startTestApp({
+      env: {
+        DASHBOARD_DIST_DIR: distDir,
+        AUTH_THROTTLE_MAX_PER_EMAIL: '3',
+        OPENAI_API_KEY: openai.apiKey,
+        OPENAI_BASE_URL: openai.url,
+        ANTHROPIC_API_KEY: anthropic.apiKey,
+        ANTHROPIC_BASE_URL: anthropic.url,
+        GEMINI_API_KEY: gemini.apiKey,
+        GEMINI_BASE_URL: gemini.url,
+      },
+    });
     browser = await launchBrowser();
     page = await browser.context.newPage();
     page.setDefaultTimeout(15_000);
@@ -65,6 +81,7 @@ describe('customer dashboard in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await testApp?.close();
+    await Promise.all(upstreams.map((upstream) => upstream.close()));
   });
 
   it('serves the SPA for client-side routes and keeps the API paths as JSON', async () => {
@@ -125,7 +142,7 @@ describe('customer dashboard in Chromium', () => {
       await details.getByLabel('Full name').fill('Ada Lovelace');
       await details.getByLabel('Company').fill('Analytical Engines Ltd');
       await details.getByLabel('Country code').fill('GB');
-      await screenshot(page, 'desktop-05b-billing-details');
+      await screenshot(page, 'desktop-05b-billing-details', { fullPage: false });
       await details.getByRole('button', { name: 'Save billing details' }).click();
       await page.getByTestId('billing-details-summary').getByText('Analytical Engines Ltd').waitFor();
 
@@ -138,14 +155,14 @@ describe('customer dashboard in Chromium', () => {
       await createDialog.getByLabel('Requests per minute').fill('100000');
       await createDialog.getByRole('button', { name: 'Create key' }).click();
       await createDialog.getByText(/cannot exceed/).waitFor();
-      await screenshot(page, 'desktop-06-create-key-error');
+      await screenshot(page, 'desktop-06-create-key-error', { fullPage: false });
       await createDialog.getByLabel('Requests per minute').fill('30');
       await createDialog.getByRole('button', { name: 'Create key' }).click();
       const created = page.getByTestId('key-created-dialog');
       await created.getByText('This is the only time the full key is shown').waitFor();
       const secret = await created.getByTestId('new-key-secret').inputValue();
       expect(secret).toMatch(/^al-[A-Za-z0-9]{32,}$/);
-      await screenshot(page, 'desktop-07-key-created');
+      await screenshot(page, 'desktop-07-key-created', { fullPage: false });
       await created.getByRole('button', { name: 'I have saved my key' }).click();
       const keyRow = page.getByTestId('keys-table').locator('tr[data-key-name="journey app"]');
       await keyRow.getByText('Active').waitFor();
@@ -167,10 +184,11 @@ describe('customer dashboard in Chromium', () => {
       // Call the gateway with the official SDK.
       const client = new OpenAI({ baseURL: `${testApp.url}/v1`, apiKey: secret, maxRetries: 0 });
       const completion = await client.chat.completions.create({
-        model: ECHO_MODEL_ID,
+        model: MODEL,
         messages: [{ role: 'user', content: 'hello from the dashboard test' }],
       });
       expect(completion.choices[0].message.content).toEqual(expect.any(String));
+      expect(upstreams[0].requests).toHaveLength(1);
       const requestId = completion._request_id;
       expect(requestId).toEqual(expect.any(String));
 
@@ -181,17 +199,17 @@ describe('customer dashboard in Chromium', () => {
         await page.reload();
         await row.waitFor({ timeout: 2_000 });
       });
-      expect(await row.textContent()).toContain(ECHO_MODEL_ID);
+      expect(await row.textContent()).toContain(MODEL);
       expect(await row.textContent()).toContain('journey backend');
       const cost = dollars(await row.getByTestId('usage-cost').textContent());
       expect(cost).toBeGreaterThan(0);
-      await page.getByTestId('model-totals').getByText(ECHO_MODEL_ID).waitFor();
+      await page.getByTestId('model-totals').getByText(MODEL).waitFor();
       await screenshot(page, 'desktop-09-usage');
 
       await page.getByLabel('Look up a request id').fill(requestId!);
       await page.getByRole('button', { name: 'Look up' }).click();
       await page.getByTestId('request-details').getByText(requestId!).waitFor();
-      await screenshot(page, 'desktop-10-request-details');
+      await screenshot(page, 'desktop-10-request-details', { fullPage: false });
       await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 
       const download = page.waitForEvent('download');
@@ -230,12 +248,12 @@ describe('customer dashboard in Chromium', () => {
       await page.getByRole('button', { name: 'Revoke journey backend' }).click();
       const revokeDialog = page.getByTestId('revoke-key-dialog');
       await revokeDialog.getByText('This cannot be undone.').waitFor();
-      await screenshot(page, 'desktop-13-revoke-confirm');
+      await screenshot(page, 'desktop-13-revoke-confirm', { fullPage: false });
       await revokeDialog.getByRole('button', { name: 'Revoke key' }).click();
       await page.getByTestId('keys-table').locator('tr[data-key-name="journey backend"]').getByText('Revoked').waitFor();
       await eventually(async () => {
         const error = await client.chat.completions
-          .create({ model: ECHO_MODEL_ID, messages: [{ role: 'user', content: 'still there?' }] })
+          .create({ model: MODEL, messages: [{ role: 'user', content: 'still there?' }] })
           .catch((caught: unknown) => caught);
         expect(error).toBeInstanceOf(OpenAI.AuthenticationError);
       }, 3_000);
@@ -243,9 +261,17 @@ describe('customer dashboard in Chromium', () => {
       // Models and docs.
       await navigate(page, 'Models');
       await page.getByTestId('models-table').waitFor();
-      await page.getByLabel('Search').fill('echo');
-      await page.getByTestId('models-table').getByText(ECHO_MODEL_ID).waitFor();
-      await page.getByLabel('Search').fill('');
+      await page.getByRole('searchbox', { name: 'Search' }).fill('gpt-4o mini');
+      await page.getByTestId('models-table').getByText(MODEL, { exact: true }).waitFor();
+      expect(await page.getByTestId('models-table').locator('tbody tr').count()).toBeLessThan(5);
+      await page.getByRole('searchbox', { name: 'Search' }).fill('');
+      await page.getByLabel('Provider', { exact: true }).selectOption('anthropic');
+      await page.getByRole('button', { name: 'Vision' }).click();
+      await page.getByLabel('Sort by', { exact: true }).selectOption('input-asc');
+      await page.getByText(/^Showing \d+ of \d+ models$/).waitFor();
+      await screenshot(page, 'desktop-14-models-filtered');
+      await page.goto(`${testApp.url}/models`);
+      await page.getByTestId('models-table').waitFor();
       await screenshot(page, 'desktop-14-models');
       await navigate(page, 'Docs');
       await page.getByRole('heading', { name: 'Client guides' }).waitFor();
@@ -275,7 +301,15 @@ describe('customer dashboard in Chromium', () => {
         // Nothing may be wider than the screen (tables scroll inside their own box).
         const overflow = await phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
         expect({ page: name, overflow }).toEqual({ page: name, overflow: 0 });
-        await screenshot(phone, `mobile-${name}`);
+        // The models list is long on a phone; its first screen says enough.
+        await screenshot(phone, `mobile-${name}`, { fullPage: name !== 'models' });
+        if (name === 'docs') {
+          // A full docs page is too tall to read as one picture: keep the dense sections too.
+          for (const section of ['endpoints', 'errors', 'clients']) {
+            await phone.locator(`#${section}`).scrollIntoViewIfNeeded();
+            await screenshot(phone, `mobile-docs-${section}`, { fullPage: false });
+          }
+        }
       }
       await phone.getByRole('button', { name: 'Menu' }).click();
       await phone.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Usage' }).waitFor();

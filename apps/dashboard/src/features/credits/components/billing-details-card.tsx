@@ -20,7 +20,7 @@ const FIELDS: { key: DetailKey; label: string; autoComplete: string; hint?: stri
   { key: 'postalCode', label: 'Postal code', autoComplete: 'postal-code' },
   { key: 'region', label: 'State / region', autoComplete: 'address-level1' },
   { key: 'country', label: 'Country code', autoComplete: 'country', hint: 'Two letters, e.g. US, DE, FR.' },
-  { key: 'vatId', label: 'VAT id', autoComplete: 'off', hint: 'For EU business customers, e.g. DE123456789.' },
+  { key: 'vatId', label: 'VAT id', autoComplete: 'off', hint: 'For EU business customers, e.g. DE123456789.', wide: true },
 ];
 
 export function BillingDetailsCard() {

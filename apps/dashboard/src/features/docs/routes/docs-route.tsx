@@ -1,6 +1,7 @@
 import { CREDITS_PATH, ECHO_MODEL_ID } from '@apilink/contracts';
 import { Link } from 'react-router-dom';
 import { CodeBlock } from '../../../components/code-block';
+import { useExampleModel } from '../../../hooks/use-example-model';
 import { PageHeader } from '../../../components/page-header';
 import { SnippetTabs } from '../../../components/snippet-tabs';
 import { gatewayBaseUrl, PLACEHOLDER_KEY } from '../../../lib/gateway-url';
@@ -21,7 +22,8 @@ const SECTIONS = [
 
 export function DocsRoute() {
   const baseUrl = gatewayBaseUrl();
-  const snippetInput = { baseUrl, apiKey: PLACEHOLDER_KEY, model: ECHO_MODEL_ID };
+  const exampleModel = useExampleModel();
+  const snippetInput = { baseUrl, apiKey: PLACEHOLDER_KEY, model: exampleModel };
 
   return (
     <>
@@ -71,7 +73,7 @@ export function DocsRoute() {
               Base URL: <code>{baseUrl}</code>
             </p>
             <div className="table-wrap">
-              <table className="table table--cards">
+              <table className="table table--stack">
                 <thead>
                   <tr>
                     <th scope="col">Method and path</th>
@@ -138,7 +140,7 @@ export function DocsRoute() {
 }`}
             />
             <div className="table-wrap">
-              <table className="table table--cards">
+              <table className="table table--stack">
                 <thead>
                   <tr>
                     <th scope="col">Status</th>
@@ -220,8 +222,10 @@ x-ratelimit-reset-requests: 1s`}
 
           <DocSection id="clients" title="Client guides">
             <p>
-              Replace <code>{PLACEHOLDER_KEY}</code> with your key and <code>{ECHO_MODEL_ID}</code> with the model you want (the echo model
-              answers with your own message, for testing the set-up).
+              Replace <code>{PLACEHOLDER_KEY}</code> with your key and <code>{exampleModel}</code> with the model you want.
+              {exampleModel === ECHO_MODEL_ID
+                ? ' The echo model answers with your own message: it tests the set-up without any provider.'
+                : ''}
             </p>
             <SnippetTabs label="Client guides" snippets={clientGuides(snippetInput)} />
           </DocSection>

@@ -1,6 +1,14 @@
 import type { CatalogModel } from '@apilink/contracts';
 import { describe, expect, it } from 'vitest';
-import { filterModels, formatContext, formatPricePerMTok, providersOf, type ModelFilters } from './filter-models';
+import {
+  filterModels,
+  formatContext,
+  formatPricePerMTok,
+  providersOf,
+  readModelFilters,
+  writeModelFilters,
+  type ModelFilters,
+} from './filter-models';
 
 function model(
   id: string,
@@ -68,5 +76,14 @@ describe('formatting', () => {
 
   it('lists each provider once, sorted', () => {
     expect(providersOf([...models, models[0]])).toEqual(['anthropic', 'deepseek', 'google', 'openai']);
+  });
+});
+
+describe('filters in the URL', () => {
+  it('round-trip through the query string and ignore values they do not know', () => {
+    const filters: ModelFilters = { search: 'claude', provider: 'anthropic', capabilities: ['vision', 'tools'], sort: 'input-asc' };
+    expect(readModelFilters(writeModelFilters(filters))).toEqual(filters);
+    expect(readModelFilters(new URLSearchParams('sort=cheapest&cap=vision,flying'))).toEqual({ ...none, capabilities: ['vision'] });
+    expect(writeModelFilters(none).toString()).toBe('');
   });
 });

@@ -24,6 +24,29 @@ export interface ModelFilters {
   sort: ModelSort;
 }
 
+export const EMPTY_MODEL_FILTERS: ModelFilters = { search: '', provider: '', capabilities: [], sort: 'name' };
+
+/** Filters from the URL (`?q=&provider=&cap=tools,vision&sort=`), ignoring unknown values. */
+export function readModelFilters(params: URLSearchParams): ModelFilters {
+  const sort = params.get('sort');
+  const capabilities = (params.get('cap') ?? '').split(',').filter((c): c is Capability => CAPABILITIES.some((known) => known.id === c));
+  return {
+    search: params.get('q') ?? '',
+    provider: params.get('provider') ?? '',
+    capabilities,
+    sort: MODEL_SORTS.some((option) => option.id === sort) ? (sort as ModelSort) : 'name',
+  };
+}
+
+export function writeModelFilters(filters: ModelFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.search) params.set('q', filters.search);
+  if (filters.provider) params.set('provider', filters.provider);
+  if (filters.capabilities.length) params.set('cap', filters.capabilities.join(','));
+  if (filters.sort !== 'name') params.set('sort', filters.sort);
+  return params;
+}
+
 const price = (value: string) => Number(value);
 
 const comparators: Record<ModelSort, (a: CatalogModel, b: CatalogModel) => number> = {

@@ -42,7 +42,7 @@ export function ModelsTable({ models }: { models: CatalogModel[] }) {
             {formatPricePerMTok(model.pricesPerMTokUsd.output)}
           </td>
           <td data-label="Capabilities">
-            <div className="chips">
+            <div className="chips chips--nowrap">
               {CAPABILITIES.filter((capability) => model.capabilities[capability.id]).map((capability) => (
                 <Badge key={capability.id} tone="info">
                   {capability.label}

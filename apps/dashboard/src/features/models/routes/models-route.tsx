@@ -1,34 +1,43 @@
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Card } from '../../../components/card';
 import { Field } from '../../../components/field';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/query-state';
 import { useModels } from '../api/list-models';
-import { CAPABILITIES, filterModels, MODEL_SORTS, providersOf, type Capability, type ModelSort } from '../components/filter-models';
+import {
+  CAPABILITIES,
+  EMPTY_MODEL_FILTERS,
+  filterModels,
+  MODEL_SORTS,
+  providersOf,
+  readModelFilters,
+  writeModelFilters,
+  type Capability,
+  type ModelFilters,
+  type ModelSort,
+} from '../components/filter-models';
 import { ModelsTable } from '../components/models-table';
 
 export function ModelsRoute() {
   const models = useModels();
-  // Filters live in the URL so a filtered list can be shared or reloaded.
+  // Filters are state first (every keystroke counts) and mirrored into the URL so a filtered
+  // list can be shared or reloaded; reading them back from the URL on each change would drop
+  // keystrokes, because a URL update lands a render later.
   const [params, setParams] = useSearchParams();
-  const search = params.get('q') ?? '';
-  const provider = params.get('provider') ?? '';
-  const sort = (MODEL_SORTS.some((option) => option.id === params.get('sort')) ? params.get('sort') : 'name') as ModelSort;
-  const capabilities = (params.get('cap')?.split(',').filter(Boolean) ?? []) as Capability[];
+  const [filters, setFilters] = useState<ModelFilters>(() => readModelFilters(params));
+  // Only on a filter change: setParams changes identity with every URL change, which would loop.
+  useEffect(() => setParams(writeModelFilters(filters), { replace: true }), [filters]);
+  const { search, provider, sort, capabilities } = filters;
+  const update = (changes: Partial<ModelFilters>) => setFilters((current) => ({ ...current, ...changes }));
 
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
-
-  const toggleCapability = (capability: Capability) => {
-    const chosen = capabilities.includes(capability) ? capabilities.filter((c) => c !== capability) : [...capabilities, capability];
-    update({ cap: chosen.join(',') });
-  };
+  const toggleCapability = (capability: Capability) =>
+    setFilters((current) => ({
+      ...current,
+      capabilities: current.capabilities.includes(capability)
+        ? current.capabilities.filter((c) => c !== capability)
+        : [...current.capabilities, capability],
+    }));
 
   // A few hundred rows filter in well under a millisecond: no memo needed.
   const visible = filterModels(models.data ?? [], { search, provider, capabilities, sort });
@@ -41,15 +50,17 @@ export function ModelsRoute() {
       />
       <Card flush>
         <div className="filters filters--padded">
-          <Field label="Search">
-            <input
-              className="input"
-              type="search"
-              placeholder="gpt-4o, claude, llama…"
-              value={search}
-              onChange={(event) => update({ q: event.target.value })}
-            />
-          </Field>
+          <div className="filters__wide">
+            <Field label="Search">
+              <input
+                className="input"
+                type="search"
+                placeholder="gpt-4o, claude, llama…"
+                value={search}
+                onChange={(event) => update({ search: event.target.value })}
+              />
+            </Field>
+          </div>
           <Field label="Provider">
             <select className="select" value={provider} onChange={(event) => update({ provider: event.target.value })}>
               <option value="">All providers</option>
@@ -61,11 +72,7 @@ export function ModelsRoute() {
             </select>
           </Field>
           <Field label="Sort by">
-            <select
-              className="select"
-              value={sort}
-              onChange={(event) => update({ sort: event.target.value === 'name' ? '' : event.target.value })}
-            >
+            <select className="select" value={sort} onChange={(event) => update({ sort: event.target.value as ModelSort })}>
               {MODEL_SORTS.map((option) => (
                 <option key={option.id} value={option.id}>
                   {option.label}
@@ -73,7 +80,7 @@ export function ModelsRoute() {
               ))}
             </select>
           </Field>
-          <div className="field" role="group" aria-labelledby="capabilities-label">
+          <div className="field filters__wide" role="group" aria-labelledby="capabilities-label">
             <span className="field__label" id="capabilities-label">
               Capabilities
             </span>
@@ -102,11 +109,7 @@ export function ModelsRoute() {
           <EmptyState
             title="No models match"
             action={
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => setParams(new URLSearchParams(), { replace: true })}
-              >
+              <button type="button" className="button button--secondary" onClick={() => setFilters(EMPTY_MODEL_FILTERS)}>
                 Clear filters
               </button>
             }

@@ -1,13 +1,14 @@
-import { ECHO_MODEL_ID } from '@apilink/contracts';
 import { Link } from 'react-router-dom';
 import { Card } from '../../../components/card';
 import { CopyButton } from '../../../components/copy-button';
+import { useExampleModel } from '../../../hooks/use-example-model';
 import { SnippetTabs } from '../../../components/snippet-tabs';
 import { gatewayBaseUrl, PLACEHOLDER_KEY } from '../../../lib/gateway-url';
 import { quickstartSnippets } from '../../../lib/snippets';
 
 export function QuickstartCard() {
   const baseUrl = gatewayBaseUrl();
+  const exampleModel = useExampleModel();
   return (
     <Card title="Quick start">
       <div className="stack">
@@ -26,7 +27,7 @@ export function QuickstartCard() {
         </div>
         <SnippetTabs
           label="Quick start examples"
-          snippets={quickstartSnippets({ baseUrl, apiKey: PLACEHOLDER_KEY, model: ECHO_MODEL_ID })}
+          snippets={quickstartSnippets({ baseUrl, apiKey: PLACEHOLDER_KEY, model: exampleModel })}
         />
       </div>
     </Card>

@@ -35,6 +35,9 @@ export function UsageChartCard() {
   const [metric, setMetric] = useState<Metric>('requests');
   const series = daily.data?.map((row) => ({ day: label(row.day), value: valueOf(row, metric) }));
   const empty = daily.data?.every((row) => row.requests === 0);
+  // Whole-number axes with few requests would otherwise get ticks up to 4 for a single request.
+  const peak = Math.max(0, ...(series ?? []).map((point) => point.value));
+  const tickCount = metric === 'spend' ? 5 : Math.max(2, Math.min(5, Math.ceil(peak) + 1));
 
   return (
     <Card
@@ -86,6 +89,7 @@ export function UsageChartCard() {
                 width={56}
                 tick={{ fontSize: 12, fill: '#5b6478' }}
                 allowDecimals={metric === 'spend'}
+                tickCount={tickCount}
                 tickFormatter={(value: number) => (metric === 'spend' ? `$${formatCompact(value)}` : formatCompact(value))}
               />
               <Tooltip

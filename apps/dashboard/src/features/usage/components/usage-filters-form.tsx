@@ -58,7 +58,7 @@ export function UsageFiltersForm({ values, keys, models, onApply }: UsageFilters
       <Field label="To">
         <input className="input" type="date" value={draft.toDay} min={draft.fromDay || undefined} onChange={set('toDay')} />
       </Field>
-      <div className="row">
+      <div className="row filters__actions">
         <button type="submit" className="button">
           Apply
         </button>

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatUsd, formatUsdCents, parseUsdInput } from './format';
+
+describe('money formatting', () => {
+  it('shows micro-USD exactly, trimming zeros beyond the cents', () => {
+    expect(formatUsd('25000000')).toBe('$25.00');
+    expect(formatUsd('24999993')).toBe('$24.999993');
+    expect(formatUsd('7')).toBe('$0.000007');
+    expect(formatUsd(-1_500_000n)).toBe('-$1.50');
+    expect(formatUsd('1234567890000')).toBe('$1,234,567.89');
+  });
+
+  it('rounds to whole cents only where cents are meant', () => {
+    expect(formatUsdCents('5000000')).toBe('$5.00');
+    expect(formatUsdCents('4999995')).toBe('$5.00');
+    expect(formatUsdCents('1004999')).toBe('$1.00');
+  });
+
+  it('parses what people type into micro-USD, and rejects the rest', () => {
+    expect(parseUsdInput('25')).toBe(25_000_000n);
+    expect(parseUsdInput('$1,000.5')).toBe(1_000_500_000n);
+    expect(parseUsdInput('0.000001')).toBe(1n);
+    expect(parseUsdInput('1e3')).toBeNull();
+    expect(parseUsdInput('-5')).toBeNull();
+    expect(parseUsdInput('')).toBeNull();
+  });
+
+  it('pluralises counts', () => {
+    expect(formatCount(1, 'request')).toBe('1 request');
+    expect(formatCount(1204, 'request')).toBe('1,204 requests');
+  });
+});

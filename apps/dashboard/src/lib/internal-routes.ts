@@ -1,0 +1,2 @@
+/** Internal API routes the contracts lib does not (yet) name. */
+export const MODELS_PATH = '/api/models';
