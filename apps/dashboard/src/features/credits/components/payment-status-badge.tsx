@@ -2,7 +2,7 @@ import type { PaymentStatus } from '@apilink/contracts';
 import { Badge, type BadgeTone } from '../../../components/badge';
 
 const STATUS: Record<PaymentStatus, { label: string; tone: BadgeTone }> = {
-  pending: { label: 'Pending', tone: 'info' },
+  pending: { label: 'Awaiting payment', tone: 'info' },
   completed: { label: 'Paid', tone: 'success' },
   failed: { label: 'Failed', tone: 'danger' },
   cancelled: { label: 'Cancelled', tone: 'neutral' },
