@@ -50,11 +50,6 @@ export class UsageQueryService {
     return this.usage.findOne({ where: { requestId } });
   }
 
-  /** Any user's request (staff tools only: customers use byRequestId, scoped to themselves). */
-  findByRequestId(requestId: string): Promise<UsageRecordEntity | null> {
-    return this.usage.findOne({ where: { requestId } });
-  }
-
   async totalsByModel(userId: string, filters: UsageFilters): Promise<ModelTotalRow[]> {
     const rows: { model: string; requests: string; prompt: string; completion: string; cached: string; cost: string }[] =
       await this.filtered(userId, filters)
