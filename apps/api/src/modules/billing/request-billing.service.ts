@@ -58,7 +58,7 @@ export class RequestBillingService implements RequestBilling {
     }
   }
 
-  capture(hold: Hold, usage: CaptureUsage): Promise<Settlement> {
+  async capture(hold: Hold, usage: CaptureUsage): Promise<Settlement> {
     if (usage.actualCostMicros < 0n) throw new RangeError('A cost cannot be negative');
     return this.settle({
       requestId: hold.requestId,
@@ -75,12 +75,12 @@ export class RequestBillingService implements RequestBilling {
     });
   }
 
-  release(hold: Hold, outcome: RequestOutcome): Promise<Settlement> {
+  async release(hold: Hold, outcome: RequestOutcome): Promise<Settlement> {
     return this.settle(nothingCharged(hold.requestId, 'released', outcome));
   }
 
   /** Voids a hold that outlived its request (the reaper); the usage row says `expired`. */
-  expire(requestId: string): Promise<Settlement> {
+  async expire(requestId: string): Promise<Settlement> {
     return this.settle(nothingCharged(requestId, 'expired', { status: 'expired', provider: null, latencyMs: null, ttftMs: null }));
   }
 

@@ -1,0 +1,107 @@
+import { QueryFailedError, type DataSource } from 'typeorm';
+import type { ConfigOf } from '../../config/define-config';
+import type { appConfig } from '../../config/app.config';
+import type { billingConfig } from '../../config/billing.config';
+import type { Hold } from './request-billing.port';
+import { RequestBillingService } from './request-billing.service';
+
+const billing = { holdTtlSeconds: 300 } as ConfigOf<typeof billingConfig>;
+const app = { publicUrl: 'https://gw.example' } as ConfigOf<typeof appConfig>;
+
+function pgError(code: string): QueryFailedError {
+  return new QueryFailedError('SELECT ...', [], Object.assign(new Error('raised'), { code }));
+}
+
+function serviceWith(query: jest.Mock): RequestBillingService {
+  return new RequestBillingService({ query } as unknown as DataSource, billing, app);
+}
+
+const request = { requestId: 'r1', userId: 'u', keyId: 'k', spendCapMicros: null, amountMicros: 10n, model: 'm' };
+const hold: Hold = {
+  id: 'h',
+  requestId: 'r1',
+  userId: 'u',
+  keyId: 'k',
+  model: 'm',
+  amountMicros: 10n,
+  createdAt: new Date(),
+  expiresAt: new Date(),
+};
+
+describe('RequestBillingService', () => {
+  it('passes the hold to billing_reserve with the configured TTL, as decimal strings', async () => {
+    const query = jest.fn().mockResolvedValue([{ hold_id: 'h', created_at: new Date(0), expires_at: new Date(300_000) }]);
+    const held = await serviceWith(query).reserve({ ...request, spendCapMicros: 5_000_000n });
+    expect(query.mock.calls[0][1]).toEqual(['r1', 'u', 'k', '5000000', '10', 'm', 300]);
+    expect(held).toMatchObject({ id: 'h', requestId: 'r1', amountMicros: 10n, expiresAt: new Date(300_000) });
+  });
+
+  it.each([
+    ['AB402', 402, 'insufficient_quota', 'Insufficient balance. Recharge at https://gw.example/credits'],
+    ['AB403', 402, 'spend_cap_reached', 'This API key has reached its spend cap. Raise or remove the cap in the dashboard.'],
+    ['23505', 409, 'conflict', 'This request id already holds funds'],
+    ['08006', 503, 'service_unavailable', 'Billing is temporarily unavailable, so the request was not sent. Retry shortly.'],
+  ])('maps SQLSTATE %s to %i %s', async (state, status, code, message) => {
+    const error = await serviceWith(jest.fn().mockRejectedValue(pgError(state)))
+      .reserve(request)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status, code, message });
+  });
+
+  it('answers 503 when the pool cannot reach the database at all', async () => {
+    const error = await serviceWith(jest.fn().mockRejectedValue(new Error('connect ECONNREFUSED 127.0.0.1:5432')))
+      .reserve(request)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 503, type: 'api_error' });
+  });
+
+  it('refuses negative holds and costs before touching the database', async () => {
+    const query = jest.fn();
+    const service = serviceWith(query);
+    await expect(service.reserve({ ...request, amountMicros: -1n })).rejects.toThrow(RangeError);
+    await expect(
+      service.capture(hold, {
+        actualCostMicros: -1n,
+        promptTokens: 0,
+        completionTokens: 0,
+        cachedTokens: 0,
+        estimated: false,
+        provider: null,
+        status: 'success',
+        latencyMs: 1,
+        ttftMs: null,
+      }),
+    ).rejects.toThrow(RangeError);
+    expect(query).not.toHaveBeenCalled();
+  });
+
+  it('retries a settlement through a brief outage, then reports what was charged', async () => {
+    const query = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('Connection terminated unexpectedly'))
+      .mockRejectedValueOnce(pgError('57P01'))
+      .mockResolvedValue([{ settled: true, charged_micros: '7', uncollected_micros: '0' }]);
+    const settled = await serviceWith(query).release(hold, { status: 'upstream_error', provider: null, latencyMs: 3, ttftMs: null });
+    expect(settled).toEqual({ settled: true, chargedMicros: 7n, uncollectedMicros: 0n });
+    expect(query).toHaveBeenCalledTimes(3);
+    expect(query.mock.calls[2][1]).toEqual(['r1', 'released', '0', null, 0, 0, 0, false, 'upstream_error', 3, null]);
+  });
+
+  it('does not retry a settlement the database refused for a reason retrying cannot fix', async () => {
+    const query = jest.fn().mockRejectedValue(pgError('23514'));
+    await expect(
+      serviceWith(query).capture(hold, {
+        actualCostMicros: 1n,
+        promptTokens: 1,
+        completionTokens: 1,
+        cachedTokens: 0,
+        estimated: false,
+        provider: 'p',
+        status: 'success',
+        latencyMs: 1,
+        ttftMs: 1,
+      }),
+    ).rejects.toBeInstanceOf(QueryFailedError);
+    expect(query).toHaveBeenCalledTimes(1);
+  });
+});
