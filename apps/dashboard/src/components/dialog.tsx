@@ -25,6 +25,9 @@ export function Dialog({ open, title, onClose, children, dismissOnBackdrop = tru
       // jsdom has no showModal; the attribute is enough for component tests.
       if (typeof node.showModal === 'function') node.showModal();
       else node.setAttribute('open', '');
+      // showModal focuses the first focusable element, the close button; start where the work is.
+      const start = node.querySelector<HTMLElement>('[data-autofocus]') ?? node.querySelector<HTMLElement>('input, select, textarea');
+      start?.focus();
     } else if (!open && node.open) {
       if (typeof node.close === 'function') node.close();
       else node.removeAttribute('open');

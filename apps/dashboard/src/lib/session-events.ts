@@ -8,6 +8,18 @@ export function onSessionExpired(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
+let expiredSinceLastLogin = false;
+
 export function notifySessionExpired(): void {
+  expiredSinceLastLogin = true;
   for (const listener of listeners) listener();
+}
+
+/** Whether a session ended under the user's feet since the last login, so the login page can say why. */
+export function wasSessionExpired(): boolean {
+  return expiredSinceLastLogin;
+}
+
+export function resetSessionExpired(): void {
+  expiredSinceLastLogin = false;
 }

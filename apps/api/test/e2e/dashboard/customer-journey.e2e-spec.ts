@@ -46,6 +46,13 @@ async function failureScreenshot(target: Page, name: string, work: () => Promise
   }
 }
 
+/** Form controls a screen reader could not name (no <label>, aria-label or aria-labelledby). */
+function unlabelledControls(target: Page): Promise<string[]> {
+  return target.evaluate<string[]>(`[...document.querySelectorAll('input, select, textarea')]
+    .filter((el) => el.type !== 'hidden' && el.labels.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+    .map((el) => el.outerHTML)`);
+}
+
 function dollars(text: string | null): number {
   return Number((text ?? '').replace(/[$,]/g, ''));
 }
@@ -148,8 +155,15 @@ describe('customer dashboard in Chromium', () => {
 
       // Create a key; the secret is shown once.
       await navigate(page, 'API keys');
-      await page.getByRole('button', { name: 'Create API key' }).first().click();
+      // Keyboard only: the dialog opens on Enter, focuses its first field and closes on Escape.
+      await page.getByRole('button', { name: 'Create API key' }).first().focus();
+      await page.keyboard.press('Enter');
       const createDialog = page.getByTestId('create-key-dialog');
+      await createDialog.getByLabel('Name').waitFor();
+      expect(await createDialog.getByLabel('Name').evaluate((node) => node === node.ownerDocument.activeElement)).toBe(true);
+      await page.keyboard.press('Escape');
+      await createDialog.getByLabel('Name').waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Create API key' }).first().click();
       await createDialog.getByLabel('Name').fill('journey app');
       // Above the gateway default: the API's error lands under the field it names.
       await createDialog.getByLabel('Requests per minute').fill('100000');
@@ -298,6 +312,7 @@ describe('customer dashboard in Chromium', () => {
           .first()
           .waitFor({ state: 'detached' })
           .catch(() => undefined);
+        expect({ page: name, unlabelled: await unlabelledControls(phone) }).toEqual({ page: name, unlabelled: [] });
         // Nothing may be wider than the screen (tables scroll inside their own box).
         const overflow = await phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
         expect({ page: name, overflow }).toEqual({ page: name, overflow: 0 });
@@ -315,6 +330,17 @@ describe('customer dashboard in Chromium', () => {
       await phone.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Usage' }).waitFor();
       await screenshot(phone, 'mobile-menu-open', { fullPage: false });
       await phone.close();
+
+      // A session that ends under the customer's feet sends them to log in, and back afterwards.
+      const cookies = await browser.context.cookies();
+      await browser.context.clearCookies();
+      await navigate(page, 'Usage').catch(() => undefined);
+      await page.waitForURL(/\/login\?next=%2Fusage&expired=1$/);
+      await page.getByText('Your session has ended.', { exact: false }).waitFor();
+      await screenshot(page, 'desktop-18-session-ended');
+      await browser.context.addCookies(cookies);
+      await page.goto(`${testApp.url}/usage`);
+      await page.getByRole('heading', { level: 1, name: 'Usage' }).waitFor();
 
       // Log out: the session is gone and pages send you to log in again.
       await page.getByRole('button', { name: 'Log out' }).click();

@@ -1,6 +1,7 @@
 import { AUTH_ROUTES, type CurrentUser, type SessionResponse } from '@apilink/contracts';
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../../lib/api-client';
+import { resetSessionExpired } from '../../../lib/session-events';
 
 export const authKeys = {
   me: ['auth', 'me'] as const,
@@ -31,6 +32,7 @@ export function useCurrentUser() {
 
 /** After login or sign-up: drop anything cached for a previous account, then remember this one. */
 export function rememberSession(queryClient: QueryClient, user: CurrentUser | null): void {
+  resetSessionExpired();
   queryClient.clear();
   queryClient.setQueryData(authKeys.me, user);
 }

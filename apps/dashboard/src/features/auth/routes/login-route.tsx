@@ -1,4 +1,5 @@
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Alert } from '../../../components/alert';
 import { useLogIn } from '../api/log-in';
 import { AuthPage } from '../components/auth-page';
 import { CredentialsForm } from '../components/credentials-form';
@@ -20,7 +21,7 @@ export function LoginRoute() {
         </>
       }
     >
-      {expired && !logIn.error ? <p className="muted">Your session has ended. Log in again to continue.</p> : null}
+      {expired && !logIn.error ? <Alert tone="info">Your session has ended. Log in again to continue where you were.</Alert> : null}
       <CredentialsForm
         mode="login"
         pending={logIn.isPending}

@@ -12,7 +12,7 @@ export const ERROR_REFERENCE: ErrorReference[] = [
   {
     status: 400,
     code: ErrorCode.InvalidRequest,
-    meaning: 'A field is missing or invalid; `param` names it.',
+    meaning: "A field is missing or invalid; the error's param names it.",
     action: 'Fix the request; do not retry as is.',
   },
   {
@@ -24,7 +24,7 @@ export const ERROR_REFERENCE: ErrorReference[] = [
   {
     status: 400,
     code: ErrorCode.UnsupportedParameter,
-    meaning: 'The provider serving this model cannot honour a parameter; `param` names it.',
+    meaning: "The provider serving this model cannot honour a parameter; the error's param names it.",
     action: 'Remove the parameter or pick another model.',
   },
   {

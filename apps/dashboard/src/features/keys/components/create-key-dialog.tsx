@@ -68,7 +68,6 @@ function CreateKeyForm({ onCancel, onCreated }: { onCancel: () => void; onCreate
           className="input"
           name="name"
           maxLength={API_KEY_NAME_MAX_LENGTH}
-          autoFocus
           value={name}
           onChange={(event) => setName(event.target.value)}
         />

@@ -43,13 +43,7 @@ function RenameForm({ apiKey, onDone }: { apiKey: ApiKeySummary; onDone: () => v
         </Alert>
       ) : null}
       <Field label="Name" error={error}>
-        <input
-          className="input"
-          maxLength={API_KEY_NAME_MAX_LENGTH}
-          autoFocus
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-        />
+        <input className="input" maxLength={API_KEY_NAME_MAX_LENGTH} value={name} onChange={(event) => setName(event.target.value)} />
       </Field>
       <FormActions onCancel={onDone} pending={updateKey.isPending} submitLabel="Save" />
     </form>

@@ -31,7 +31,7 @@ function RevokeConfirmation({ apiKey, onDone }: { apiKey: ApiKeySummary; onDone:
         </Alert>
       ) : null}
       <div className="form-actions">
-        <button type="button" className="button button--secondary" onClick={onDone} autoFocus>
+        <button type="button" className="button button--secondary" onClick={onDone} data-autofocus>
           Cancel
         </button>
         <button

@@ -16,8 +16,7 @@ export function UsageTable({ records, keyNames, onShowRequest }: UsageTableProps
       columns={[
         { label: 'Time' },
         { label: 'Key' },
-        { label: 'Model' },
-        { label: 'Provider' },
+        { label: 'Model / provider' },
         { label: 'Tokens in / out', numeric: true },
         { label: 'Cost', numeric: true },
         { label: 'Status' },
@@ -38,10 +37,10 @@ export function UsageTable({ records, keyNames, onShowRequest }: UsageTableProps
             </button>
           </td>
           <td data-label="Key">{keyNames.get(record.keyId)?.name ?? <span className="subtle">Deleted key</span>}</td>
-          <td data-label="Model">
+          <td data-label="Model / provider">
             <code className="model-cell__id">{record.model}</code>
+            <div className="subtle">{record.provider ? `via ${record.provider}` : 'no provider answered'}</div>
           </td>
-          <td data-label="Provider">{record.provider ?? <span className="subtle">—</span>}</td>
           <td data-label="Tokens in / out" className="num">
             {formatInteger(record.promptTokens)} / {formatInteger(record.completionTokens)}
             {record.cachedTokens > 0 ? <div className="subtle">{formatInteger(record.cachedTokens)} cached</div> : null}
