@@ -7,6 +7,7 @@ import type { ConfigOf } from './config/define-config';
 import { DatabaseModule } from './database/database.module';
 import { RedisModule } from './infrastructure/redis/redis.module';
 import { loggerOptions } from './common/http/logger-options';
+import { AdminModule } from './modules/admin/admin.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BillingModule } from './modules/billing/billing.module';
 import { HealthModule } from './modules/health/health.module';
@@ -39,6 +40,7 @@ export class AppModule {
         MetricsModule,
         AuthModule, KeysModule, RateLimitModule,
         BillingModule, InvoicesModule,
+        AdminModule,
         ...extraImports,
         // Last: the dashboard's catch-all route
         SpaModule,

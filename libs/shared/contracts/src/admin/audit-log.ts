@@ -3,8 +3,8 @@ import type { UserRole } from '../auth/account';
 
 /** Actions the API writes; other writers (CLI, jobs) may add their own names in the same style. */
 export const AUDIT_ACTIONS = {
-  CreditAdjusted: 'credits.adjusted',
-  CreditGranted: 'credits.granted',
+  CreditAdjusted: 'credits.adjust',
+  CreditGranted: 'credits.grant',
   KeyRevoked: 'api_key.revoked',
   UserDisabled: 'user.disabled',
   UserEnabled: 'user.enabled',

@@ -1,0 +1,25 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuditLogEntry, Page } from '@apilink/contracts';
+import { Auth } from '../../common/auth/auth.decorator';
+import { AuditService } from '../audit/audit.service';
+import { toAuditLogEntry } from '../audit/mappers/audit-log-entry.mapper';
+import { ApiPageQuery } from './docs/api-query.decorators';
+import { AuditLogQueryDto } from './dto/audit-log-query.dto';
+
+@ApiTags('Audit log (admin)')
+@ApiCookieAuth()
+@Controller('api/admin/audit-log')
+@Auth('admin')
+export class AdminAuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Staff and operator actions, newest first, filtered by actor, action, target and time' })
+  @ApiOkResponse({ description: 'Page<AuditLogEntry>' })
+  @ApiPageQuery()
+  async list(@Query() query: AuditLogQueryDto): Promise<Page<AuditLogEntry>> {
+    const { entries, total } = await this.audit.list(query);
+    return { data: entries.map(toAuditLogEntry), page: query.page, pageSize: query.pageSize, total };
+  }
+}

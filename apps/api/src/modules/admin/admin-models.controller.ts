@@ -1,0 +1,73 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { AdminModel, AdminModelList } from '@apilink/contracts';
+import { Auth } from '../../common/auth/auth.decorator';
+import type { AuditContext } from '../audit/audit-actor';
+import { CurrentAuditContext } from '../audit/audit-context.decorator';
+import { AdminModelsService } from './admin-models.service';
+import { AdminActionDto } from './dto/admin-action.dto';
+import { NewModelPriceDto } from './dto/new-model-price.dto';
+
+const MODEL_ID_PARAM = { name: 'modelId', description: 'URL-encoded model id, e.g. openai%2Fgpt-4o-mini' };
+
+@ApiTags('Models (admin)')
+@ApiCookieAuth()
+@Controller('api/admin/models')
+@Auth('admin')
+export class AdminModelsController {
+  constructor(private readonly models: AdminModelsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every catalog model with its switch, upstreams, current price and price history' })
+  @ApiOkResponse({ description: 'AdminModelList' })
+  list(): AdminModelList {
+    return { data: this.models.list() };
+  }
+
+  @Get(':modelId')
+  @ApiParam(MODEL_ID_PARAM)
+  @ApiOperation({ summary: 'One catalog model' })
+  @ApiOkResponse({ description: 'AdminModel' })
+  get(@Param('modelId') modelId: string): AdminModel {
+    return this.models.get(modelId);
+  }
+
+  @Post(':modelId/activate')
+  @HttpCode(200)
+  @ApiParam(MODEL_ID_PARAM)
+  @ApiOperation({ summary: 'Sell the model again (it is served once an upstream routes it)' })
+  @ApiOkResponse({ description: 'AdminModel' })
+  activate(
+    @CurrentAuditContext() context: AuditContext,
+    @Param('modelId') modelId: string,
+    @Body() body: AdminActionDto,
+  ): Promise<AdminModel> {
+    return this.models.setEnabled(context, modelId, true, body.reason);
+  }
+
+  @Post(':modelId/deactivate')
+  @HttpCode(200)
+  @ApiParam(MODEL_ID_PARAM)
+  @ApiOperation({ summary: 'Stop listing and serving the model on every instance' })
+  @ApiOkResponse({ description: 'AdminModel' })
+  deactivate(
+    @CurrentAuditContext() context: AuditContext,
+    @Param('modelId') modelId: string,
+    @Body() body: AdminActionDto,
+  ): Promise<AdminModel> {
+    return this.models.setEnabled(context, modelId, false, body.reason);
+  }
+
+  @Post(':modelId/prices')
+  @HttpCode(200)
+  @ApiParam(MODEL_ID_PARAM)
+  @ApiOperation({ summary: 'A new price version effective now; past usage keeps the price it was charged' })
+  @ApiOkResponse({ description: 'AdminModel' })
+  addPrice(
+    @CurrentAuditContext() context: AuditContext,
+    @Param('modelId') modelId: string,
+    @Body() body: NewModelPriceDto,
+  ): Promise<AdminModel> {
+    return this.models.addPrice(context, modelId, body);
+  }
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { AUDIT_ACTIONS, type AdminModel, type NewModelPriceRequest } from '@apilink/contracts';
+import { AppError } from '../../common/errors/app-error';
+import type { AuditContext } from '../audit/audit-actor';
+import { AuditService } from '../audit/audit.service';
+import { parseUsd } from '../billing/pricing/usd-amount';
+import type { CatalogModelRecord } from '../models/catalog-model-record';
+import { ModelCatalogService } from '../models/model-catalog.service';
+import { ModelCatalogWriter } from '../models/model-catalog.writer';
+import { ModelsService } from '../models/models.service';
+import { priceAt } from '../models/pricing/price-at';
+import { ModelRouteTable } from '../models/routing/model-route-table';
+import { toAdminModel, toAdminModelPrice } from './mappers/admin-model.mapper';
+
+/** Model catalog management through the models module's writer, each change in the audit log. */
+@Injectable()
+export class AdminModelsService {
+  constructor(
+    private readonly catalog: ModelCatalogService,
+    private readonly writer: ModelCatalogWriter,
+    private readonly models: ModelsService,
+    private readonly routes: ModelRouteTable,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(): AdminModel[] {
+    return this.catalog
+      .all()
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((model) => this.view(model));
+  }
+
+  get(modelId: string): AdminModel {
+    return this.view(this.require(modelId));
+  }
+
+  /** Upstream routes may only name catalog models (a typo would silently route nothing). */
+  assertModelsExist(modelIds: readonly string[]): void {
+    const unknown = modelIds.filter((id) => !this.catalog.get(id));
+    if (unknown.length > 0) throw AppError.invalidRequest(`Unknown model(s): ${unknown.join(', ')}`, 'models');
+  }
+
+  async setEnabled(context: AuditContext, modelId: string, enabled: boolean, reason?: string): Promise<AdminModel> {
+    const model = this.require(modelId);
+    if (model.enabled === enabled) return this.view(model);
+    await this.audit.audited(context, async () => {
+      await this.writer.setEnabled(modelId, enabled, reason ?? null);
+      return {
+        result: undefined,
+        record: {
+          action: enabled ? AUDIT_ACTIONS.ModelActivated : AUDIT_ACTIONS.ModelDeactivated,
+          targetType: 'model',
+          targetId: modelId,
+          before: { enabled: model.enabled },
+          after: { enabled },
+          reason,
+        },
+      };
+    });
+    return this.get(modelId);
+  }
+
+  /**
+   * A new price version effective now: requests admitted from now on pay it, usage already
+   * recorded keeps what it was charged. Long-context tiers carry over from the current version.
+   */
+  async addPrice(context: AuditContext, modelId: string, request: NewModelPriceRequest): Promise<AdminModel> {
+    const model = this.require(modelId);
+    const current = priceAt(model);
+    const price = {
+      inputMicrosPerMTok: requiredPrice(request.inputPerMTokUsd, 'inputPerMTokUsd'),
+      outputMicrosPerMTok: requiredPrice(request.outputPerMTokUsd, 'outputPerMTokUsd'),
+      cachedInputMicrosPerMTok: optionalPrice(request.cachedInputPerMTokUsd, 'cachedInputPerMTokUsd'),
+      cacheWriteMicrosPerMTok: optionalPrice(request.cacheWritePerMTokUsd, 'cacheWritePerMTokUsd'),
+      reasoningMicrosPerMTok: optionalPrice(request.reasoningPerMTokUsd, 'reasoningPerMTokUsd'),
+      longContextTiers: current?.longContextTiers ?? [],
+      effectiveFrom: new Date(),
+    };
+    await this.audit.audited(context, async () => {
+      await this.writer.addPriceVersion(modelId, price);
+      return {
+        result: undefined,
+        record: {
+          action: AUDIT_ACTIONS.ModelPriceChanged,
+          targetType: 'model',
+          targetId: modelId,
+          before: current ? toAdminModelPrice(current) : null,
+          after: toAdminModelPrice(price),
+          reason: request.reason,
+        },
+      };
+    });
+    return this.get(modelId);
+  }
+
+  private require(modelId: string): CatalogModelRecord {
+    const model = this.catalog.get(modelId);
+    if (!model) throw AppError.notFound(`No model with id ${modelId}`);
+    return model;
+  }
+
+  private view(model: CatalogModelRecord): AdminModel {
+    return toAdminModel(model, this.routes.routesFor(model), this.models.findActive(model.id) !== null);
+  }
+}
+
+function requiredPrice(value: string, param: string): bigint {
+  const micros = parseUsd(value, 6);
+  if (micros === null) throw AppError.invalidRequest(`${param} must be USD per 1M tokens, e.g. "2.5"`, param);
+  return micros;
+}
+
+function optionalPrice(value: string | null | undefined, param: string): bigint | null {
+  return value === undefined || value === null ? null : requiredPrice(value, param);
+}

@@ -1,0 +1,87 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { UpstreamAccount, UpstreamAccountList } from '@apilink/contracts';
+import { Auth } from '../../common/auth/auth.decorator';
+import type { AuditContext } from '../audit/audit-actor';
+import { CurrentAuditContext } from '../audit/audit-context.decorator';
+import { toUpstreamAccount } from '../upstreams/mappers/upstream-account.mapper';
+import { UpstreamsService } from '../upstreams/upstreams.service';
+import { AdminModelsService } from './admin-models.service';
+import { AdminActionDto } from './dto/admin-action.dto';
+import { CreateUpstreamAccountDto, UpdateUpstreamAccountDto } from './dto/upstream-account.dto';
+
+@ApiTags('Upstream accounts (admin)')
+@ApiCookieAuth()
+@Controller('api/admin/upstreams')
+@Auth('admin')
+export class AdminUpstreamsController {
+  constructor(
+    private readonly upstreams: UpstreamsService,
+    private readonly models: AdminModelsService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every upstream account (API keys shown as their last 4 characters)' })
+  @ApiOkResponse({ description: 'UpstreamAccountList' })
+  async list(): Promise<UpstreamAccountList> {
+    return { data: (await this.upstreams.list()).map(toUpstreamAccount) };
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Add an upstream account; its routes take over from env/ROUTES_FILE for the models listed' })
+  @ApiOkResponse({ description: 'UpstreamAccount' })
+  async create(@CurrentAuditContext() context: AuditContext, @Body() body: CreateUpstreamAccountDto): Promise<UpstreamAccount> {
+    this.models.assertModelsExist(body.models.map((route) => route.model));
+    return toUpstreamAccount(await this.upstreams.create(context, body));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One upstream account' })
+  @ApiOkResponse({ description: 'UpstreamAccount' })
+  async get(@Param('id') id: string): Promise<UpstreamAccount> {
+    return toUpstreamAccount(await this.upstreams.get(id));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Edit an account: base URL, key rotation, quirks, timeout, models and priorities' })
+  @ApiOkResponse({ description: 'UpstreamAccount' })
+  async update(
+    @CurrentAuditContext() context: AuditContext,
+    @Param('id') id: string,
+    @Body() body: UpdateUpstreamAccountDto,
+  ): Promise<UpstreamAccount> {
+    if (body.models) this.models.assertModelsExist(body.models.map((route) => route.model));
+    return toUpstreamAccount(await this.upstreams.update(context, id, body));
+  }
+
+  @Post(':id/disable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Stop routing to this account on every instance' })
+  @ApiOkResponse({ description: 'UpstreamAccount' })
+  async disable(
+    @CurrentAuditContext() context: AuditContext,
+    @Param('id') id: string,
+    @Body() body: AdminActionDto,
+  ): Promise<UpstreamAccount> {
+    return toUpstreamAccount(await this.upstreams.setEnabled(context, id, false, body.reason));
+  }
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Route to this account again' })
+  @ApiOkResponse({ description: 'UpstreamAccount' })
+  async enable(
+    @CurrentAuditContext() context: AuditContext,
+    @Param('id') id: string,
+    @Body() body: AdminActionDto,
+  ): Promise<UpstreamAccount> {
+    return toUpstreamAccount(await this.upstreams.setEnabled(context, id, true, body.reason));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete an account and its routes (the audit log keeps its last state)' })
+  async remove(@CurrentAuditContext() context: AuditContext, @Param('id') id: string, @Body() body: AdminActionDto): Promise<void> {
+    await this.upstreams.delete(context, id, body?.reason);
+  }
+}

@@ -1,0 +1,189 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type {
+  AdminUser,
+  ApiKeyList,
+  ApiKeySummary,
+  BalanceResponse,
+  CreditAdjustmentResponse,
+  InvoiceList,
+  LedgerEntry,
+  Page,
+  PaymentList,
+  UsageRecord,
+} from '@apilink/contracts';
+import { Auth } from '../../common/auth/auth.decorator';
+import type { AuditContext } from '../audit/audit-actor';
+import { CurrentAuditContext } from '../audit/audit-context.decorator';
+import { UsersService } from '../auth/users.service';
+import { BillingService } from '../billing/billing.service';
+import { LedgerQueryDto } from '../billing/dto/ledger-query.dto';
+import { UsagePageQueryDto } from '../billing/dto/usage-page-query.dto';
+import { LedgerQueryService } from '../billing/ledger/ledger-query.service';
+import { toBalanceResponse } from '../billing/mappers/balance.mapper';
+import { toLedgerEntry } from '../billing/mappers/ledger-entry.mapper';
+import { toMoney } from '../billing/mappers/money.mapper';
+import { toPayment } from '../billing/mappers/payment.mapper';
+import { toUsageRecord } from '../billing/mappers/usage-record.mapper';
+import { PaymentsService } from '../billing/payments/payments.service';
+import { UsageQueryService } from '../billing/usage/usage-query.service';
+import { InvoicesService } from '../invoices/invoices.service';
+import { toInvoiceSummary } from '../invoices/mappers/invoice.mapper';
+import { KeysService } from '../keys/keys.service';
+import { toApiKeySummary } from '../keys/mappers/api-key.mapper';
+import { AdminUsersService } from './admin-users.service';
+import { parseSignedUsd } from './signed-usd';
+import { AdminActionDto } from './dto/admin-action.dto';
+import { ChangeRoleDto } from './dto/change-role.dto';
+import { CreditAdjustmentDto } from './dto/credit-adjustment.dto';
+import { UserSearchQueryDto } from './dto/user-search-query.dto';
+import { toAdminUser } from './mappers/admin-user.mapper';
+import { ApiLedgerQuery, ApiPageQuery, ApiUsageQuery } from './docs/api-query.decorators';
+import { UserIdPipe } from './user-id.pipe';
+
+/** Accounts as support sees them: profile, keys, money, usage; and what support may change. */
+@ApiTags('Users (support and admin)')
+@ApiCookieAuth()
+@Controller('api/admin/users')
+@Auth('staff')
+export class AdminUsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly adminUsers: AdminUsersService,
+    private readonly keys: KeysService,
+    private readonly billing: BillingService,
+    private readonly ledger: LedgerQueryService,
+    private readonly payments: PaymentsService,
+    private readonly invoices: InvoicesService,
+    private readonly usage: UsageQueryService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Search users by any part of their email, newest first' })
+  @ApiOkResponse({ description: 'Page<AdminUser>' })
+  @ApiPageQuery()
+  async search(@Query() query: UserSearchQueryDto): Promise<Page<AdminUser>> {
+    const { users, total } = await this.users.search(query.email ?? '', query.page, query.pageSize);
+    return { data: users.map(toAdminUser), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  @Get(':userId')
+  @ApiOperation({ summary: "A user's profile" })
+  @ApiOkResponse({ description: 'AdminUser' })
+  async get(@Param('userId', UserIdPipe) userId: string): Promise<AdminUser> {
+    return toAdminUser(await this.users.getById(userId));
+  }
+
+  @Get(':userId/keys')
+  @ApiOperation({ summary: "A user's API keys (never their secrets)" })
+  @ApiOkResponse({ description: 'ApiKeyList' })
+  async keyList(@Param('userId', UserIdPipe) userId: string): Promise<ApiKeyList> {
+    return { data: (await this.keys.listForOwner(userId)).map((key) => toApiKeySummary(key)) };
+  }
+
+  @Post(':userId/keys/:keyId/revoke')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Revoke one key; every instance refuses it within a second' })
+  @ApiOkResponse({ description: 'ApiKeySummary' })
+  async revokeKey(
+    @CurrentAuditContext() context: AuditContext,
+    @Param('userId', UserIdPipe) userId: string,
+    @Param('keyId') keyId: string,
+    @Body() body: AdminActionDto,
+  ): Promise<ApiKeySummary> {
+    return toApiKeySummary(await this.adminUsers.revokeKey(context, userId, keyId, body.reason));
+  }
+
+  @Get(':userId/balance')
+  @ApiOperation({ summary: "A user's balance, holds and totals" })
+  @ApiOkResponse({ description: 'BalanceResponse' })
+  async balance(@Param('userId', UserIdPipe) userId: string): Promise<BalanceResponse> {
+    return toBalanceResponse(await this.billing.balance(userId));
+  }
+
+  @Get(':userId/ledger')
+  @ApiOperation({ summary: "A user's credit ledger, newest first (`kind` filters, comma-separated)" })
+  @ApiOkResponse({ description: 'Page<LedgerEntry>' })
+  @ApiLedgerQuery()
+  async ledgerPage(@Param('userId', UserIdPipe) userId: string, @Query() query: LedgerQueryDto): Promise<Page<LedgerEntry>> {
+    const { entries, total } = await this.ledger.list(userId, query.page, query.pageSize, query.kind);
+    return { data: entries.map(toLedgerEntry), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  @Get(':userId/payments')
+  @ApiOperation({ summary: "A user's top-ups, newest first" })
+  @ApiOkResponse({ description: 'PaymentList' })
+  async paymentList(@Param('userId', UserIdPipe) userId: string): Promise<PaymentList> {
+    return { data: (await this.payments.list(userId)).map(toPayment) };
+  }
+
+  @Get(':userId/invoices')
+  @ApiOperation({ summary: "A user's invoices and credit notes" })
+  @ApiOkResponse({ description: 'InvoiceList' })
+  async invoiceList(@Param('userId', UserIdPipe) userId: string): Promise<InvoiceList> {
+    const invoices = await this.invoices.list(userId);
+    return { data: invoices.map(({ invoice, correctsNumber }) => toInvoiceSummary(invoice, correctsNumber)) };
+  }
+
+  @Get(':userId/usage')
+  @ApiOperation({ summary: "A user's requests, newest first, filtered by key, model, status and time" })
+  @ApiOkResponse({ description: 'Page<UsageRecord>' })
+  @ApiUsageQuery()
+  async usagePage(@Param('userId', UserIdPipe) userId: string, @Query() query: UsagePageQueryDto): Promise<Page<UsageRecord>> {
+    const { records, total } = await this.usage.list(userId, query, query.page, query.pageSize);
+    return { data: records.map(toUsageRecord), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  @Post(':userId/credit-adjustments')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Add or remove credits with a mandatory reason',
+    description:
+      'Support is limited per action by SUPPORT_CREDIT_ADJUSTMENT_LIMIT_USD (403 above it); admins are not. A debit never takes the available balance below zero (409).',
+  })
+  @ApiOkResponse({ description: 'CreditAdjustmentResponse' })
+  async adjustCredits(
+    @CurrentAuditContext() context: AuditContext,
+    @Param('userId', UserIdPipe) userId: string,
+    @Body() body: CreditAdjustmentDto,
+  ): Promise<CreditAdjustmentResponse> {
+    const adjusted = await this.adminUsers.adjustCredits(context, userId, parseSignedUsd(body.amountUsd), body.reason);
+    return { ledgerEntryId: adjusted.ledgerEntryId, amount: toMoney(adjusted.amountMicros), balance: toBalanceResponse(adjusted.balance) };
+  }
+
+  @Post(':userId/disable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Disable an account: sessions end, keys stop working on every instance within a second' })
+  @ApiOkResponse({ description: 'AdminUser' })
+  async disable(
+    @CurrentAuditContext() context: AuditContext,
+    @Param('userId', UserIdPipe) userId: string,
+    @Body() body: AdminActionDto,
+  ): Promise<AdminUser> {
+    return toAdminUser(await this.adminUsers.disable(context, userId, body.reason));
+  }
+
+  @Post(':userId/enable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Re-enable a disabled account (its unrevoked keys work again)' })
+  @ApiOkResponse({ description: 'AdminUser' })
+  async enable(
+    @CurrentAuditContext() context: AuditContext,
+    @Param('userId', UserIdPipe) userId: string,
+    @Body() body: AdminActionDto,
+  ): Promise<AdminUser> {
+    return toAdminUser(await this.adminUsers.enable(context, userId, body.reason));
+  }
+
+  @Put(':userId/role')
+  @Auth('admin')
+  @ApiOperation({ summary: "Change a user's role (admin only; not your own)" })
+  @ApiOkResponse({ description: 'AdminUser' })
+  async changeRole(
+    @CurrentAuditContext() context: AuditContext,
+    @Param('userId', UserIdPipe) userId: string,
+    @Body() body: ChangeRoleDto,
+  ): Promise<AdminUser> {
+    return toAdminUser(await this.adminUsers.changeRole(context, userId, body.role, body.reason));
+  }
+}

@@ -1,0 +1,132 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AUDIT_ACTIONS, type UserRole } from '@apilink/contracts';
+import { AppError } from '../../common/errors/app-error';
+import { adminConfig } from '../../config/admin.config';
+import type { ConfigOf } from '../../config/define-config';
+import type { AuditContext } from '../audit/audit-actor';
+import { AuditService } from '../audit/audit.service';
+import type { UserEntity } from '../auth/entities/user.entity';
+import { UsersService } from '../auth/users.service';
+import { BillingService, type AccountBalance } from '../billing/billing.service';
+import { CreditAdjustmentService } from '../billing/ledger/credit-adjustment.service';
+import { formatUsd } from '../billing/pricing/usd-amount';
+import type { ApiKeyEntity } from '../keys/entities/api-key.entity';
+import { KeysService } from '../keys/keys.service';
+import { toAdminUser } from './mappers/admin-user.mapper';
+
+export interface AdjustedCredits {
+  ledgerEntryId: string;
+  amountMicros: bigint;
+  balance: AccountBalance;
+}
+
+/**
+ * What support and admins do to an account. Each change is recorded in the audit log in the
+ * transaction that makes it, or (when another service commits on its own connection so it can
+ * invalidate caches after) in a transaction that only commits once the change has succeeded.
+ */
+@Injectable()
+export class AdminUsersService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly keys: KeysService,
+    private readonly billing: BillingService,
+    private readonly credits: CreditAdjustmentService,
+    private readonly audit: AuditService,
+    @Inject(adminConfig.KEY) private readonly config: ConfigOf<typeof adminConfig>,
+  ) {}
+
+  /** Signed micro-USD; support staff are capped per action, admins are not. */
+  async adjustCredits(context: AuditContext, userId: string, amountMicros: bigint, reason: string): Promise<AdjustedCredits> {
+    const limit = this.config.supportCreditAdjustmentLimitMicros;
+    const magnitude = amountMicros < 0n ? -amountMicros : amountMicros;
+    if (context.actor.type === 'user' && context.actor.role !== 'admin' && magnitude > limit) {
+      throw AppError.forbidden(`Support can adjust at most ${formatUsd(limit)} USD per action; ask an admin for more`);
+    }
+    await this.users.getById(userId);
+    // The ledger entry and its audit entry commit together inside the billing module.
+    const posted = await this.credits.adjust(
+      // A retried call with the same X-Request-Id does not move money twice.
+      { userId, kind: 'adjustment', amountMicros, reason, reference: context.requestId ? `admin:${context.requestId}` : null },
+      context,
+    );
+    return { ledgerEntryId: posted.entryId, amountMicros, balance: await this.billing.balance(userId) };
+  }
+
+  /** Sessions end and the user's API keys stop working on every instance within a second. */
+  async disable(context: AuditContext, userId: string, reason?: string): Promise<UserEntity> {
+    const target = await this.actOnAccount(context, userId);
+    if (target.disabledAt) return target;
+    return this.audit.audited(context, async () => {
+      const user = await this.users.disable(userId);
+      return { result: user, record: this.statusRecord(AUDIT_ACTIONS.UserDisabled, target, user, reason) };
+    });
+  }
+
+  async enable(context: AuditContext, userId: string, reason?: string): Promise<UserEntity> {
+    const target = await this.actOnAccount(context, userId);
+    if (!target.disabledAt) return target;
+    return this.audit.audited(context, async () => {
+      const user = await this.users.enable(userId);
+      return { result: user, record: this.statusRecord(AUDIT_ACTIONS.UserEnabled, target, user, reason) };
+    });
+  }
+
+  /** Admin only (route guard). Nobody changes their own role, so the acting admin always remains. */
+  async changeRole(context: AuditContext, userId: string, role: UserRole, reason?: string): Promise<UserEntity> {
+    if (context.actor.type === 'user' && context.actor.userId === userId) throw AppError.forbidden('You cannot change your own role');
+    await this.users.getById(userId);
+    return this.audit.audited(context, async (manager) => {
+      const { previousRole, user } = await this.users.setRole(userId, role, manager);
+      const record =
+        previousRole === role
+          ? null
+          : {
+              action: AUDIT_ACTIONS.UserRoleChanged,
+              targetType: 'user',
+              targetId: userId,
+              before: { role: previousRole },
+              after: { role },
+              reason,
+            };
+      return { result: user, record };
+    });
+  }
+
+  /** Idempotent: revoking a revoked key records nothing new. */
+  async revokeKey(context: AuditContext, userId: string, keyId: string, reason?: string): Promise<ApiKeyEntity> {
+    const key = await this.keys.getById(keyId);
+    if (key.userId !== userId) throw AppError.notFound(`No API key with id ${keyId}`);
+    if (key.revokedAt) return key;
+    return this.audit.audited(context, async () => {
+      const revoked = await this.keys.revoke(keyId);
+      return {
+        result: revoked,
+        record: {
+          action: AUDIT_ACTIONS.KeyRevoked,
+          targetType: 'api_key',
+          targetId: keyId,
+          before: { userId, revokedAt: null },
+          after: { userId, revokedAt: revoked.revokedAt },
+          reason,
+        },
+      };
+    });
+  }
+
+  /** Support may disable or enable customers only; nobody disables themselves. */
+  private async actOnAccount(context: AuditContext, userId: string): Promise<UserEntity> {
+    const target = await this.users.getById(userId);
+    if (context.actor.type === 'user') {
+      if (context.actor.userId === userId) throw AppError.forbidden('You cannot disable or enable your own account');
+      if (context.actor.role !== 'admin' && target.role !== 'customer')
+        throw AppError.forbidden('Only admins can disable or enable staff accounts');
+    }
+    return target;
+  }
+
+  private statusRecord(action: string, before: UserEntity, after: UserEntity, reason?: string) {
+    const view = (user: UserEntity) => ({ status: toAdminUser(user).status, disabledAt: user.disabledAt });
+    return { action, targetType: 'user', targetId: after.id, before: view(before), after: view(after), reason };
+  }
+}

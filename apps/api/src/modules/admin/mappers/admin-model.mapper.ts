@@ -1,0 +1,42 @@
+import type { AdminModel, AdminModelPrice } from '@apilink/contracts';
+import { toMoney } from '../../billing/mappers/money.mapper';
+import type { CatalogModelRecord, ModelPriceVersion } from '../../models/catalog-model-record';
+import { priceAt } from '../../models/pricing/price-at';
+import type { ModelRoute } from '../../models/routing/model-route';
+
+const optionalMoney = (micros: bigint | null) => (micros === null ? null : toMoney(micros));
+
+export function toAdminModelPrice(price: ModelPriceVersion): AdminModelPrice {
+  return {
+    effectiveFrom: price.effectiveFrom.toISOString(),
+    inputPerMTok: toMoney(price.inputMicrosPerMTok),
+    outputPerMTok: toMoney(price.outputMicrosPerMTok),
+    cachedInputPerMTok: optionalMoney(price.cachedInputMicrosPerMTok),
+    cacheWritePerMTok: optionalMoney(price.cacheWriteMicrosPerMTok),
+    reasoningPerMTok: optionalMoney(price.reasoningMicrosPerMTok),
+    longContextTiers: price.longContextTiers.map((tier) => ({
+      aboveInputTokens: tier.aboveInputTokens,
+      inputPerMTok: toMoney(tier.inputMicrosPerMTok),
+      outputPerMTok: toMoney(tier.outputMicrosPerMTok),
+      cachedInputPerMTok: optionalMoney(tier.cachedInputMicrosPerMTok),
+    })),
+  };
+}
+
+/** `routes` are the model's configured upstreams; `active` whether it is served now. */
+export function toAdminModel(model: CatalogModelRecord, routes: readonly ModelRoute[], active: boolean, now = new Date()): AdminModel {
+  const current = priceAt(model, now);
+  return {
+    id: model.id,
+    name: model.name,
+    provider: model.provider,
+    upstreamModel: model.upstreamModel,
+    enabled: model.enabled,
+    active,
+    upstreams: routes.map((route) => route.account.id),
+    contextWindow: model.contextWindow,
+    maxOutputTokens: model.maxOutputTokens,
+    currentPrice: current ? toAdminModelPrice(current) : null,
+    priceHistory: [...model.prices].reverse().map(toAdminModelPrice),
+  };
+}

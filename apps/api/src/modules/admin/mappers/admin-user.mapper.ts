@@ -1,0 +1,13 @@
+import type { AdminUser } from '@apilink/contracts';
+import type { UserEntity } from '../../auth/entities/user.entity';
+
+export function toAdminUser(user: UserEntity): AdminUser {
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    status: user.disabledAt ? 'disabled' : 'active',
+    disabledAt: user.disabledAt?.toISOString() ?? null,
+    createdAt: user.createdAt.toISOString(),
+  };
+}

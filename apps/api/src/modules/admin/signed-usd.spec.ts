@@ -1,0 +1,16 @@
+import { parseSignedUsd } from './signed-usd';
+
+describe('parseSignedUsd', () => {
+  it.each([
+    ['25', 25_000_000n],
+    ['-3.5', -3_500_000n],
+    ['0.000001', 1n],
+    ['-999999999.999999', -999_999_999_999_999n],
+  ])('reads %s exactly', (text, micros) => {
+    expect(parseSignedUsd(text)).toBe(micros);
+  });
+
+  it.each(['0', '-0.000000', '1e3', '+5', '1.0000001', '', '--1', ' 1'])('refuses %j', (text) => {
+    expect(() => parseSignedUsd(text)).toThrow(/non-zero USD amount/);
+  });
+});

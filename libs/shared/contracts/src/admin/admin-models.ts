@@ -1,0 +1,55 @@
+/** The model catalog as admins manage it (`/api/admin/models`). Prices are per 1,000,000 tokens. */
+import type { Money } from '../billing/money';
+
+export interface AdminLongContextTier {
+  /** Applies to the whole request when its input exceeds this many tokens. */
+  aboveInputTokens: number;
+  inputPerMTok: Money;
+  outputPerMTok: Money;
+  cachedInputPerMTok: Money | null;
+}
+
+export interface AdminModelPrice {
+  effectiveFrom: string;
+  inputPerMTok: Money;
+  outputPerMTok: Money;
+  /** Null: cached input is billed at the input price. */
+  cachedInputPerMTok: Money | null;
+  cacheWritePerMTok: Money | null;
+  /** Null: reasoning tokens are billed at the output price. */
+  reasoningPerMTok: Money | null;
+  longContextTiers: AdminLongContextTier[];
+}
+
+export interface AdminModel {
+  id: string;
+  name: string;
+  provider: string;
+  upstreamModel: string;
+  /** The admin switch: off means never listed or served. */
+  enabled: boolean;
+  /** Served right now: enabled, priced and routed to at least one upstream. */
+  active: boolean;
+  /** Upstream account ids that serve it, in failover order (env, routes file or database). */
+  upstreams: string[];
+  contextWindow: number;
+  maxOutputTokens: number;
+  /** The price in force now, or null when none applies yet. */
+  currentPrice: AdminModelPrice | null;
+  /** Every version, newest first; past usage keeps the price that applied when it ran. */
+  priceHistory: AdminModelPrice[];
+}
+
+export interface AdminModelList {
+  data: AdminModel[];
+}
+
+/** USD per 1M tokens as decimal strings with at most 6 decimals, e.g. "2.5". */
+export interface NewModelPriceRequest {
+  inputPerMTokUsd: string;
+  outputPerMTokUsd: string;
+  cachedInputPerMTokUsd?: string | null;
+  cacheWritePerMTokUsd?: string | null;
+  reasoningPerMTokUsd?: string | null;
+  reason?: string;
+}
