@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { AdminModel, AdminModelList } from '@apilink/contracts';
 import { Auth } from '../../common/auth/auth.decorator';
@@ -7,6 +7,7 @@ import { CurrentAuditContext } from '../audit/audit-context.decorator';
 import { AdminModelsService } from './admin-models.service';
 import { AdminActionDto } from './dto/admin-action.dto';
 import { NewModelPriceDto } from './dto/new-model-price.dto';
+import { UpdateAdminModelDto } from './dto/update-admin-model.dto';
 
 const MODEL_ID_PARAM = { name: 'modelId', description: 'URL-encoded model id, e.g. openai%2Fgpt-4o-mini' };
 
@@ -30,6 +31,18 @@ export class AdminModelsController {
   @ApiOkResponse({ description: 'AdminModel' })
   get(@Param('modelId') modelId: string): AdminModel {
     return this.models.get(modelId);
+  }
+
+  @Patch(':modelId')
+  @ApiParam(MODEL_ID_PARAM)
+  @ApiOperation({ summary: 'Set aliases and the default output cap (for requests that set none)' })
+  @ApiOkResponse({ description: 'AdminModel' })
+  update(
+    @CurrentAuditContext() context: AuditContext,
+    @Param('modelId') modelId: string,
+    @Body() body: UpdateAdminModelDto,
+  ): Promise<AdminModel> {
+    return this.models.update(context, modelId, body);
   }
 
   @Post(':modelId/activate')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AUDIT_ACTIONS, type AdminModel, type NewModelPriceRequest } from '@apilink/contracts';
+import { AUDIT_ACTIONS, type AdminModel, type NewModelPriceRequest, type UpdateAdminModelRequest } from '@apilink/contracts';
 import { AppError } from '../../common/errors/app-error';
 import type { AuditContext } from '../audit/audit-actor';
 import { AuditService } from '../audit/audit.service';
@@ -58,6 +58,32 @@ export class AdminModelsService {
       };
     });
     return this.get(modelId);
+  }
+
+  /** Aliases and the default output cap; each changed setting is written through the models module. */
+  async update(context: AuditContext, modelId: string, request: UpdateAdminModelRequest): Promise<AdminModel> {
+    const model = this.require(modelId);
+    const before = { aliases: model.aliases, defaultMaxOutputTokens: model.defaultMaxOutputTokens };
+    const after = {
+      aliases: request.aliases === undefined ? model.aliases : [...new Set(request.aliases)],
+      defaultMaxOutputTokens: request.defaultMaxOutputTokens === undefined ? model.defaultMaxOutputTokens : request.defaultMaxOutputTokens,
+    };
+    const aliasesChanged = after.aliases.join('\n') !== before.aliases.join('\n');
+    const capChanged = after.defaultMaxOutputTokens !== before.defaultMaxOutputTokens;
+    if (!aliasesChanged && !capChanged) return this.view(model);
+    // Checked before anything is written, so a bad cap never leaves the aliases half-applied.
+    if (after.defaultMaxOutputTokens !== null && after.defaultMaxOutputTokens > model.maxOutputTokens) {
+      throw AppError.invalidRequest(`defaultMaxOutputTokens cannot exceed ${model.maxOutputTokens}`, 'defaultMaxOutputTokens');
+    }
+    await this.audit.audited(context, async () => {
+      if (aliasesChanged) await this.writer.setAliases(model.id, after.aliases);
+      if (capChanged) await this.writer.setDefaultMaxOutputTokens(model.id, after.defaultMaxOutputTokens);
+      return {
+        result: undefined,
+        record: { action: AUDIT_ACTIONS.ModelUpdated, targetType: 'model', targetId: model.id, before, after, reason: request.reason },
+      };
+    });
+    return this.get(model.id);
   }
 
   /**

@@ -23,6 +23,10 @@ export interface ModelPriceVersion {
 
 /** A catalog model as served: the seed's facts (whatever their origin) with its price versions. */
 export interface CatalogModelRecord extends Omit<SeedModel, 'status' | 'disabledReason' | 'prices'> {
+  /** Other names clients may ask for (admin-managed); the catalog resolves them to this model. */
+  aliases: string[];
+  /** Output cap for requests that set none; null: the model's maximum (what the context leaves). */
+  defaultMaxOutputTokens: number | null;
   /** Every version, oldest first; future-dated ones apply once their time comes. */
   prices: ModelPriceVersion[];
 }

@@ -18,6 +18,7 @@ export const MODELS_CHANGED_CHANNEL = 'models.changed';
 export class ModelCatalogService implements OnModuleInit {
   private readonly logger = new Logger(ModelCatalogService.name);
   private models = new Map<string, CatalogModelRecord>();
+  private aliases = new Map<string, string>();
   private readonly listeners: (() => void)[] = [];
 
   constructor(
@@ -35,8 +36,9 @@ export class ModelCatalogService implements OnModuleInit {
     });
   }
 
+  /** By model id, or by one of a model's aliases. */
   get(id: string): CatalogModelRecord | undefined {
-    return this.models.get(id);
+    return this.models.get(id) ?? this.models.get(this.aliases.get(id) ?? '');
   }
 
   all(): CatalogModelRecord[] {
@@ -61,6 +63,7 @@ export class ModelCatalogService implements OnModuleInit {
       pricesByModel.set(price.modelId, list);
     }
     this.models = new Map(models.map((model) => [model.id, toCatalogModelRecord(model, pricesByModel.get(model.id) ?? [])]));
+    this.aliases = new Map(models.flatMap((model) => model.aliases.map((alias): [string, string] => [alias, model.id])));
     for (const listener of this.listeners) listener();
   }
 

@@ -49,6 +49,37 @@ export class ModelCatalogWriter {
     await this.changed();
   }
 
+  /**
+   * Replaces a model's aliases. An alias may not be another model's id or alias; concurrent
+   * writers serialise on a table lock, so two admins cannot hand out the same name at once.
+   */
+  async setAliases(modelId: string, aliases: string[]): Promise<void> {
+    await this.requireModel(modelId);
+    await this.modelRepository.manager.transaction(async (manager) => {
+      await manager.query('LOCK TABLE "models" IN SHARE ROW EXCLUSIVE MODE');
+      const taken: { id: string }[] = await manager.query(
+        'SELECT "id" FROM "models" WHERE "id" <> $1 AND ("id" = ANY($2) OR "aliases" && $2::text[])',
+        [modelId, aliases],
+      );
+      if (aliases.includes(modelId) || taken.length > 0) {
+        throw AppError.conflict(`An alias is already a model id or another model's alias (${[modelId, ...taken.map((row) => row.id)].join(', ')})`, 'aliases');
+      }
+      await manager.update(ModelEntity, { id: modelId }, { aliases });
+    });
+    await this.changed();
+  }
+
+  /** Null: requests without a cap reserve for the model's maximum output. */
+  async setDefaultMaxOutputTokens(modelId: string, tokens: number | null): Promise<void> {
+    await this.requireModel(modelId);
+    const model = await this.modelRepository.findOneByOrFail({ id: modelId });
+    if (tokens !== null && tokens > model.maxOutputTokens) {
+      throw AppError.invalidRequest(`defaultMaxOutputTokens cannot exceed the model's ${model.maxOutputTokens} output tokens`, 'defaultMaxOutputTokens');
+    }
+    await this.modelRepository.update({ id: modelId }, { defaultMaxOutputTokens: tokens });
+    await this.changed();
+  }
+
   private async requireModel(modelId: string): Promise<void> {
     if (!(await this.modelRepository.existsBy({ id: modelId }))) throw AppError.notFound(`Model ${modelId} does not exist`);
   }

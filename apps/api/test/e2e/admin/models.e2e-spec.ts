@@ -27,6 +27,7 @@ describe('Model management', () => {
   });
   afterAll(async () => {
     await admin?.api('post', ADMIN_ROUTES.activateModel(MODEL)).send({});
+    await admin?.api('patch', ADMIN_ROUTES.model(MODEL)).send({ aliases: [], defaultMaxOutputTokens: null });
     await testApp?.close();
   });
 
@@ -137,5 +138,45 @@ describe('Model management', () => {
     await admin.api('delete', ADMIN_ROUTES.upstream(first)).send({}).expect(204);
     await admin.api('delete', ADMIN_ROUTES.upstream(second)).send({}).expect(204);
     expect(await upstreamsOf()).toEqual(['nebius']);
+  });
+
+  it('sets aliases clients can ask for, and a default output cap, through the models module', async () => {
+    const alias = `hermes-small-${Date.now().toString(36)}`;
+    const updated = await admin
+      .api('patch', ADMIN_ROUTES.model(MODEL))
+      .send({ aliases: [alias, `${alias}-latest`], defaultMaxOutputTokens: 1000, reason: 'Short name for the docs' })
+      .expect(200);
+    expect(updated.body).toMatchObject({ id: MODEL, aliases: [alias, `${alias}-latest`], defaultMaxOutputTokens: 1000 });
+
+    const byAlias = await testApp
+      .http()
+      .get(`/v1/models/${encodeURIComponent(alias)}`)
+      .set(customer.bearer())
+      .expect(200);
+    expect(byAlias.body.id).toBe(MODEL);
+
+    const taken = await admin
+      .api('patch', ADMIN_ROUTES.model(ADMIN_TEST_MODELS.routed))
+      .send({ aliases: [alias] })
+      .expect(409);
+    expect(taken.body.error.param).toBe('aliases');
+    const idAsAlias = await admin
+      .api('patch', ADMIN_ROUTES.model(ADMIN_TEST_MODELS.routed))
+      .send({ aliases: [MODEL] })
+      .expect(409);
+    expect(idAsAlias.body.error.param).toBe('aliases');
+    const tooLarge = await admin
+      .api('patch', ADMIN_ROUTES.model(MODEL))
+      .send({ aliases: [], defaultMaxOutputTokens: 10_000_000 })
+      .expect(400);
+    expect(tooLarge.body.error.param).toBe('defaultMaxOutputTokens');
+    expect((await admin.api('get', ADMIN_ROUTES.model(MODEL)).expect(200)).body.aliases).toEqual([alias, `${alias}-latest`]);
+
+    const audit = await admin.api('get', `${ADMIN_ROUTES.auditLog}?action=model.updated&targetId=${encodeURIComponent(MODEL)}`).expect(200);
+    expect(audit.body.data[0]).toMatchObject({
+      before: { aliases: [], defaultMaxOutputTokens: null },
+      after: { aliases: [alias, `${alias}-latest`], defaultMaxOutputTokens: 1000 },
+      reason: 'Short name for the docs',
+    });
   });
 });

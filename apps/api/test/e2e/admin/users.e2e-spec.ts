@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { ADMIN_ROUTES, AUDIT_ACTIONS, AUTH_ROUTES, CREDITS_PATH, type AdminUser, type AuditLogEntry, type LedgerEntry } from '@apilink/contracts';
+import {
+  ADMIN_ROUTES,
+  AUDIT_ACTIONS,
+  AUTH_ROUTES,
+  CREDITS_PATH,
+  type AdminUser,
+  type AuditLogEntry,
+  type LedgerEntry,
+} from '@apilink/contracts';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { TestSession } from '../../support/test-session';
 import { staffSessions, type StaffSessions } from './support/staff';

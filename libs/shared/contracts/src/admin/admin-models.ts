@@ -34,6 +34,10 @@ export interface AdminModel {
   upstreams: string[];
   contextWindow: number;
   maxOutputTokens: number;
+  /** Other names clients may send as `model`; each resolves to this model. */
+  aliases: string[];
+  /** Output cap assumed when a request sets none; null: the model's maximum. */
+  defaultMaxOutputTokens: number | null;
   /** The price in force now, or null when none applies yet. */
   currentPrice: AdminModelPrice | null;
   /** Every version, newest first; past usage keeps the price that applied when it ran. */
@@ -43,6 +47,18 @@ export interface AdminModel {
 export interface AdminModelList {
   data: AdminModel[];
 }
+
+/** `PATCH /api/admin/models/{id}`: fields omitted stay unchanged. */
+export interface UpdateAdminModelRequest {
+  /** Replaces the list; each alias must not be another model's id or alias. */
+  aliases?: string[];
+  /** Null returns to the model's maximum. */
+  defaultMaxOutputTokens?: number | null;
+  reason?: string;
+}
+
+export const MODEL_ALIAS_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$/;
+export const MODEL_ALIASES_MAX = 20;
 
 /** USD per 1M tokens as decimal strings with at most 6 decimals, e.g. "2.5". */
 export interface NewModelPriceRequest {

@@ -36,6 +36,8 @@ export function toAdminModel(model: CatalogModelRecord, routes: readonly ModelRo
     upstreams: routes.map((route) => route.account.id),
     contextWindow: model.contextWindow,
     maxOutputTokens: model.maxOutputTokens,
+    aliases: model.aliases,
+    defaultMaxOutputTokens: model.defaultMaxOutputTokens,
     currentPrice: current ? toAdminModelPrice(current) : null,
     priceHistory: [...model.prices].reverse().map(toAdminModelPrice),
   };

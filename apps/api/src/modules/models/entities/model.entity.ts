@@ -55,6 +55,14 @@ export class ModelEntity {
   @Column({ name: 'disabled_reason', type: 'varchar', length: 300, nullable: true })
   disabledReason: string | null;
 
+  /** Other names clients may use for this model (admin-managed); unique across ids and aliases. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  aliases: string[];
+
+  /** Output tokens assumed when a request sets no cap (hold estimate, Anthropic's max_tokens); null: the model's maximum. */
+  @Column({ name: 'default_max_output_tokens', type: 'integer', nullable: true })
+  defaultMaxOutputTokens: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -36,6 +36,8 @@ export function toCatalogModelRecord(entity: ModelEntity, prices: ModelPriceEnti
     supportsReasoning: entity.supportsReasoning,
     modalities: entity.modalities,
     enabled: entity.enabled,
+    aliases: entity.aliases,
+    defaultMaxOutputTokens: entity.defaultMaxOutputTokens,
     prices: prices.map(toPriceVersion).sort((a, b) => a.effectiveFrom.getTime() - b.effectiveFrom.getTime()),
   };
 }
