@@ -28,7 +28,8 @@ export function KeysRoute() {
       <PageHeader
         title="API keys"
         description="Keys authenticate your apps against the gateway. Use a separate key per app so you can limit or revoke it on its own."
-        actions={createButton}
+        // With no keys yet, the empty state carries the one call to action.
+        actions={keys.data?.length ? createButton : undefined}
       />
       <Card flush>
         {keys.isPending ? (
