@@ -10,6 +10,7 @@ import { loggerOptions } from './common/http/logger-options';
 import { AdminModule } from './modules/admin/admin.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BillingModule } from './modules/billing/billing.module';
+import { CompletionsModule } from './modules/completions/completions.module';
 import { HealthModule } from './modules/health/health.module';
 import { InvoicesModule } from './modules/invoices/invoices.module';
 import { KeysModule } from './modules/keys/keys.module';
@@ -37,7 +38,7 @@ export class AppModule {
         // Features
         HealthModule,
         ModelsModule,
-        MetricsModule,
+        CompletionsModule, MetricsModule,
         AuthModule, KeysModule, RateLimitModule,
         BillingModule, InvoicesModule,
         AdminModule,

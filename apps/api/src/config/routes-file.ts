@@ -186,7 +186,8 @@ export function IsRoutesFile(): PropertyDecorator {
           problems = parseRoutesFile(value, env, providerAccountsFrom(env)).problems;
           return problems.length === 0;
         },
-        defaultMessage: () => problems.join('; '),
+        // One bullet per problem in the boot error's list.
+        defaultMessage: () => problems.join('\n  - '),
       },
     });
   };

@@ -1,0 +1,64 @@
+/**
+ * Everything decided before money is held or an upstream is called: is the model active, does the
+ * request fit its context window and output cap, and what is the worst case it can cost.
+ */
+import { Injectable } from '@nestjs/common';
+import type { ChatCompletionRequest } from '@apilink/contracts';
+import type { ActiveModel } from '../../models/active-model';
+import { ModelsService } from '../../models/models.service';
+import { tokenPricesFor, type TokenPrices } from '../../models/pricing/token-prices';
+import { AppError } from '../../../common/errors/app-error';
+import { contextLengthExceeded, modelNotFound } from '../errors/completion-errors';
+import { estimateHoldMicros } from '../billing/completion-cost';
+import { countPromptTokens } from './token-counter';
+
+export interface AdmittedRequest {
+  active: ActiveModel;
+  promptTokens: number;
+  /** Output tokens per choice the hold covers (and Anthropic's max_tokens): the client's cap, the model's default, or all the context leaves. */
+  maxOutputTokens: number;
+  /** Prices for this request's size (long-context tiers applied). */
+  prices: TokenPrices;
+  holdMicros: bigint;
+}
+
+@Injectable()
+export class RequestAdmission {
+  constructor(private readonly models: ModelsService) {}
+
+  /** @throws AppError 404 model_not_found, 400 context_length_exceeded or 400 naming a parameter. */
+  admit(request: ChatCompletionRequest): AdmittedRequest {
+    const active = this.models.findActive(request.model);
+    if (!active) throw modelNotFound(request.model);
+    const { model } = active;
+    if (!model.supportsVision) rejectImages(request);
+
+    const requested = request.max_completion_tokens ?? request.max_tokens ?? null;
+    if (requested !== null && requested > model.maxOutputTokens) {
+      const param = request.max_completion_tokens != null ? 'max_completion_tokens' : 'max_tokens';
+      throw AppError.invalidRequest(
+        `${param} is too large: ${requested}. This model supports at most ${model.maxOutputTokens} completion tokens.`,
+        param,
+      );
+    }
+    const promptTokens = countPromptTokens(request);
+    const inputLimit = Math.min(model.maxInputTokens ?? model.contextWindow, model.contextWindow);
+    if (promptTokens + (requested ?? 0) > model.contextWindow || promptTokens >= inputLimit) {
+      throw contextLengthExceeded(model.contextWindow, promptTokens, requested ?? 0);
+    }
+    // Without a client cap: the admin's default for the model, else all the model may write; never more than fits.
+    const maxOutputTokens =
+      requested ?? Math.min(model.defaultMaxOutputTokens ?? model.maxOutputTokens, model.contextWindow - promptTokens);
+    const prices = tokenPricesFor(active.price, promptTokens);
+    const holdMicros = estimateHoldMicros(prices, promptTokens, maxOutputTokens * (request.n ?? 1));
+    return { active, promptTokens, maxOutputTokens, prices, holdMicros };
+  }
+}
+
+function rejectImages(request: ChatCompletionRequest): void {
+  request.messages.forEach((message, index) => {
+    if (Array.isArray(message.content) && message.content.some((part) => part.type === 'image_url')) {
+      throw AppError.invalidRequest('This model does not accept image inputs.', `messages.${index}.content`);
+    }
+  });
+}

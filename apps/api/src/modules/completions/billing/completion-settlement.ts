@@ -1,0 +1,101 @@
+/**
+ * Settles a request's hold exactly once, after the response went out: capture the real usage (or
+ * the prompt plus the tokens counted in what reached the client, flagged estimated), or release
+ * when no token did. Also the single place a finished request is counted in the metrics.
+ */
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { UsageStatus } from '@apilink/contracts';
+import type { Hold, RequestBilling } from '../../billing/request-billing.port';
+import { REQUEST_BILLING } from '../../billing/request-billing.port';
+import { GatewayMetrics } from '../../metrics/gateway-metrics';
+import { tokenPricesFor } from '../../models/pricing/token-prices';
+import type { AdmittedRequest } from '../admission/request-admission';
+import type { UpstreamUsage } from '../adapters/upstream-adapter';
+import { actualCostMicros, breakdownOf, type TokenBreakdown } from './completion-cost';
+import type { DeliveredOutput } from './delivered-output';
+
+export interface CompletionOutcome {
+  status: UsageStatus;
+  /** What the client got as HTTP status (200 for a stream ended by an in-band error). */
+  httpStatus: number;
+  /** The upstream account that answered, or null when none did. */
+  upstreamId: string | null;
+  /** Usage reported by the upstream; null when it reported none. */
+  usage: UpstreamUsage | null;
+  delivered: DeliveredOutput;
+  stream: boolean;
+  /** performance.now() at arrival and at the first token written (null: none was). */
+  startedAt: number;
+  firstTokenAt: number | null;
+}
+
+@Injectable()
+export class CompletionSettlement {
+  private readonly logger = new Logger(CompletionSettlement.name);
+
+  constructor(
+    @Inject(REQUEST_BILLING) private readonly billing: RequestBilling,
+    private readonly metrics: GatewayMetrics,
+  ) {}
+
+  async settle(hold: Hold, admitted: AdmittedRequest, outcome: CompletionOutcome): Promise<void> {
+    const latencyMs = Math.round(performance.now() - outcome.startedAt);
+    const ttftMs = outcome.firstTokenAt === null ? null : Math.round(outcome.firstTokenAt - outcome.startedAt);
+    const base = { status: outcome.status, provider: outcome.upstreamId, latencyMs, ttftMs };
+    const tokens = this.billableTokens(admitted, outcome);
+    let costMicros = 0n;
+    try {
+      if (tokens) {
+        costMicros = actualCostMicros(tokenPricesFor(admitted.active.price, tokens.breakdown.promptTokens), tokens.breakdown);
+        const settlement = await this.billing.capture(hold, {
+          ...base,
+          actualCostMicros: costMicros,
+          promptTokens: tokens.breakdown.promptTokens,
+          completionTokens: tokens.breakdown.completionTokens,
+          cachedTokens: tokens.breakdown.cachedTokens,
+          estimated: tokens.estimated,
+        });
+        costMicros = settlement.chargedMicros;
+      } else {
+        await this.billing.release(hold, base);
+      }
+    } catch (error) {
+      // The hold stays open and the reaper voids it: the customer is never charged twice or wrongly.
+      this.logger.error(`Could not settle the hold of request ${hold.requestId}: ${(error as Error).message}`);
+    }
+    this.metrics.requestCompleted({
+      model: admitted.active.model.id,
+      provider: outcome.upstreamId ?? 'none',
+      status: outcome.httpStatus,
+      outcome: outcome.status,
+      stream: outcome.stream,
+      durationMs: latencyMs,
+      ttftMs,
+      promptTokens: tokens?.breakdown.promptTokens ?? 0,
+      completionTokens: tokens?.breakdown.completionTokens ?? 0,
+      cachedTokens: tokens?.breakdown.cachedTokens ?? 0,
+      costMicros,
+    });
+  }
+
+  /**
+   * A completed request bills the upstream's usage (or, without one, the counted prompt and output).
+   * A request cut short bills the prompt plus the tokens that reached the client, and nothing at all
+   * when none did (a failure before the first token).
+   */
+  private billableTokens(admitted: AdmittedRequest, outcome: CompletionOutcome): { breakdown: TokenBreakdown; estimated: boolean } | null {
+    if (outcome.status === 'success' && outcome.usage) return { breakdown: breakdownOf(outcome.usage), estimated: false };
+    if (outcome.status !== 'success' && outcome.delivered.isEmpty) return null;
+    const reported = outcome.usage ? breakdownOf(outcome.usage) : null;
+    return {
+      breakdown: {
+        promptTokens: reported?.promptTokens || admitted.promptTokens,
+        completionTokens: outcome.delivered.countTokens(),
+        cachedTokens: reported?.cachedTokens ?? 0,
+        cacheWriteTokens: reported?.cacheWriteTokens ?? 0,
+        reasoningTokens: 0,
+      },
+      estimated: true,
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { BillingModule } from '../billing/billing.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { ModelsModule } from '../models/models.module';
+import { UPSTREAM_ADAPTER_PROVIDERS } from './adapters/upstream-adapter.providers';
+import { RequestAdmission } from './admission/request-admission';
+import { CompletionSettlement } from './billing/completion-settlement';
+import { CompletionsController } from './completions.controller';
+import { CompletionsService } from './completions.service';
+import { FailoverRunner } from './routing/failover-runner';
+import { UpstreamHealth } from './routing/upstream-health';
+import { UpstreamResolver } from './routing/upstream-resolver';
+import { CompletionStreamer } from './streaming/completion-streamer';
+import { EchoTransport } from './transport/echo.transport';
+import { UndiciTransport } from './transport/undici.transport';
+import { UpstreamExchange } from './transport/upstream-exchange';
+import { UPSTREAM_TRANSPORTS } from './transport/upstream-transport';
+
+/** POST /v1/chat/completions: protocol adapters, transports, failover, streaming and settlement. */
+@Module({
+  imports: [ModelsModule, BillingModule, MetricsModule],
+  controllers: [CompletionsController],
+  providers: [
+    ...UPSTREAM_ADAPTER_PROVIDERS,
+    UndiciTransport,
+    EchoTransport,
+    {
+      provide: UPSTREAM_TRANSPORTS,
+      useFactory: (http: UndiciTransport, echo: EchoTransport) => [echo, http],
+      inject: [UndiciTransport, EchoTransport],
+    },
+    UpstreamResolver,
+    UpstreamHealth,
+    FailoverRunner,
+    UpstreamExchange,
+    RequestAdmission,
+    CompletionSettlement,
+    CompletionStreamer,
+    CompletionsService,
+  ],
+})
+export class CompletionsModule {}

@@ -1,0 +1,62 @@
+/**
+ * Runs an attempt against a model's upstreams in order (healthy ones first) until one succeeds.
+ * It moves on after connect errors, timeouts, 429, 5xx and broken answers, all of which happen
+ * before anything reaches the client; an upstream's verdict on the request itself ends the loop.
+ */
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { completionsConfig } from '../../../config/completions.config';
+import type { ConfigOf } from '../../../config/define-config';
+import { GatewayMetrics } from '../../metrics/gateway-metrics';
+import type { ActiveModel } from '../../models/active-model';
+import { allUpstreamsUnavailable } from '../errors/completion-errors';
+import { classifyAttemptError } from './failure-classifier';
+import { UpstreamHealth } from './upstream-health';
+import { UpstreamResolver, type ResolvedUpstream } from './upstream-resolver';
+
+export interface AttemptResult<T> {
+  value: T;
+  upstream: ResolvedUpstream;
+}
+
+@Injectable()
+export class FailoverRunner {
+  private readonly logger = new Logger(FailoverRunner.name);
+
+  constructor(
+    private readonly health: UpstreamHealth,
+    private readonly resolver: UpstreamResolver,
+    private readonly metrics: GatewayMetrics,
+    @Inject(completionsConfig.KEY) private readonly config: ConfigOf<typeof completionsConfig>,
+  ) {}
+
+  /**
+   * @throws the signal's reason when the request is aborted, the AppError of a rejected request,
+   *   or 503 when every upstream tried failed.
+   */
+  async run<T>(active: ActiveModel, signal: AbortSignal, attempt: (upstream: ResolvedUpstream) => Promise<T>): Promise<AttemptResult<T>> {
+    const routes = this.health.order(active.routes).slice(0, this.config.maxAttempts);
+    for (let index = 0; index < routes.length; index++) {
+      const upstream = this.resolver.resolve(routes[index]);
+      try {
+        const value = await attempt(upstream);
+        this.health.succeeded(upstream.id);
+        return { value, upstream };
+      } catch (error) {
+        if (signal.aborted) throw signal.reason;
+        const verdict = classifyAttemptError(error);
+        if (verdict.kind === 'reject') throw verdict.error;
+        if (verdict.kind === 'unexpected') throw error;
+        this.upstreamFailed(upstream.id, verdict.reason, verdict.message);
+        if (index < routes.length - 1) this.metrics.failedOver(active.model.id, upstream.id);
+      }
+    }
+    throw allUpstreamsUnavailable();
+  }
+
+  /** Also used when a stream breaks after it started, so the breaker sees every failure. */
+  upstreamFailed(upstreamId: string, reason: string, message: string): void {
+    this.health.failed(upstreamId);
+    this.metrics.upstreamFailed(upstreamId, reason);
+    this.logger.warn(`Upstream ${upstreamId} failed (${reason}): ${message}`);
+  }
+}

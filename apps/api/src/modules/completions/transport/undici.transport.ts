@@ -1,0 +1,68 @@
+/** HTTP upstreams through undici: one keep-alive Pool per origin, shared by every request. */
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Pool } from 'undici';
+import { completionsConfig } from '../../../config/completions.config';
+import type { ConfigOf } from '../../../config/define-config';
+import type { UpstreamHttpRequest } from '../adapters/upstream-adapter';
+import { UpstreamConnectError } from './upstream-connect.error';
+import type { SendOptions, UpstreamResponse, UpstreamTransport } from './upstream-transport';
+
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT']);
+
+@Injectable()
+export class UndiciTransport implements UpstreamTransport, OnApplicationShutdown {
+  private readonly pools = new Map<string, Pool>();
+
+  constructor(@Inject(completionsConfig.KEY) private readonly config: ConfigOf<typeof completionsConfig>) {}
+
+  handles(url: string): boolean {
+    return url.startsWith('https://') || url.startsWith('http://');
+  }
+
+  async send(request: UpstreamHttpRequest, options: SendOptions): Promise<UpstreamResponse> {
+    const url = new URL(request.url);
+    try {
+      const response = await this.pool(url.origin).request({
+        method: request.method,
+        path: url.pathname + url.search,
+        headers: request.headers,
+        body: request.body,
+        signal: options.signal,
+        headersTimeout: options.headersTimeoutMs,
+        // The whole-request timeout and client aborts end slow bodies; a gap between tokens is normal.
+        bodyTimeout: 0,
+      });
+      const body = response.body;
+      return { status: response.statusCode, body, discard: () => body.destroy() };
+    } catch (error) {
+      if (options.signal.aborted) throw options.signal.reason;
+      throw toConnectError(error);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.pools.values()].map((pool) => pool.destroy().catch(() => undefined)));
+    this.pools.clear();
+  }
+
+  private pool(origin: string): Pool {
+    let pool = this.pools.get(origin);
+    if (!pool) {
+      pool = new Pool(origin, {
+        connections: this.config.poolConnections,
+        connect: { timeout: this.config.connectTimeoutMs },
+        // Idle sockets stay open long enough to be reused by the next request.
+        keepAliveTimeout: 30_000,
+        keepAliveMaxTimeout: 600_000,
+      });
+      this.pools.set(origin, pool);
+    }
+    return pool;
+  }
+}
+
+function toConnectError(error: unknown): UpstreamConnectError {
+  const code = (error as { code?: string }).code ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  return new UpstreamConnectError(`${code || 'error'}: ${message}`, TIMEOUT_CODES.has(code) ? 'timeout' : 'connect');
+}
