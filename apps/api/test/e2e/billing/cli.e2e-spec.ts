@@ -62,7 +62,7 @@ describe('operator CLI: credits', () => {
     const human = await cli('credits:balance', '--email', session.email);
     expect(human.stdout).toContain('  balance        $12.500001');
     expect(await billingInvariantViolations({ userIds: [session.user.id] })).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('refuses bad amounts, a missing reason and unknown users, with exit code 1 and nothing written', async () => {
     const session = await TestSession.create(testApp, { withKey: false });
@@ -77,5 +77,5 @@ describe('operator CLI: credits', () => {
     expect(JSON.parse(unknown.stdout).error.message).toMatch(/not found|no user/i);
     const rows = await testApp.app.get(DataSource).query('SELECT 1 FROM credit_ledger_entries WHERE user_id = $1', [session.user.id]);
     expect(rows).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });
