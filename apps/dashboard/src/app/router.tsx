@@ -1,10 +1,11 @@
-import { createBrowserRouter } from 'react-router-dom';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { LoadingState } from '../components/query-state';
 import { LoginRoute } from '../features/auth/routes/login-route';
 import { SignupRoute } from '../features/auth/routes/signup-route';
 import { AppLayout } from './layout/app-layout';
 import { NotFoundRoute } from './not-found-route';
 import { GuestOnly, RequireSession } from './require-session';
+import { RequireStaff } from './require-staff';
 import { RouteError } from './route-error';
 
 // Pages load on demand so the login screen does not wait for the chart library.
@@ -43,6 +44,53 @@ export const router = createBrowserRouter([
               { path: 'usage', lazy: async () => ({ Component: (await import('../features/usage/routes/usage-route')).UsageRoute }) },
               { path: 'models', lazy: async () => ({ Component: (await import('../features/models/routes/models-route')).ModelsRoute }) },
               { path: 'docs', lazy: async () => ({ Component: (await import('../features/docs/routes/docs-route')).DocsRoute }) },
+              {
+                path: 'staff',
+                element: <RequireStaff />,
+                children: [
+                  { index: true, element: <Navigate to="users" replace /> },
+                  {
+                    path: 'users',
+                    lazy: async () => ({ Component: (await import('../features/admin/users/routes/users-route')).UsersRoute }),
+                  },
+                  {
+                    path: 'users/:userId',
+                    lazy: async () => ({ Component: (await import('../features/admin/users/routes/user-route')).UserRoute }),
+                  },
+                  {
+                    path: 'requests/:requestId?',
+                    lazy: async () => ({ Component: (await import('../features/admin/requests/routes/request-route')).RequestRoute }),
+                  },
+                  {
+                    element: <RequireStaff adminOnly />,
+                    children: [
+                      {
+                        path: 'upstreams',
+                        lazy: async () => ({
+                          Component: (await import('../features/admin/upstreams/routes/upstreams-route')).UpstreamsRoute,
+                        }),
+                      },
+                      {
+                        path: 'models',
+                        lazy: async () => ({ Component: (await import('../features/admin/models/routes/catalog-route')).CatalogRoute }),
+                      },
+                      {
+                        // Model ids contain slashes (`openai/gpt-4o-mini`): the rest of the path is the id.
+                        path: 'models/*',
+                        lazy: async () => ({
+                          Component: (await import('../features/admin/models/routes/catalog-model-route')).CatalogModelRoute,
+                        }),
+                      },
+                      {
+                        path: 'audit-log',
+                        lazy: async () => ({
+                          Component: (await import('../features/admin/audit-log/routes/audit-log-route')).AuditLogRoute,
+                        }),
+                      },
+                    ],
+                  },
+                ],
+              },
               { path: '*', element: <NotFoundRoute /> },
             ],
           },

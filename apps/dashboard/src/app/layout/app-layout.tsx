@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Brand } from '../../components/brand';
 import { useCurrentUser } from '../../features/auth/api/get-current-user';
 import { useLogOut } from '../../features/auth/api/log-out';
+import { isStaffRole } from '../../features/admin/staff-context';
 import { NavIcon, type NavIconName } from './nav-icons';
 
 const NAV_ITEMS: { to: string; label: string; icon: NavIconName }[] = [
@@ -14,12 +15,22 @@ const NAV_ITEMS: { to: string; label: string; icon: NavIconName }[] = [
   { to: '/docs', label: 'Docs', icon: 'docs' },
 ];
 
+// Support sees the first two; admins all of them. The API enforces the same split.
+const STAFF_NAV_ITEMS: { to: string; label: string; icon: NavIconName; adminOnly?: boolean }[] = [
+  { to: '/staff/users', label: 'Users', icon: 'users' },
+  { to: '/staff/requests', label: 'Request lookup', icon: 'requests' },
+  { to: '/staff/upstreams', label: 'Upstream accounts', icon: 'upstreams', adminOnly: true },
+  { to: '/staff/models', label: 'Model catalog', icon: 'catalog', adminOnly: true },
+  { to: '/staff/audit-log', label: 'Audit log', icon: 'audit', adminOnly: true },
+];
+
 export function AppLayout() {
   const { data: user } = useCurrentUser();
   const logOut = useLogOut();
   const navigate = useNavigate();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const staffItems = isStaffRole(user?.role) ? STAFF_NAV_ITEMS.filter((item) => !item.adminOnly || user?.role === 'admin') : [];
 
   // The small-screen menu closes once a page is chosen.
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -52,6 +63,19 @@ export function AppLayout() {
               </NavLink>
             ))}
           </nav>
+          {staffItems.length > 0 ? (
+            <nav className="nav nav--staff" aria-labelledby="staff-nav-title">
+              <span className="nav__section" id="staff-nav-title">
+                Staff
+              </span>
+              {staffItems.map((item) => (
+                <NavLink key={item.to} to={item.to} className="nav__link">
+                  <NavIcon name={item.icon} />
+                  {item.label}
+                </NavLink>
+              ))}
+            </nav>
+          ) : null}
           <div className="sidebar__footer">
             <span className="sidebar__user" data-testid="current-user" title={user?.email}>
               {user?.email}

@@ -1,0 +1,87 @@
+import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from '@apilink/contracts';
+import { useState, type FormEvent } from 'react';
+import { Field } from '../../../../components/field';
+import { EMPTY_AUDIT_FILTERS, type AuditFilterValues } from './audit-filters';
+
+export const TARGET_TYPE_LABELS: Record<string, string> = {
+  user: 'User',
+  api_key: 'API key',
+  upstream_account: 'Upstream account',
+  model: 'Model',
+};
+
+interface AuditFiltersFormProps {
+  values: AuditFilterValues;
+  onApply: (values: AuditFilterValues) => void;
+}
+
+export function AuditFiltersForm({ values, onApply }: AuditFiltersFormProps) {
+  const [draft, setDraft] = useState(values);
+  const set = (field: keyof AuditFilterValues) => (event: { target: { value: string } }) =>
+    setDraft((current) => ({ ...current, [field]: event.target.value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply(draft);
+  };
+  return (
+    <form className="filters filters--padded" onSubmit={submit} aria-label="Filter the audit log">
+      <div className="filters__wide">
+        <Field label="Actor">
+          <input className="input" autoComplete="off" placeholder="Email or user id" value={draft.actor} onChange={set('actor')} />
+        </Field>
+      </div>
+      <Field label="Action">
+        <select className="select" value={draft.action} onChange={set('action')}>
+          <option value="">Any action</option>
+          {Object.values(AUDIT_ACTIONS).map((action) => (
+            <option key={action} value={action}>
+              {action}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Target type">
+        <select className="select" value={draft.targetType} onChange={set('targetType')}>
+          <option value="">Any target</option>
+          {AUDIT_TARGET_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {TARGET_TYPE_LABELS[type] ?? type}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="filters__wide">
+        <Field label="Target id">
+          <input
+            className="input input--mono"
+            autoComplete="off"
+            placeholder="User, key, account or model id"
+            value={draft.targetId}
+            onChange={set('targetId')}
+          />
+        </Field>
+      </div>
+      <Field label="From">
+        <input className="input" type="date" value={draft.fromDay} max={draft.toDay || undefined} onChange={set('fromDay')} />
+      </Field>
+      <Field label="To">
+        <input className="input" type="date" value={draft.toDay} min={draft.fromDay || undefined} onChange={set('toDay')} />
+      </Field>
+      <div className="row filters__actions">
+        <button type="submit" className="button">
+          Apply
+        </button>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={() => {
+            setDraft(EMPTY_AUDIT_FILTERS);
+            onApply(EMPTY_AUDIT_FILTERS);
+          }}
+        >
+          Reset
+        </button>
+      </div>
+    </form>
+  );
+}

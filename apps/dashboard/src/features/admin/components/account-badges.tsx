@@ -1,0 +1,22 @@
+import type { AdminUserStatus, UserRole } from '@apilink/contracts';
+import { Badge, type BadgeTone } from '../../../components/badge';
+
+const ROLE: Record<UserRole, { label: string; tone: BadgeTone }> = {
+  customer: { label: 'Customer', tone: 'neutral' },
+  support: { label: 'Support', tone: 'info' },
+  admin: { label: 'Admin', tone: 'warning' },
+};
+
+export function RoleBadge({ role }: { role: UserRole }) {
+  return <Badge tone={ROLE[role].tone}>{ROLE[role].label}</Badge>;
+}
+
+export function AccountStatusBadge({ status }: { status: AdminUserStatus }) {
+  return status === 'disabled' ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>;
+}
+
+export const ROLE_LABELS: Record<UserRole, string> = {
+  customer: ROLE.customer.label,
+  support: ROLE.support.label,
+  admin: ROLE.admin.label,
+};
