@@ -277,7 +277,7 @@ describe('admin pages in Chromium', () => {
       await phone.setViewportSize({ width: 375, height: 812 });
       for (const [name, path, fullPage] of [
         ['upstreams', '/staff/upstreams', true],
-        ['catalog', `/staff/models?q=${encodeURIComponent('qwen3')}`, true],
+        ['catalog', `/staff/models?q=${encodeURIComponent('qwen3')}`, false],
         ['model', `/staff/models/${PRICED_MODEL}`, true],
         ['audit-log', `/staff/audit-log?actor=${encodeURIComponent(admin.email)}`, false],
       ] as const) {

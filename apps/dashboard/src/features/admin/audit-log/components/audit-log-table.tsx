@@ -32,23 +32,33 @@ function fieldList(fields: string[]): string {
   return fields.length > 3 ? `${fields.slice(0, 3).join(', ')} +${fields.length - 3} more` : fields.join(', ');
 }
 
-function ChangesCell({ entry }: { entry: AuditLogEntry }) {
+/**
+ * The changed fields at a glance; their old and new values, and the id of the API call that made
+ * the change (to find it in the logs), one click away.
+ */
+function DetailsCell({ entry }: { entry: AuditLogEntry }) {
   const changes = describeChanges(entry.before, entry.after);
-  if (changes.length === 0) return <span className="subtle">—</span>;
+  if (changes.length === 0 && !entry.requestId) return <span className="subtle">—</span>;
   return (
     <details className="changes">
-      {/* The changed fields at a glance; their old and new values one click away. */}
-      <summary>{fieldList(changes.map((change) => change.field))}</summary>
-      <dl className="changes__list">
-        {changes.map((change) => (
-          <div key={change.field}>
-            <dt>{change.field}</dt>
-            <dd>
-              <span className="changes__before">{change.before}</span> → <span className="changes__after">{change.after}</span>
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <summary>{changes.length ? fieldList(changes.map((change) => change.field)) : 'Request id'}</summary>
+      {changes.length ? (
+        <dl className="changes__list">
+          {changes.map((change) => (
+            <div key={change.field}>
+              <dt>{change.field}</dt>
+              <dd>
+                <span className="changes__before">{change.before}</span> → <span className="changes__after">{change.after}</span>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {entry.requestId ? (
+        <div className="changes__request subtle">
+          Request id <code>{entry.requestId}</code>
+        </div>
+      ) : null}
     </details>
   );
 }
@@ -61,18 +71,13 @@ interface AuditLogTableProps {
 export function AuditLogTable({ entries, onFilterActor }: AuditLogTableProps) {
   return (
     <DataTable
-      columns={[{ label: 'Time' }, { label: 'Actor' }, { label: 'Action and target' }, { label: 'Reason' }, { label: 'Changes' }]}
+      columns={[{ label: 'Time' }, { label: 'Actor' }, { label: 'Action and target' }, { label: 'Reason' }, { label: 'Details' }]}
       testId="audit-log-table"
     >
       {entries.map((entry) => (
         <tr key={entry.id} data-audit-action={entry.action}>
           <td data-label="Time" className="nowrap">
             {formatDateTime(entry.createdAt)}
-            {entry.requestId ? (
-              <div className="subtle mono break" title="X-Request-Id of the call that made the change">
-                {entry.requestId}
-              </div>
-            ) : null}
           </td>
           <td data-label="Actor" className="audit__actor">
             {entry.actor.userId ? (
@@ -96,8 +101,8 @@ export function AuditLogTable({ entries, onFilterActor }: AuditLogTableProps) {
           <td data-label="Reason" className="audit__reason break">
             {entry.reason ?? <span className="subtle">—</span>}
           </td>
-          <td data-label="Changes" className="audit__changes">
-            <ChangesCell entry={entry} />
+          <td data-label="Details" className="audit__changes">
+            <DetailsCell entry={entry} />
           </td>
         </tr>
       ))}

@@ -15,7 +15,7 @@ import { draftFrom, fieldOfParam, toUpstreamRequest, type DraftErrors, type Draf
 import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid';
 
 const PROTOCOL_LABELS: Record<UpstreamProtocolName, string> = {
-  openai: 'OpenAI-compatible (OpenAI, DeepSeek, Groq, Mistral, self-hosted…)',
+  openai: 'OpenAI-compatible',
   anthropic: 'Anthropic Messages',
   gemini: 'Google Gemini',
 };
@@ -79,7 +79,15 @@ function UpstreamForm({
       <Field label="Name" hint="Shown in routes and request details, e.g. openai-main." error={fieldError('name')}>
         <input className="input" autoComplete="off" value={draft.name} onChange={(event) => set('name', event.target.value)} />
       </Field>
-      <Field label="Protocol" hint={editing ? 'Fixed once the account exists.' : undefined} error={fieldError('protocol')}>
+      <Field
+        label="Protocol"
+        hint={
+          editing
+            ? 'Fixed once the account exists.'
+            : 'OpenAI-compatible covers OpenAI, DeepSeek, Groq, Mistral, Together, xAI and self-hosted servers.'
+        }
+        error={fieldError('protocol')}
+      >
         <select
           className="select"
           value={draft.protocol}

@@ -117,7 +117,8 @@ function UserPage({ userId }: { userId: string }) {
         onClose={() => setDialog(null)}
         onDone={(updated) => {
           setDialog(null);
-          setNotice(updated.status === 'disabled' ? 'The account is disabled.' : 'The account is enabled again.');
+          // Disabling has its own banner below; a second, green one would repeat it.
+          setNotice(updated.status === 'disabled' ? null : 'The account is enabled again.');
         }}
       />
       <ChangeRoleDialog
