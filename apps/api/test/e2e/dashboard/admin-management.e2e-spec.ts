@@ -220,6 +220,11 @@ describe('admin pages in Chromium', () => {
       await modelToggle.getByRole('button', { name: 'Activate' }).click();
       await page.getByText(`${PRICED_MODEL} is activated.`).waitFor();
 
+      // Long-context prices are shown, and carried over to new prices (read only here).
+      await page.goto(`${testApp.url}/staff/models/google/gemini-2.5-pro`);
+      await page.getByText('Long-context prices').waitFor();
+      await screenshot(page, 'admin-desktop-26-model-long-context', { fullPage: false });
+
       // Change a user's role.
       const promoted = await TestSession.create(testApp, { withKey: false });
       await page.goto(`${testApp.url}/staff/users/${promoted.user.id}`);

@@ -6,7 +6,7 @@ import { Card } from '../../../../components/card';
 import { PageHeader } from '../../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/query-state';
 import { ApiError } from '../../../../lib/api-client';
-import { formatDateTime, formatInteger } from '../../../../lib/format';
+import { formatDateTime, formatInteger, formatUsd } from '../../../../lib/format';
 import { useCatalogModel } from '../api/get-catalog-model';
 import { ModelStateBadge } from '../components/model-state-badge';
 import { ModelSettingsForm } from '../components/model-settings-form';
@@ -82,6 +82,22 @@ function CatalogModelPage({ modelId }: { modelId: string }) {
             </dd>
             <dt>Price in force since</dt>
             <dd>{data.currentPrice ? formatDateTime(data.currentPrice.effectiveFrom) : <span className="subtle">No price yet</span>}</dd>
+            {data.currentPrice?.longContextTiers.length ? (
+              <>
+                <dt>Long-context prices</dt>
+                <dd>
+                  <ul className="plain-list plain-list--tight">
+                    {data.currentPrice.longContextTiers.map((tier) => (
+                      <li key={tier.aboveInputTokens}>
+                        Above {formatInteger(tier.aboveInputTokens)} input tokens: {formatUsd(tier.inputPerMTok.micros)} in,{' '}
+                        {formatUsd(tier.outputPerMTok.micros)} out per 1M
+                      </li>
+                    ))}
+                  </ul>
+                  <span className="subtle">Carried over to every new price; they cannot be edited here.</span>
+                </dd>
+              </>
+            ) : null}
           </dl>
         </Card>
         <Card title="Set a new price">
