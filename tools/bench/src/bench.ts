@@ -1,0 +1,194 @@
+/*
+ * The gateway's overhead, measured: the same load against the mock upstream directly and through
+ * the gateway (a real API key with its rate limit raised, Redis rate limiting, billing on), in one
+ * run: non-streaming at a fixed concurrency, non-streaming at a fixed rate, and streaming.
+ *   npm run bench -- --help
+ * Builds the API (tsc, as production runs it) into tmp/bench-build unless --no-build. Needs the
+ * local PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/apilink_bench,
+ * recreated each run) and, unless --no-redis, Redis (BENCH_REDIS_URL, default redis://127.0.0.1:6379).
+ */
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { Client } from 'pg';
+import { closedLoop, openLoop, type Target } from './load-generator';
+import { parseBenchOptions, USAGE, type BenchOptions } from './options';
+import { cpuSeconds, REPO_ROOT, runCli, sampleRss, startGateway, startMock, type Child } from './processes';
+import { markdownTable, type PhaseResult } from './report';
+import type { PhaseStats } from './stats';
+
+const BUILD_DIR = path.join(REPO_ROOT, 'tmp/bench-build');
+const GATEWAY_ENTRY = path.join(BUILD_DIR, 'apps/api/src/main.js');
+const CLI_ENTRY = path.join(BUILD_DIR, 'apps/api/src/cli.js');
+const MOCK_KEY = 'sk-bench-upstream';
+const PROMPT = [{ role: 'user', content: 'Write one sentence about benchmarks.' }];
+// The bench never runs dry.
+const CREDITS_USD = '1000000';
+
+function buildApi(): void {
+  process.stdout.write('building the API into tmp/bench-build… ');
+  const bin = (name: string) => path.join(REPO_ROOT, 'node_modules/.bin', name);
+  execFileSync(bin('tsc'), ['-p', 'apps/api/tsconfig.app.json', '--outDir', BUILD_DIR], { cwd: REPO_ROOT, stdio: 'inherit' });
+  execFileSync(bin('tsc-alias'), ['-p', 'apps/api/tsconfig.app.json', '--outDir', BUILD_DIR], { cwd: REPO_ROOT, stdio: 'inherit' });
+  process.stdout.write('done\n');
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function recreateDatabase(url: string, asyncCommit: boolean): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unsafe bench database name ${name}`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+    if (asyncCommit) await client.query(`ALTER DATABASE "${name}" SET synchronous_commit = off`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A customer with a key whose rate limit is raised for the bench, and plenty of credits. */
+async function provisionCustomer(env: Record<string, string>): Promise<string> {
+  const email = `bench-${randomUUID()}@bench.apilink.dev`;
+  await runCli(CLI_ENTRY, ['users:create', '--email', email, '--password', `pw-${randomUUID()}`, '--role', 'customer'], env);
+  const created = (await runCli(CLI_ENTRY, ['keys:create', '--email', email, '--name', 'bench', '--rpm', '1000000'], env)) as {
+    secret: string;
+  };
+  await runCli(CLI_ENTRY, ['credits:grant', '--email', email, '--amount-usd', CREDITS_USD, '--reason', 'benchmark'], env);
+  return created.secret;
+}
+
+function targets(mockUrl: string, gatewayUrl: string, apiKeys: string[], stream: boolean): { direct: Target; gateway: Target } {
+  const mock = new URL(mockUrl);
+  const body = (model: string) => JSON.stringify({ model, messages: PROMPT, max_tokens: 256, ...(stream ? { stream: true } : {}) });
+  const headers = (key: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${key}` });
+  return {
+    direct: {
+      name: 'direct',
+      origin: mock.origin,
+      path: `${mock.pathname}/chat/completions`,
+      headers: [headers(MOCK_KEY)],
+      body: body('gpt-4o-mini'),
+      stream,
+    },
+    gateway: {
+      name: 'gateway',
+      origin: gatewayUrl,
+      path: '/v1/chat/completions',
+      headers: apiKeys.map(headers),
+      body: body('openai/gpt-4o-mini'),
+      stream,
+    },
+  };
+}
+
+async function measure(
+  name: string,
+  pair: { direct: Target; gateway: Target },
+  gateway: Child,
+  options: BenchOptions,
+  run: (target: Target, durationMs: number) => Promise<PhaseStats>,
+): Promise<PhaseResult> {
+  process.stdout.write(`${name}: warming up… `);
+  await run(pair.direct, options.warmupMs);
+  await run(pair.gateway, options.warmupMs);
+  process.stdout.write('direct… ');
+  const direct = await run(pair.direct, options.durationMs);
+  process.stdout.write('gateway… ');
+  const pid = gateway.process.pid!;
+  const rss = sampleRss(pid);
+  const cpuBefore = cpuSeconds(pid);
+  const viaGateway = await run(pair.gateway, options.durationMs);
+  const gatewayCpuPercent = ((cpuSeconds(pid) - cpuBefore) / viaGateway.seconds) * 100;
+  const gatewayRssMb = rss.stop();
+  process.stdout.write('done\n');
+  return { name, direct, gateway: viaGateway, gatewayRssMb, gatewayCpuPercent };
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--help')) return void console.log(USAGE);
+  const options = parseBenchOptions(process.argv.slice(2), REPO_ROOT);
+  if (options.build) buildApi();
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/apilink_bench';
+  await recreateDatabase(databaseUrl, options.asyncCommit);
+  if (options.cpuProfileDir) mkdirSync(options.cpuProfileDir, { recursive: true });
+
+  const children: Child[] = [];
+  try {
+    const mock = await startMock({ apiKey: MOCK_KEY, chunks: options.chunks });
+    children.push(mock);
+    const port = await freePort();
+    const env: Record<string, string> = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: `${randomUUID()}${randomUUID()}`,
+      LOG_LEVEL: 'info',
+      DATABASE_URL: databaseUrl,
+      DATABASE_MIGRATE_ON_START: 'true',
+      OPENAI_API_KEY: MOCK_KEY,
+      OPENAI_BASE_URL: mock.url,
+      ...(options.redis
+        ? { REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: `apilink-bench:${randomUUID()}:` }
+        : {}),
+    };
+    const gateway = await startGateway(env, {
+      port,
+      entry: GATEWAY_ENTRY,
+      cpuProfileDir: options.cpuProfileDir,
+      logFile: options.gatewayLogFile,
+    });
+    children.push(gateway);
+    const apiKeys: string[] = [];
+    for (let i = 0; i < options.customers; i++) apiKeys.push(await provisionCustomer(env));
+    const gatewayUrl = `http://127.0.0.1:${port}`;
+    console.log(
+      `mock ${mock.url}, gateway ${gatewayUrl}: redis ${options.redis ? 'on' : 'off'}, ${options.asyncCommit ? 'async' : 'durable'} commits, ` +
+        `${options.customers} customer(s), ${options.durationMs / 1000} s per phase`,
+    );
+
+    const plain = targets(mock.url, gatewayUrl, apiKeys, false);
+    const streamed = targets(mock.url, gatewayUrl, apiKeys, true);
+    const results = [
+      await measure(`non-stream, ${options.concurrency} concurrent`, plain, gateway, options, (target, durationMs) =>
+        closedLoop(target, { concurrency: options.concurrency, durationMs }),
+      ),
+      await measure(`non-stream, ${options.rate} req/s`, plain, gateway, options, (target, durationMs) =>
+        openLoop(target, { rate: options.rate, durationMs, maxConnections: 256 }),
+      ),
+      await measure(
+        `stream ${options.chunks} chunks, ${options.concurrency} concurrent`,
+        streamed,
+        gateway,
+        options,
+        (target, durationMs) => closedLoop(target, { concurrency: options.concurrency, durationMs }),
+      ),
+    ];
+    console.log(`\n${markdownTable(results)}\n`);
+    if (options.jsonFile) {
+      mkdirSync(path.dirname(options.jsonFile), { recursive: true });
+      writeFileSync(options.jsonFile, JSON.stringify({ options, results }, null, 2));
+    }
+  } finally {
+    for (const child of children.reverse()) await child.stop();
+    if (options.cpuProfileDir) console.log(`CPU profile of the gateway written to ${options.cpuProfileDir}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

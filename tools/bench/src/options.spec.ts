@@ -1,0 +1,54 @@
+import { parseBenchOptions } from './options';
+
+describe('parseBenchOptions', () => {
+  it('has the documented defaults', () => {
+    expect(parseBenchOptions([], '/repo')).toEqual({
+      durationMs: 10_000,
+      warmupMs: 3_000,
+      concurrency: 32,
+      rate: 500,
+      chunks: 20,
+      customers: 1,
+      redis: true,
+      asyncCommit: false,
+      build: true,
+    });
+  });
+
+  it('reads every option, resolving paths from the repository root', () => {
+    const options = parseBenchOptions(
+      [
+        '--duration',
+        '5',
+        '--rate',
+        '250',
+        '--customers',
+        '4',
+        '--no-redis',
+        '--async-commit',
+        '--no-build',
+        '--cpu-prof',
+        'tmp/p',
+        '--json',
+        'tmp/b.json',
+      ],
+      '/repo',
+    );
+    expect(options).toMatchObject({
+      durationMs: 5000,
+      rate: 250,
+      customers: 4,
+      redis: false,
+      asyncCommit: true,
+      build: false,
+      cpuProfileDir: '/repo/tmp/p',
+      jsonFile: '/repo/tmp/b.json',
+    });
+  });
+
+  it('refuses unknown options and bad values', () => {
+    expect(() => parseBenchOptions(['--fast'], '/repo')).toThrow(/unknown option --fast/);
+    expect(() => parseBenchOptions(['--rate', '-1'], '/repo')).toThrow(/positive number/);
+    expect(() => parseBenchOptions(['--json'], '/repo')).toThrow(/needs a value/);
+  });
+});

@@ -1,0 +1,91 @@
+/** Command-line options of `npm run bench`. */
+import path from 'node:path';
+
+export interface BenchOptions {
+  durationMs: number;
+  warmupMs: number;
+  concurrency: number;
+  rate: number;
+  chunks: number;
+  /** Customers (each with its own key and balance) the gateway load is spread over. */
+  customers: number;
+  redis: boolean;
+  /** Commit without waiting for the WAL flush (bench database only): separates disk fsync cost from the gateway's. */
+  asyncCommit: boolean;
+  /** Reuse tmp/bench-build instead of compiling the API again. */
+  build: boolean;
+  cpuProfileDir?: string;
+  gatewayLogFile?: string;
+  jsonFile?: string;
+}
+
+export const USAGE = `npm run bench -- [--duration 10] [--warmup 3] [--concurrency 32] [--rate 500] [--chunks 20] [--customers 1]
+                     [--no-redis] [--async-commit] [--no-build] [--cpu-prof DIR] [--gateway-log FILE] [--json FILE]`;
+
+export function parseBenchOptions(argv: readonly string[], root: string): BenchOptions {
+  const options: BenchOptions = {
+    durationMs: 10_000,
+    warmupMs: 3_000,
+    concurrency: 32,
+    rate: 500,
+    chunks: 20,
+    customers: 1,
+    redis: true,
+    asyncCommit: false,
+    build: true,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const text = (): string => {
+      const next = argv[++i];
+      if (next === undefined || next.startsWith('--')) throw new Error(`${flag} needs a value\n${USAGE}`);
+      return next;
+    };
+    const positive = (): number => {
+      const value = Number(text());
+      if (!(value > 0) || !Number.isFinite(value)) throw new Error(`${flag} must be a positive number\n${USAGE}`);
+      return value;
+    };
+    switch (flag) {
+      case '--duration':
+        options.durationMs = positive() * 1000;
+        break;
+      case '--warmup':
+        options.warmupMs = positive() * 1000;
+        break;
+      case '--concurrency':
+        options.concurrency = Math.round(positive());
+        break;
+      case '--rate':
+        options.rate = positive();
+        break;
+      case '--chunks':
+        options.chunks = Math.round(positive());
+        break;
+      case '--customers':
+        options.customers = Math.round(positive());
+        break;
+      case '--no-redis':
+        options.redis = false;
+        break;
+      case '--async-commit':
+        options.asyncCommit = true;
+        break;
+      case '--no-build':
+        options.build = false;
+        break;
+      case '--cpu-prof':
+        options.cpuProfileDir = path.resolve(root, text());
+        break;
+      case '--gateway-log':
+        options.gatewayLogFile = path.resolve(root, text());
+        break;
+      case '--json':
+        options.jsonFile = path.resolve(root, text());
+        break;
+      default:
+        throw new Error(`unknown option ${flag}\n${USAGE}`);
+    }
+  }
+  return options;
+}

@@ -1,0 +1,62 @@
+/** The benchmark's table: each load shape measured direct and through the gateway, and their ratios. */
+import type { PhaseStats } from './stats';
+
+export interface PhaseResult {
+  name: string;
+  direct: PhaseStats;
+  gateway: PhaseStats;
+  /** Peak RSS of the gateway process during this phase, MB. */
+  gatewayRssMb: number;
+  /** Gateway CPU use during the phase, % of one core. */
+  gatewayCpuPercent: number;
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : 'n/a');
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+export function markdownTable(results: PhaseResult[]): string {
+  const lines = [
+    row(['load', 'target', 'req/s', 'errors', 'p50 ms', 'p99 ms', 'TTFB p50 ms', 'TTFB p99 ms', 'gateway RSS MB', 'gateway CPU']),
+    row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+  ];
+  for (const result of results) {
+    for (const [target, stats] of [
+      ['direct', result.direct],
+      ['gateway', result.gateway],
+    ] as const) {
+      lines.push(
+        row([
+          result.name,
+          target,
+          stats.rps.toFixed(0),
+          String(stats.errors),
+          ms(stats.p50),
+          ms(stats.p99),
+          ms(stats.ttfbP50),
+          ms(stats.ttfbP99),
+          target === 'gateway' ? result.gatewayRssMb.toFixed(0) : '',
+          target === 'gateway' ? `${result.gatewayCpuPercent.toFixed(0)}%` : '',
+        ]),
+      );
+    }
+    lines.push(
+      row([
+        result.name,
+        '**gateway/direct**',
+        ratio(result.gateway.rps, result.direct.rps),
+        '',
+        `+${ms(result.gateway.p50 - result.direct.p50)}`,
+        `+${ms(result.gateway.p99 - result.direct.p99)}`,
+        `+${ms(result.gateway.ttfbP50 - result.direct.ttfbP50)}`,
+        `+${ms(result.gateway.ttfbP99 - result.direct.ttfbP99)}`,
+        '',
+        '',
+      ]),
+    );
+  }
+  return lines.join('\n');
+}
