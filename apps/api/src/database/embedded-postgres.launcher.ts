@@ -8,6 +8,7 @@ const DATABASE_NAME = 'apilink';
 const USER = 'postgres';
 // Local-only cluster bound to localhost; the password only keeps other local users out by accident.
 const PASSWORD = 'apilink-embedded';
+const RECENT_LOG_LINES = 20;
 
 /**
  * Starts the embedded PostgreSQL used when no DATABASE_URL is given, so a newcomer needs nothing
@@ -16,6 +17,7 @@ const PASSWORD = 'apilink-embedded';
 export class EmbeddedPostgresLauncher {
   private readonly logger = new Logger('EmbeddedPostgres');
   private instance: { start(): Promise<void>; stop(): Promise<void>; initialise(): Promise<void> } | null = null;
+  private readonly recentLog: string[] = [];
 
   constructor(
     private readonly dataDir: string,
@@ -40,15 +42,21 @@ export class EmbeddedPostgresLauncher {
       // The library asks for en_US.UTF-8 messages, which slim machines lack; C is always there.
       initdbFlags: ['--locale=C', '--lc-messages=C', '--encoding=UTF8'],
       postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-      onLog: () => undefined,
-      onError: (message: unknown) => this.logger.warn(String(message).trim()),
+      onLog: (message: string) => this.remember(message),
+      onError: (message: unknown) => this.remember(String(message)),
     });
-    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-      await mkdir(path.dirname(dataDir), { recursive: true });
-      this.logger.log(`Initialising a new cluster in ${dataDir}`);
-      await instance.initialise();
+    try {
+      if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+        await mkdir(path.dirname(dataDir), { recursive: true });
+        this.logger.log(`Initialising a new cluster in ${dataDir}`);
+        await instance.initialise();
+      }
+      await instance.start();
+    } catch (error) {
+      // The library rejects with little or nothing; PostgreSQL's own last words say why.
+      const reason = error instanceof Error ? error.message : String(error ?? 'the server exited');
+      throw new Error(`Embedded PostgreSQL failed to start on port ${this.port}: ${reason}\n${this.recentLog.join('')}`);
     }
-    await instance.start();
     this.instance = instance;
     await this.ensureDatabase();
     this.logger.log(`Embedded PostgreSQL listening on 127.0.0.1:${this.port}`);
@@ -58,6 +66,11 @@ export class EmbeddedPostgresLauncher {
   async stop(): Promise<void> {
     await this.instance?.stop();
     this.instance = null;
+  }
+
+  private remember(message: string): void {
+    this.recentLog.push(message);
+    if (this.recentLog.length > RECENT_LOG_LINES) this.recentLog.shift();
   }
 
   private async ensureDatabase(): Promise<void> {

@@ -1,13 +1,23 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createConnection } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { startApiProcess } from '../support/api-process';
 
-// Ports of their own: 5432 is the machine's real server and 54329 the embedded default.
-const PG_PORT = 55000 + (process.pid % 1000);
-const API_PORT = String(56000 + (process.pid % 1000));
+/** A port nothing listens on right now (5432 is the machine's real server, 54329 the embedded default). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
+
+let PG_PORT: number;
+let API_PORT: string;
 
 function portIsOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -32,6 +42,8 @@ describe('the API with no DATABASE_URL', () => {
   let parent: string;
 
   beforeAll(async () => {
+    PG_PORT = await freePort();
+    API_PORT = String(await freePort());
     parent = await mkdtemp(path.join(tmpdir(), 'apilink-embedded-'));
     // Postgres runs as the `postgres` user when we are root; it must be able to reach its folder.
     await chmod(parent, 0o755);
