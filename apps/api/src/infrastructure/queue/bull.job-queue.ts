@@ -2,6 +2,20 @@ import { Logger } from '@nestjs/common';
 import Bull from 'bull';
 import type { JobHandler, JobQueue } from './job-queue.tokens';
 
+const DRAIN_TIMEOUT_MS = 5_000;
+const CLOSE_TIMEOUT_MS = 2_000;
+
+/** Resolves with the work's result, or undefined once the deadline passes (the work is abandoned). */
+async function withDeadline<T>(work: Promise<T>, deadline: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))));
+  try {
+    return await Promise.race([work.catch(() => undefined), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const JOB_OPTIONS: Bull.JobOptions = {
   attempts: 5,
   backoff: { type: 'exponential', delay: 500 },
@@ -37,19 +51,28 @@ export class BullJobQueue implements JobQueue {
     void this.queue(queue).process(concurrency, (job: Bull.Job<T>) => handler([job.data]));
   }
 
-  async drain(): Promise<void> {
-    await Promise.all(this.inFlight);
+  /** Bounded: while Redis is unreachable the jobs wait in Redis' absence, not in our shutdown. */
+  async drain(timeoutMs = DRAIN_TIMEOUT_MS): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    await withDeadline(Promise.all(this.inFlight), deadline);
     for (const queue of this.queues.values()) {
-      for (;;) {
-        const counts = await queue.getJobCounts();
-        if (counts.waiting + counts.active + counts.delayed === 0) break;
+      while (Date.now() < deadline) {
+        const counts = await withDeadline(queue.getJobCounts(), deadline);
+        if (!counts || counts.waiting + counts.active + counts.delayed === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     }
   }
 
+  /** Bull's close waits for its connections to be ready, so it is cut short when Redis is down. */
   async close(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    const deadline = Date.now() + CLOSE_TIMEOUT_MS;
+    await Promise.all(
+      [...this.queues.values()].map(async (queue) => {
+        const closed = await withDeadline(queue.close().then(() => true), deadline);
+        if (!closed) for (const client of queue.clients) client.disconnect();
+      }),
+    );
   }
 
   private queue(name: string): Bull.Queue {
