@@ -8,7 +8,7 @@ const CLOSE_TIMEOUT_MS = 2_000;
 /** Resolves with the work's result, or undefined once the deadline passes (the work is abandoned). */
 async function withDeadline<T>(work: Promise<T>, deadline: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))));
+  const expired = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), Math.max(0, deadline - Date.now()))));
   try {
     return await Promise.race([work.catch(() => undefined), expired]);
   } finally {
