@@ -66,8 +66,11 @@ describe('operator CLI: credits', () => {
 
   it('refuses bad amounts, a missing reason and unknown users, with exit code 1 and nothing written', async () => {
     const session = await TestSession.create(testApp, { withKey: false });
-    for (const amount of ['0', '-5', 'ten', '1.0000001']) {
-      const refused = await cli('credits:grant', '--email', session.email, '--amount-usd', amount, '--reason', 'x');
+    // Each CLI run boots its own process: run the refusals side by side.
+    const refusals = await Promise.all(
+      ['0', '-5', 'ten', '1.0000001'].map((amount) => cli('credits:grant', '--email', session.email, '--amount-usd', amount, '--reason', 'x')),
+    );
+    for (const refused of refusals) {
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain('--amount-usd must be a positive amount in USD');
     }
