@@ -14,19 +14,20 @@ describe('Redis-backed strategies shared by several API instances', () => {
     const prefix = `apilink-test:${randomUUID()}:`;
     const [a, b] = [pubSubInstance(prefix), pubSubInstance(prefix)];
     try {
-      const received: string[] = [];
-      const both = new Promise<void>((resolve) => {
-        const handler = (message: string) => {
-          received.push(message);
-          if (received.length === 2) resolve();
-        };
-        a.subscribe('keys.revoked', handler);
-        b.subscribe('keys.revoked', handler);
-      });
-      await new Promise((resolve) => setTimeout(resolve, 200)); // let both SUBSCRIBEs reach Redis
-      await a.publish('keys.revoked', 'key-123');
-      await both;
-      expect(received).toEqual(['key-123', 'key-123']);
+      const receivedBy = { a: new Set<string>(), b: new Set<string>() };
+      a.subscribe('keys.revoked', (message) => receivedBy.a.add(message));
+      b.subscribe('keys.revoked', (message) => receivedBy.b.add(message));
+      // SUBSCRIBE is asynchronous: publish numbered messages until both instances have heard one.
+      for (let n = 0; n < 100 && (receivedBy.a.size === 0 || receivedBy.b.size === 0); n++) {
+        await a.publish('keys.revoked', `key-${n}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const heardByBoth = [...receivedBy.a].filter((message) => receivedBy.b.has(message));
+      expect(heardByBoth.length).toBeGreaterThan(0);
+      // Once subscribed, every later message reaches both.
+      await a.publish('keys.revoked', 'final');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(receivedBy.a.has('final') && receivedBy.b.has('final')).toBe(true);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
