@@ -1,8 +1,10 @@
+import { Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { PubSub, PubSubHandler } from './pubsub.tokens';
 
 /** Redis pub/sub: a dedicated subscriber connection, since a subscribed connection cannot run commands. */
 export class RedisPubSub implements PubSub {
+  private readonly logger = new Logger(RedisPubSub.name);
   private readonly handlers = new Map<string, PubSubHandler[]>();
 
   constructor(
@@ -15,8 +17,16 @@ export class RedisPubSub implements PubSub {
     });
   }
 
+  /**
+   * Never throws: a message lost while Redis is unreachable only delays invalidation until the
+   * subscribers' cache TTLs expire, which must not fail the change that triggered it.
+   */
   async publish(channel: string, message: string): Promise<void> {
-    await this.publisher.publish(this.prefix + channel, message);
+    try {
+      await this.publisher.publish(this.prefix + channel, message);
+    } catch (error) {
+      this.logger.warn(`Could not publish on ${channel}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   subscribe(channel: string, handler: PubSubHandler): void {
