@@ -1,6 +1,6 @@
 import type { UsageRecord } from '@apilink/contracts';
 import { formatDateTime, formatDuration, formatInteger, formatUsd } from '../../../lib/format';
-import { UsageStatusBadge } from './usage-status-badge';
+import { UsageStatusBadge } from '../../../components/usage-status-badge';
 
 export function RequestDetails({ record, keyName }: { record: UsageRecord; keyName?: string }) {
   return (

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Field } from '../../../components/field';
 import type { KeyOption } from '../api/list-key-options';
 import { EMPTY_FILTERS, type UsageFilterValues } from './usage-filters-state';
-import { USAGE_STATUS_LABELS } from './usage-status-badge';
+import { USAGE_STATUS_LABELS } from '../../../components/usage-status-badge';
 
 interface UsageFiltersFormProps {
   values: UsageFilterValues;

@@ -1,7 +1,7 @@
 import type { UsageRecord } from '@apilink/contracts';
 import { formatDateTime, formatDuration, formatInteger, formatUsd } from '../../../lib/format';
 import type { KeyOption } from '../api/list-key-options';
-import { UsageStatusBadge } from './usage-status-badge';
+import { UsageStatusBadge } from '../../../components/usage-status-badge';
 import { DataTable } from '../../../components/data-table';
 
 interface UsageTableProps {

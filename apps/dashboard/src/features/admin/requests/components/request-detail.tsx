@@ -2,7 +2,7 @@ import type { AdminRequestDetail } from '@apilink/contracts';
 import { Link } from 'react-router-dom';
 import { Card } from '../../../../components/card';
 import { formatDateTime, formatDuration, formatInteger, formatUsd } from '../../../../lib/format';
-import { RequestStatusBadge } from '../../components/request-status-badge';
+import { UsageStatusBadge } from '../../../../components/usage-status-badge';
 import { userPath } from '../../users/user-path';
 import { RequestAttemptsTable } from './request-attempts-table';
 
@@ -20,7 +20,7 @@ export function RequestDetail({ detail }: { detail: AdminRequestDetail }) {
             <dd>{formatDateTime(usage.createdAt)}</dd>
             <dt>Status</dt>
             <dd>
-              <RequestStatusBadge status={usage.status} />
+              <UsageStatusBadge status={usage.status} />
             </dd>
             <dt>Model</dt>
             <dd className="mono">{usage.model}</dd>

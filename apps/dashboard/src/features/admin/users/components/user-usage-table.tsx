@@ -2,7 +2,7 @@ import type { ApiKeySummary, UsageRecord } from '@apilink/contracts';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../../components/data-table';
 import { formatDateTime, formatDuration, formatInteger, formatUsd } from '../../../../lib/format';
-import { RequestStatusBadge } from '../../components/request-status-badge';
+import { UsageStatusBadge } from '../../../../components/usage-status-badge';
 import { requestPath } from '../../requests/request-path';
 
 interface UserUsageTableProps {
@@ -43,7 +43,7 @@ export function UserUsageTable({ records, keys }: UserUsageTableProps) {
             {formatUsd(record.cost.micros)}
           </td>
           <td data-label="Status">
-            <RequestStatusBadge status={record.status} />
+            <UsageStatusBadge status={record.status} />
           </td>
           <td data-label="Latency" className="num">
             {formatDuration(record.latencyMs)}

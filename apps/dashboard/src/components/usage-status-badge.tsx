@@ -1,6 +1,7 @@
 import type { UsageStatus } from '@apilink/contracts';
-import { Badge, type BadgeTone } from '../../../components/badge';
+import { Badge, type BadgeTone } from './badge';
 
+// Customer usage pages and staff request pages show the same status vocabulary, so it lives here once.
 export const USAGE_STATUS_LABELS: Record<UsageStatus, { label: string; tone: BadgeTone }> = {
   success: { label: 'Success', tone: 'success' },
   client_closed: { label: 'Client closed', tone: 'warning' },
