@@ -1,13 +1,7 @@
-import type { ApiKeyStatus, ApiKeySummary } from '@apilink/contracts';
-import { Badge, type BadgeTone } from '../../../components/badge';
+import type { ApiKeySummary } from '@apilink/contracts';
+import { ApiKeyStatusBadge } from '../../../components/api-key-status-badge';
 import { formatDate, formatDateTime, formatUsdCents } from '../../../lib/format';
 import { DataTable } from '../../../components/data-table';
-
-const STATUS: Record<ApiKeyStatus, { label: string; tone: BadgeTone }> = {
-  active: { label: 'Active', tone: 'success' },
-  revoked: { label: 'Revoked', tone: 'danger' },
-  expired: { label: 'Expired', tone: 'warning' },
-};
 
 interface KeysTableProps {
   keys: ApiKeySummary[];
@@ -47,7 +41,7 @@ export function KeysTable({ keys, onRename, onRevoke }: KeysTableProps) {
             <code className="nowrap">{key.displayKey}</code>
           </td>
           <td data-label="Status">
-            <Badge tone={STATUS[key.status].tone}>{STATUS[key.status].label}</Badge>
+            <ApiKeyStatusBadge status={key.status} />
           </td>
           <td data-label="Limits" className="muted">
             {limitsOf(key)}

@@ -1,13 +1,7 @@
-import type { ApiKeyStatus, ApiKeySummary } from '@apilink/contracts';
-import { Badge, type BadgeTone } from '../../../../components/badge';
+import type { ApiKeySummary } from '@apilink/contracts';
+import { ApiKeyStatusBadge } from '../../../../components/api-key-status-badge';
 import { DataTable } from '../../../../components/data-table';
 import { formatDate, formatDateTime } from '../../../../lib/format';
-
-const STATUS: Record<ApiKeyStatus, { label: string; tone: BadgeTone }> = {
-  active: { label: 'Active', tone: 'success' },
-  revoked: { label: 'Revoked', tone: 'danger' },
-  expired: { label: 'Expired', tone: 'warning' },
-};
 
 /** The account's keys by name and display form; staff never see (or need) a secret. */
 export function UserKeysTable({ keys, onRevoke }: { keys: ApiKeySummary[]; onRevoke: (key: ApiKeySummary) => void }) {
@@ -32,7 +26,7 @@ export function UserKeysTable({ keys, onRevoke }: { keys: ApiKeySummary[]; onRev
             <code>{key.displayKey}</code>
           </td>
           <td data-label="Status">
-            <Badge tone={STATUS[key.status].tone}>{STATUS[key.status].label}</Badge>
+            <ApiKeyStatusBadge status={key.status} />
             {key.revokedAt ? <div className="subtle">{formatDateTime(key.revokedAt)}</div> : null}
           </td>
           <td data-label="Created" className="nowrap">
