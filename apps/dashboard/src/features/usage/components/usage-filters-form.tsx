@@ -1,5 +1,6 @@
 import { USAGE_STATUSES } from '@apilink/contracts';
 import { useState, type FormEvent } from 'react';
+import { DateRangeFields } from '../../../components/date-range-fields';
 import { Field } from '../../../components/field';
 import type { KeyOption } from '../api/list-key-options';
 import { EMPTY_FILTERS, type UsageFilterValues } from './usage-filters-state';
@@ -52,12 +53,7 @@ export function UsageFiltersForm({ values, keys, models, onApply }: UsageFilters
           ))}
         </select>
       </Field>
-      <Field label="From">
-        <input className="input" type="date" value={draft.fromDay} max={draft.toDay || undefined} onChange={set('fromDay')} />
-      </Field>
-      <Field label="To">
-        <input className="input" type="date" value={draft.toDay} min={draft.fromDay || undefined} onChange={set('toDay')} />
-      </Field>
+      <DateRangeFields fromDay={draft.fromDay} toDay={draft.toDay} onFromDayChange={set('fromDay')} onToDayChange={set('toDay')} />
       <div className="row filters__actions">
         <button type="submit" className="button">
           Apply

@@ -1,5 +1,6 @@
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from '@apilink/contracts';
 import { useState, type FormEvent } from 'react';
+import { DateRangeFields } from '../../../../components/date-range-fields';
 import { Field } from '../../../../components/field';
 import { EMPTY_AUDIT_FILTERS, type AuditFilterValues } from './audit-filters';
 
@@ -61,12 +62,7 @@ export function AuditFiltersForm({ values, onApply }: AuditFiltersFormProps) {
           />
         </Field>
       </div>
-      <Field label="From">
-        <input className="input" type="date" value={draft.fromDay} max={draft.toDay || undefined} onChange={set('fromDay')} />
-      </Field>
-      <Field label="To">
-        <input className="input" type="date" value={draft.toDay} min={draft.fromDay || undefined} onChange={set('toDay')} />
-      </Field>
+      <DateRangeFields fromDay={draft.fromDay} toDay={draft.toDay} onFromDayChange={set('fromDay')} onToDayChange={set('toDay')} />
       <div className="row filters__actions">
         <button type="submit" className="button">
           Apply
