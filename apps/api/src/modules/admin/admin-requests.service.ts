@@ -29,8 +29,8 @@ export class AdminRequestsService {
         displayKey: key ? displayKey(key.displayPrefix, key.displaySuffix) : null,
       },
       usage: toUsageRecord(record),
-      // The completions path records no per-attempt trail yet; the usage row names the upstream that answered.
-      attempts: null,
+      // Null for rows settled before attempts were recorded (and for expired holds).
+      attempts: record.attempts,
     };
   }
 }

@@ -6,7 +6,7 @@
  *   const hold = await billing.reserve({ requestId, userId, keyId, spendCapMicros, amountMicros: estimate, model });
  *   try { ...upstream... } finally { await billing.capture(hold, { actualCostMicros, ... }) or billing.release(hold, ...) }
  */
-import type { UsageStatus } from '@apilink/contracts';
+import type { RequestAttempt, UsageStatus } from '@apilink/contracts';
 
 export interface ReserveRequest {
   /** The gateway's request id (`request.id`); settlement is idempotent by it. */
@@ -42,6 +42,8 @@ export interface RequestOutcome {
   latencyMs: number | null;
   /** Time to the first token sent to the client; null when none was. */
   ttftMs: number | null;
+  /** The upstreams tried, in order (no keys or content); omitted or null when none is known. */
+  attempts?: RequestAttempt[] | null;
 }
 
 export interface CaptureUsage extends RequestOutcome {

@@ -72,6 +72,7 @@ export class RequestBillingService implements RequestBilling {
       status: usage.status,
       latencyMs: usage.latencyMs,
       ttftMs: usage.ttftMs,
+      attempts: usage.attempts,
     });
   }
 

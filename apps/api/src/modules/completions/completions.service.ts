@@ -75,6 +75,7 @@ export class CompletionsService {
         status: 'error',
         httpStatus: 500,
         upstreamId: null,
+        attempts: [],
         usage: null,
         delivered: new DeliveredOutput(),
         stream: request.stream === true,
@@ -105,6 +106,7 @@ export class CompletionsService {
         headersTimeoutMs: headersTimeoutFor(context, candidate.timeoutMs),
         defaultMaxTokens: admitted.maxOutputTokens,
       }),
+      outcome.attempts,
     );
     const { completion } = parsed;
     outcome.upstreamId = upstream.id;

@@ -2,10 +2,13 @@
  * Ordered upstreams per model (ROUTES_FILE): the next upstream answers when one fails before the
  * first byte reaches the client; 503 only when all fail; never a retry once streaming began.
  */
+import { ADMIN_ROUTES, type AdminRequestDetail } from '@apilink/contracts';
 import { startMockUpstream, type MockUpstream } from '@apilink/mock-upstream';
+import { TestSession } from '../../support/test-session';
 import { startTestApp, useGateway, type GatewayFixture, type Mocks } from './support/gateway-harness';
 import { collectStream } from './support/stream-collector';
 import { writeRoutesFile } from './support/routes-file';
+import { waitForUsage } from './support/usage-records';
 
 const HELLO = [{ role: 'user' as const, content: 'Hello' }];
 
@@ -85,10 +88,22 @@ describe('failover between upstreams', () => {
   it('fails over to an upstream of another protocol, keeping the model id the client asked for', async () => {
     gw.mocks.openai.setFault({ kind: 'status', status: 503, times: 1 });
     gw.mocks.anthropic.enqueueReply({ text: 'Claude stepping in' });
-    const completion = await gw.customer.client.chat.completions.create({ model: 'openai/gpt-4o', messages: HELLO });
+    const { data: completion, response } = await gw.customer.client.chat.completions
+      .create({ model: 'openai/gpt-4o', messages: HELLO })
+      .withResponse();
     expect(completion.model).toBe('openai/gpt-4o');
     expect(completion.choices[0].message.content).toBe('Claude stepping in');
     expect((gw.mocks.anthropic.lastRequest?.body as { model: string }).model).toBe('claude-haiku-4-5');
+
+    // Staff see both attempts, in order, in the request lookup.
+    const requestId = response.headers.get('x-request-id') ?? '';
+    await waitForUsage(gw.testApp, requestId);
+    const support = await TestSession.create(gw.testApp, { role: 'support' });
+    const detail = (await support.api('get', ADMIN_ROUTES.request(requestId)).expect(200)).body as AdminRequestDetail;
+    expect(detail.attempts).toEqual([
+      { upstream: 'openai', status: 'failed', httpStatus: 503, error: 'status_5xx', durationMs: expect.any(Number) },
+      { upstream: 'claude-backup', status: 'success', httpStatus: null, error: null, durationMs: expect.any(Number) },
+    ]);
   });
 
   it('answers 503 only when every upstream failed, each tried once', async () => {

@@ -1,4 +1,4 @@
-import type { UsageStatus } from '@apilink/contracts';
+import type { RequestAttempt, UsageStatus } from '@apilink/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { nullableBigintTransformer as bigint } from '../../keys/entities/bigint.transformer';
 
@@ -63,6 +63,10 @@ export class UsageRecordEntity {
 
   @Column({ name: 'ttft_ms', type: 'integer', nullable: true })
   ttftMs: number | null;
+
+  /** The upstreams tried, in order (account, outcome, HTTP status, duration); null before it was recorded. */
+  @Column({ type: 'jsonb', nullable: true })
+  attempts: RequestAttempt[] | null;
 
   /** When the request started (its hold was made). */
   @Column({ name: 'created_at', type: 'timestamptz' })

@@ -2,7 +2,7 @@
  * Typed calls of the billing_reserve / billing_settle SQL functions (see the CreateCreditLedger
  * migration): each is one statement, so one round trip and atomic without an explicit transaction.
  */
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { CaptureUsage, ReserveRequest, Settlement } from '../request-billing.port';
 
 export type HoldOutcome = 'captured' | 'released' | 'expired';
@@ -38,7 +38,22 @@ export async function reserveHold(db: DataSource, args: ReserveArgs): Promise<Re
   return { holdId: row.hold_id, createdAt: row.created_at, expiresAt: row.expires_at };
 }
 
+/**
+ * billing_settle writes the usage row; the attempts are set on it in the same transaction (an
+ * extra column update rather than a new parameter of the SQL function, which stays unchanged).
+ */
 export async function settleHold(db: DataSource, args: SettleArgs): Promise<Settlement> {
+  if (!args.attempts?.length) return callSettle(db, args);
+  return db.transaction(async (manager) => {
+    const settlement = await callSettle(manager, args);
+    if (settlement.settled) {
+      await manager.query('UPDATE usage_records SET attempts = $2::jsonb WHERE request_id = $1', [args.requestId, JSON.stringify(args.attempts)]);
+    }
+    return settlement;
+  });
+}
+
+async function callSettle(db: DataSource | EntityManager, args: SettleArgs): Promise<Settlement> {
   const rows: { settled: boolean; charged_micros: string; uncollected_micros: string }[] = await db.query(
     'SELECT settled, charged_micros, uncollected_micros FROM billing_settle($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
     [

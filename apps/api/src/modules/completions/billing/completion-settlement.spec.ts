@@ -46,6 +46,7 @@ function outcome(overrides: Partial<CompletionOutcome>): CompletionOutcome {
     status: 'success',
     httpStatus: 200,
     upstreamId: 'openai',
+    attempts: [],
     usage: null,
     delivered: new DeliveredOutput(),
     stream: true,

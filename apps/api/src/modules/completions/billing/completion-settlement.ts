@@ -4,7 +4,7 @@
  * when no token did. Also the single place a finished request is counted in the metrics.
  */
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { UsageStatus } from '@apilink/contracts';
+import type { RequestAttempt, UsageStatus } from '@apilink/contracts';
 import type { Hold, RequestBilling } from '../../billing/request-billing.port';
 import { REQUEST_BILLING } from '../../billing/request-billing.port';
 import { GatewayMetrics } from '../../metrics/gateway-metrics';
@@ -20,6 +20,8 @@ export interface CompletionOutcome {
   httpStatus: number;
   /** The upstream account that answered, or null when none did. */
   upstreamId: string | null;
+  /** Every upstream tried, in order (filled by the failover runner). */
+  attempts: RequestAttempt[];
   /** Usage reported by the upstream; null when it reported none. */
   usage: UpstreamUsage | null;
   delivered: DeliveredOutput;
@@ -41,7 +43,7 @@ export class CompletionSettlement {
   async settle(hold: Hold, admitted: AdmittedRequest, outcome: CompletionOutcome): Promise<void> {
     const latencyMs = Math.round(performance.now() - outcome.startedAt);
     const ttftMs = outcome.firstTokenAt === null ? null : Math.round(outcome.firstTokenAt - outcome.startedAt);
-    const base = { status: outcome.status, provider: outcome.upstreamId, latencyMs, ttftMs };
+    const base = { status: outcome.status, provider: outcome.upstreamId, latencyMs, ttftMs, attempts: outcome.attempts };
     const tokens = this.billableTokens(admitted, outcome);
     let costMicros = 0n;
     try {

@@ -4,12 +4,14 @@
  * before anything reaches the client; an upstream's verdict on the request itself ends the loop.
  */
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { RequestAttempt } from '@apilink/contracts';
 import { completionsConfig } from '../../../config/completions.config';
 import type { ConfigOf } from '../../../config/define-config';
 import { GatewayMetrics } from '../../metrics/gateway-metrics';
 import type { ActiveModel } from '../../models/active-model';
 import { allUpstreamsUnavailable } from '../errors/completion-errors';
-import { classifyAttemptError } from './failure-classifier';
+import { UpstreamFailure } from '../errors/upstream-failure';
+import { classifyAttemptError, type AttemptVerdict } from './failure-classifier';
 import { UpstreamHealth } from './upstream-health';
 import { UpstreamResolver, type ResolvedUpstream } from './upstream-resolver';
 
@@ -30,20 +32,29 @@ export class FailoverRunner {
   ) {}
 
   /**
+   * Appends every attempt, in order, to `attempts` (kept on the usage row for the staff lookup).
    * @throws the signal's reason when the request is aborted, the AppError of a rejected request,
    *   or 503 when every upstream tried failed.
    */
-  async run<T>(active: ActiveModel, signal: AbortSignal, attempt: (upstream: ResolvedUpstream) => Promise<T>): Promise<AttemptResult<T>> {
+  async run<T>(
+    active: ActiveModel,
+    signal: AbortSignal,
+    attempt: (upstream: ResolvedUpstream) => Promise<T>,
+    attempts: RequestAttempt[] = [],
+  ): Promise<AttemptResult<T>> {
     const routes = this.health.order(active.routes).slice(0, this.config.maxAttempts);
     for (let index = 0; index < routes.length; index++) {
       const upstream = this.resolver.resolve(routes[index]);
+      const startedAt = performance.now();
       try {
         const value = await attempt(upstream);
         this.health.succeeded(upstream.id);
+        attempts.push(attemptRecord(upstream.id, startedAt, null, null));
         return { value, upstream };
       } catch (error) {
-        if (signal.aborted) throw signal.reason;
         const verdict = classifyAttemptError(error);
+        attempts.push(attemptRecord(upstream.id, startedAt, httpStatusOf(error), signal.aborted ? 'aborted' : attemptError(verdict)));
+        if (signal.aborted) throw signal.reason;
         if (verdict.kind === 'reject') throw verdict.error;
         if (verdict.kind === 'unexpected') throw error;
         this.upstreamFailed(upstream.id, verdict.reason, verdict.message);
@@ -59,4 +70,20 @@ export class FailoverRunner {
     this.metrics.upstreamFailed(upstreamId, reason);
     this.logger.warn(`Upstream ${upstreamId} failed (${reason}): ${message}`);
   }
+}
+
+function attemptRecord(upstream: string, startedAt: number, httpStatus: number | null, error: string | null): RequestAttempt {
+  const durationMs = Math.round(performance.now() - startedAt);
+  return { upstream, status: error === null ? 'success' : 'failed', httpStatus, error, durationMs };
+}
+
+/** The failure reason only (e.g. `status_5xx`, `timeout`): never the upstream's message or keys. */
+function attemptError(verdict: AttemptVerdict): string {
+  if (verdict.kind === 'retry') return verdict.reason;
+  return verdict.kind === 'reject' ? 'rejected' : 'error';
+}
+
+function httpStatusOf(error: unknown): number | null {
+  const match = error instanceof UpstreamFailure ? /^HTTP (\d{3}):/.exec(error.message) : null;
+  return match ? Number(match[1]) : null;
 }

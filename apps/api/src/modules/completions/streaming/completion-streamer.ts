@@ -38,6 +38,7 @@ export class CompletionStreamer {
           headersTimeoutMs: headersTimeoutFor(context, upstream.timeoutMs ?? this.config.streamHeadersTimeoutMs),
           defaultMaxTokens: admitted.maxOutputTokens,
         }),
+        outcome.attempts,
       );
     } catch (error) {
       // Before any byte went out the error is a plain HTTP error; after keep-alive comments it is in-band.
