@@ -2,6 +2,7 @@ import { USAGE_STATUSES } from '@apilink/contracts';
 import { useState, type FormEvent } from 'react';
 import { DateRangeFields } from '../../../components/date-range-fields';
 import { Field } from '../../../components/field';
+import { FilterActions } from '../../../components/filter-actions';
 import type { KeyOption } from '../api/list-key-options';
 import { EMPTY_FILTERS, type UsageFilterValues } from './usage-filters-state';
 import { USAGE_STATUS_LABELS } from '../../../components/usage-status-badge';
@@ -54,21 +55,12 @@ export function UsageFiltersForm({ values, keys, models, onApply }: UsageFilters
         </select>
       </Field>
       <DateRangeFields fromDay={draft.fromDay} toDay={draft.toDay} onFromDayChange={set('fromDay')} onToDayChange={set('toDay')} />
-      <div className="row filters__actions">
-        <button type="submit" className="button">
-          Apply
-        </button>
-        <button
-          type="button"
-          className="button button--ghost"
-          onClick={() => {
-            setDraft(EMPTY_FILTERS);
-            onApply(EMPTY_FILTERS);
-          }}
-        >
-          Reset
-        </button>
-      </div>
+      <FilterActions
+        onReset={() => {
+          setDraft(EMPTY_FILTERS);
+          onApply(EMPTY_FILTERS);
+        }}
+      />
     </form>
   );
 }

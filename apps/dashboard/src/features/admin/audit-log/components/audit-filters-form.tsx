@@ -2,6 +2,7 @@ import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from '@apilink/contracts';
 import { useState, type FormEvent } from 'react';
 import { DateRangeFields } from '../../../../components/date-range-fields';
 import { Field } from '../../../../components/field';
+import { FilterActions } from '../../../../components/filter-actions';
 import { EMPTY_AUDIT_FILTERS, type AuditFilterValues } from './audit-filters';
 
 export const TARGET_TYPE_LABELS: Record<string, string> = {
@@ -63,21 +64,12 @@ export function AuditFiltersForm({ values, onApply }: AuditFiltersFormProps) {
         </Field>
       </div>
       <DateRangeFields fromDay={draft.fromDay} toDay={draft.toDay} onFromDayChange={set('fromDay')} onToDayChange={set('toDay')} />
-      <div className="row filters__actions">
-        <button type="submit" className="button">
-          Apply
-        </button>
-        <button
-          type="button"
-          className="button button--ghost"
-          onClick={() => {
-            setDraft(EMPTY_AUDIT_FILTERS);
-            onApply(EMPTY_AUDIT_FILTERS);
-          }}
-        >
-          Reset
-        </button>
-      </div>
+      <FilterActions
+        onReset={() => {
+          setDraft(EMPTY_AUDIT_FILTERS);
+          onApply(EMPTY_AUDIT_FILTERS);
+        }}
+      />
     </form>
   );
 }
