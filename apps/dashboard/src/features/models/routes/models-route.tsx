@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { Card } from '../../../components/card';
 import { Field } from '../../../components/field';
 import { PageHeader } from '../../../components/page-header';
+import { SearchField } from '../../../components/search-field';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/query-state';
 import { useModels } from '../api/list-models';
 import {
@@ -50,17 +51,7 @@ export function ModelsRoute() {
       />
       <Card flush>
         <div className="filters filters--padded">
-          <div className="filters__wide">
-            <Field label="Search">
-              <input
-                className="input"
-                type="search"
-                placeholder="gpt-4o, claude, llama…"
-                value={search}
-                onChange={(event) => update({ search: event.target.value })}
-              />
-            </Field>
-          </div>
+          <SearchField placeholder="gpt-4o, claude, llama…" value={search} onChange={(value) => update({ search: value })} />
           <Field label="Provider">
             <select className="select" value={provider} onChange={(event) => update({ provider: event.target.value })}>
               <option value="">All providers</option>

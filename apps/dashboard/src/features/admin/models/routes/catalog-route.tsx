@@ -5,6 +5,7 @@ import { Alert } from '../../../../components/alert';
 import { Card } from '../../../../components/card';
 import { Field } from '../../../../components/field';
 import { PageHeader } from '../../../../components/page-header';
+import { SearchField } from '../../../../components/search-field';
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/query-state';
 import { PageNav } from '../../components/page-nav';
 import { useCatalogModels } from '../api/list-catalog-models';
@@ -48,17 +49,7 @@ export function CatalogRoute() {
         {notice ? <Alert tone="success" title={notice} /> : null}
         <Card flush>
           <div className="filters filters--padded">
-            <div className="filters__wide">
-              <Field label="Search">
-                <input
-                  className="input"
-                  type="search"
-                  placeholder="id, name, provider or alias"
-                  value={filters.search}
-                  onChange={(event) => update({ search: event.target.value })}
-                />
-              </Field>
-            </div>
+            <SearchField placeholder="id, name, provider or alias" value={filters.search} onChange={(search) => update({ search })} />
             <Field label="State">
               <select className="select" value={filters.state} onChange={(event) => update({ state: event.target.value as CatalogState })}>
                 {CATALOG_STATES.map((option) => (
