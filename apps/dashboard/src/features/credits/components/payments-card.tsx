@@ -5,7 +5,7 @@ import { formatDateTime, formatUsd } from '../../../lib/format';
 import { useInvoices } from '../api/list-invoices';
 import { usePayments } from '../api/list-payments';
 import { InvoiceDownloadButton } from './invoice-download-button';
-import { PaymentStatusBadge } from './payment-status-badge';
+import { PaymentStatusBadge } from '../../../components/payment-status-badge';
 import { DataTable } from '../../../components/data-table';
 
 const METHOD: Record<Payment['provider'], string> = { stripe: 'Card (Stripe)', test: 'Test payment' };

@@ -1,15 +1,7 @@
-import type { Payment, PaymentStatus } from '@apilink/contracts';
-import { Badge, type BadgeTone } from '../../../../components/badge';
+import type { Payment } from '@apilink/contracts';
 import { DataTable } from '../../../../components/data-table';
+import { PaymentStatusBadge } from '../../../../components/payment-status-badge';
 import { formatDateTime, formatUsd } from '../../../../lib/format';
-
-const STATUS: Record<PaymentStatus, { label: string; tone: BadgeTone }> = {
-  pending: { label: 'Awaiting payment', tone: 'info' },
-  completed: { label: 'Paid', tone: 'success' },
-  failed: { label: 'Failed', tone: 'danger' },
-  cancelled: { label: 'Cancelled', tone: 'neutral' },
-  expired: { label: 'Expired', tone: 'neutral' },
-};
 
 const METHOD: Record<Payment['provider'], string> = { stripe: 'Card (Stripe)', test: 'Test payment' };
 
@@ -31,7 +23,7 @@ export function PaymentsTable({ payments }: { payments: Payment[] }) {
           </td>
           <td data-label="Method">{METHOD[payment.provider]}</td>
           <td data-label="Status">
-            <Badge tone={STATUS[payment.status].tone}>{STATUS[payment.status].label}</Badge>
+            <PaymentStatusBadge status={payment.status} />
           </td>
           <td data-label="Payment id">
             <code>{payment.id}</code>

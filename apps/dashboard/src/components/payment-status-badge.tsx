@@ -1,6 +1,7 @@
 import type { PaymentStatus } from '@apilink/contracts';
-import { Badge, type BadgeTone } from '../../../components/badge';
+import { Badge, type BadgeTone } from './badge';
 
+// The customer's payments card and the staff user page label payments the same way.
 const STATUS: Record<PaymentStatus, { label: string; tone: BadgeTone }> = {
   pending: { label: 'Awaiting payment', tone: 'info' },
   completed: { label: 'Paid', tone: 'success' },
