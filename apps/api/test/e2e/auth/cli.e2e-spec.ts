@@ -1,19 +1,8 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
+import { runCli, type CliResult } from '../../support/run-cli';
 import { redisEnv, startTestApp, type TestApp } from '../../support/test-app';
 import { AuthProbeModule } from './probe.module';
 import { settleJobs } from './settle-jobs';
-
-const REPO_ROOT = path.resolve(__dirname, '../../../../..');
-const run = promisify(execFile);
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 describe('operator CLI (npm run cli)', () => {
   let testApp: TestApp;
@@ -21,15 +10,7 @@ describe('operator CLI (npm run cli)', () => {
   const email = `cli-${randomUUID()}@test.apilink.dev`;
 
   // Exactly what an operator types, against the e2e database and the running app's Redis.
-  async function cli(...args: string[]): Promise<CliResult> {
-    try {
-      const { stdout, stderr } = await run('npm', ['run', '-s', 'cli', '--', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  }
+  const cli = (...args: string[]): Promise<CliResult> => runCli(env, ...args);
 
   beforeAll(async () => {
     env = { ...redisEnv(), DATABASE_URL: process.env.E2E_DATABASE_URL!, NODE_ENV: 'test', LOG_LEVEL: 'silent' };
