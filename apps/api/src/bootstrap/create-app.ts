@@ -53,6 +53,13 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   // Parses the session cookie (signed by the auth module itself) for every route.
   await app.register(fastifyCookie);
   await serveDashboard(app, settings.dashboardDistDir);
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // A check that fails late in init (a route to an unknown model) must not leave the pool,
+    // the reaper's timers or an embedded server behind.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app;
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { startMockUpstream, type MockUpstream } from '@apilink/mock-upstream';
 import { ADMIN_ROUTES, type AdminRequestDetail, type UpstreamAccount } from '@apilink/contracts';
+import { eventually } from '../../support/eventually';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { TestSession } from '../../support/test-session';
 import { ADMIN_TEST_MODELS, TEST_UPSTREAM_ENCRYPTION_KEY } from './support/staff';
@@ -26,6 +27,10 @@ describe('Completions through a database upstream account', () => {
       .set(customer.bearer())
       .set('x-request-id', requestId)
       .send({ model: MODEL, messages: [{ role: 'user', content: 'Hello from the admin routing test' }], max_tokens: 50 });
+
+  /** The request's detail once its usage row is written (settlement runs just after the response). */
+  const requestDetail = (requestId: string) =>
+    eventually(async () => (await admin.api('get', ADMIN_ROUTES.request(requestId)).expect(200)).body as AdminRequestDetail);
 
   beforeAll(async () => {
     mock = await startMockUpstream({ protocol: 'openai', apiKey: 'sk-db-upstream-right' });
@@ -65,14 +70,14 @@ describe('Completions through a database upstream account', () => {
     expect(mock.lastRequest?.headers.authorization).toBe('Bearer sk-db-upstream-right');
     expect((mock.lastRequest?.body as { model?: string }).model).toBe('qwen3-32b-custom');
 
-    const detail = (await admin.api('get', ADMIN_ROUTES.request(requestId)).expect(200)).body as AdminRequestDetail;
+    const detail = await requestDetail(requestId);
     expect(detail.usage).toMatchObject({ model: MODEL, provider: `db:${account.name}`, status: 'success' });
   });
 
   it('charges a new price from the next request on; the earlier request keeps its charge', async () => {
     const before = `price-${randomUUID()}`;
     await complete(before).expect(200);
-    const firstCost = (await admin.api('get', ADMIN_ROUTES.request(before)).expect(200)).body.usage.cost.micros as string;
+    const firstCost = (await requestDetail(before)).usage.cost.micros;
 
     await admin
       .api('post', ADMIN_ROUTES.modelPrices(MODEL))
@@ -80,8 +85,8 @@ describe('Completions through a database upstream account', () => {
       .expect(200);
     const after = `price-${randomUUID()}`;
     await complete(after).expect(200);
-    const first = (await admin.api('get', ADMIN_ROUTES.request(before)).expect(200)).body as AdminRequestDetail;
-    const second = (await admin.api('get', ADMIN_ROUTES.request(after)).expect(200)).body as AdminRequestDetail;
+    const first = await requestDetail(before);
+    const second = await requestDetail(after);
 
     expect(first.usage.cost.micros).toBe(firstCost);
     // Same prompt and reply, so the cost follows the price: ceil(tokens × price / 1M) per component.

@@ -19,19 +19,6 @@ export async function openStaffPage(page: Page, name: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 }
 
-/** Polls until `check` passes (usage rows are written by background jobs, routes reload by pub/sub). */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-  }
-}
-
 /** When a step fails, the page as it was is the fastest way to see why. */
 export async function failureScreenshot(target: Page, name: string, work: () => Promise<void>): Promise<void> {
   try {

@@ -14,7 +14,8 @@ import { ensureDashboardBuilt, launchBrowser, screenshot, type BrowserSession } 
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { TestSession } from '../../support/test-session';
 import { TEST_UPSTREAM_ENCRYPTION_KEY } from '../admin/support/staff';
-import { checkPhonePage, eventually, failureScreenshot, logInAt, openStaffPage } from './admin-helpers';
+import { checkPhonePage, failureScreenshot, logInAt, openStaffPage } from './admin-helpers';
+import { eventually } from '../../support/eventually';
 
 jest.setTimeout(180_000);
 

@@ -12,7 +12,8 @@ import type { Page } from 'playwright-core';
 import { ensureDashboardBuilt, launchBrowser, screenshot, type BrowserSession } from '../../support/browser';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { TestSession } from '../../support/test-session';
-import { checkPhonePage, eventually, failureScreenshot, logInAt, openStaffPage, usdTextToMicros } from './admin-helpers';
+import { checkPhonePage, failureScreenshot, logInAt, openStaffPage, usdTextToMicros } from './admin-helpers';
+import { eventually } from '../../support/eventually';
 
 jest.setTimeout(150_000);
 

@@ -10,25 +10,13 @@ import { startMockUpstream, type MockUpstream } from '@apilink/mock-upstream';
 import OpenAI from 'openai';
 import type { Page } from 'playwright-core';
 import { ensureDashboardBuilt, launchBrowser, screenshot, type BrowserSession } from '../../support/browser';
+import { eventually } from '../../support/eventually';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
 jest.setTimeout(120_000);
 
 const PASSWORD = 'correct horse battery staple';
 const MODEL = 'openai/gpt-4o-mini';
-
-/** Polls until `check` passes (usage rows and invoices are written by background jobs). */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-  }
-}
 
 /** Follows a link of the main navigation and waits for the page (routes load on demand). */
 async function navigate(page: Page, name: string): Promise<void> {
