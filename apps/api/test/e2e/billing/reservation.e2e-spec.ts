@@ -243,6 +243,27 @@ describe('reserve, then settle', () => {
     expect(await billingInvariantViolations({ userIds: [session.user.id] })).toEqual([]);
   });
 
+  it('batches the holds and captures of many customers on two instances without a deadlock or a lost cent', async () => {
+    // Batches lock account rows in one order on every instance; a wrong order would surface here
+    // as a deadlock (40P01) that fails a whole batch with 503s.
+    const customers = await Promise.all(Array.from({ length: 6 }, () => TestSession.create(a, { credits: 10n * USD })));
+    const requests = Array.from({ length: 240 }, (_, i) => ({ session: customers[(i * 5) % customers.length], cost: 1_000n + BigInt(i) }));
+    const charged = await Promise.all(
+      requests.map(async ({ session, cost }, i) => {
+        const billing = billingOf(i % 2 === 0 ? a : b);
+        const hold = await billing.reserve(reserveRequest(session, 10_000n));
+        await new Promise((resolve) => setTimeout(resolve, i % 7));
+        return (await billing.capture(hold, usage(cost))).chargedMicros;
+      }),
+    );
+    expect(charged).toEqual(requests.map(({ cost }) => cost));
+    for (const session of customers) {
+      const spent = requests.filter((request) => request.session === session).reduce((sum, request) => sum + request.cost, 0n);
+      expect(await balanceOf(session)).toMatchObject({ balanceMicros: 10n * USD - spent, heldMicros: 0n, totalUsageMicros: spent });
+    }
+    expect(await billingInvariantViolations({ userIds: customers.map((session) => session.user.id) })).toEqual([]);
+  });
+
   it('voids holds a crashed instance left open, at the next boot, charging nothing', async () => {
     const crashed = await startTestApp();
     const session = await TestSession.create(crashed, { credits: 10n * USD });

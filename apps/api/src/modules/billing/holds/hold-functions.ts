@@ -1,13 +1,13 @@
 /**
- * Typed calls of the billing_reserve / billing_settle SQL functions (see the CreateCreditLedger
- * migration): each is one statement, so one round trip and atomic without an explicit transaction.
+ * Typed calls of the billing_reserve_batch / billing_settle_batch SQL functions (see the
+ * CreateCreditLedger and AddBillingBatchFunctions migrations): one statement per batch, so one
+ * round trip and one atomic transaction, with each item's refusal reported on its own.
  */
-import type { DataSource, EntityManager } from 'typeorm';
+import { QueryFailedError, type DataSource } from 'typeorm';
+import type { BatchResult } from '../../../common/batching/micro-batcher';
 import type { CaptureUsage, ReserveRequest, Settlement } from '../request-billing.port';
 
 export type HoldOutcome = 'captured' | 'released' | 'expired';
-
-export type ReserveArgs = ReserveRequest & { ttlSeconds: number };
 
 export interface ReservedRow {
   holdId: string;
@@ -15,61 +15,89 @@ export interface ReservedRow {
   expiresAt: Date;
 }
 
-export type SettleArgs = CaptureUsage & { requestId: string; outcome: HoldOutcome };
+/** userId and keyId order the batch's row locks; the reaper, which knows neither, leaves them null. */
+export type SettleArgs = CaptureUsage & { requestId: string; outcome: HoldOutcome; userId: string | null; keyId: string | null };
 
 /** SQLSTATEs the functions raise on purpose. */
 export const INSUFFICIENT_BALANCE = 'AB402';
 export const SPEND_CAP_REACHED = 'AB403';
 
-export async function reserveHold(db: DataSource, args: ReserveArgs): Promise<ReservedRow> {
-  const rows: { hold_id: string; created_at: Date; expires_at: Date }[] = await db.query(
-    'SELECT hold_id, created_at, expires_at FROM billing_reserve($1, $2, $3, $4, $5, $6, $7)',
-    [
-      args.requestId,
-      args.userId,
-      args.keyId,
-      args.spendCapMicros === null ? null : args.spendCapMicros.toString(),
-      args.amountMicros.toString(),
-      args.model,
-      args.ttlSeconds,
-    ],
-  );
-  const [row] = rows;
-  return { holdId: row.hold_id, createdAt: row.created_at, expiresAt: row.expires_at };
+const RESERVE_SQL =
+  'SELECT item_index, hold_id, created_at, expires_at, error_state, error_message FROM billing_reserve_batch($1::jsonb, $2)';
+const SETTLE_SQL =
+  'SELECT item_index, settled, charged_micros::text, uncollected_micros::text, error_state, error_message FROM billing_settle_batch($1::jsonb)';
+
+interface ItemError {
+  item_index: number;
+  error_state: string | null;
+  error_message: string | null;
+}
+
+export async function reserveHolds(db: DataSource, items: ReserveRequest[], ttlSeconds: number): Promise<BatchResult<ReservedRow>[]> {
+  const payload = items.map((item) => ({
+    request_id: item.requestId,
+    user_id: item.userId,
+    key_id: item.keyId,
+    spend_cap: item.spendCapMicros === null ? null : item.spendCapMicros.toString(),
+    amount: item.amountMicros.toString(),
+    model: item.model,
+  }));
+  const rows: (ItemError & { hold_id: string; created_at: Date; expires_at: Date })[] = await db.query(RESERVE_SQL, [
+    JSON.stringify(payload),
+    ttlSeconds,
+  ]);
+  return inItemOrder(items.length, rows, (row) => ({ holdId: row.hold_id, createdAt: row.created_at, expiresAt: row.expires_at }));
+}
+
+export async function settleHolds(db: DataSource, items: SettleArgs[]): Promise<BatchResult<Settlement>[]> {
+  const payload = items.map((item) => ({
+    request_id: item.requestId,
+    user_id: item.userId,
+    key_id: item.keyId,
+    outcome: item.outcome,
+    actual_cost: item.actualCostMicros.toString(),
+    provider: item.provider,
+    prompt_tokens: item.promptTokens,
+    completion_tokens: item.completionTokens,
+    cached_tokens: item.cachedTokens,
+    estimated: item.estimated,
+    status: item.status,
+    latency_ms: item.latencyMs,
+    ttft_ms: item.ttftMs,
+    attempts: item.attempts?.length ? item.attempts : null,
+  }));
+  const rows: (ItemError & { settled: boolean; charged_micros: string; uncollected_micros: string })[] = await db.query(SETTLE_SQL, [
+    JSON.stringify(payload),
+  ]);
+  return inItemOrder(items.length, rows, (row) => ({
+    settled: row.settled,
+    chargedMicros: BigInt(row.charged_micros),
+    uncollectedMicros: BigInt(row.uncollected_micros),
+  }));
 }
 
 /**
- * billing_settle writes the usage row; the attempts are set on it in the same transaction (an
- * extra column update rather than a new parameter of the SQL function, which stays unchanged).
+ * The function answers in lock order; this puts the answers back in the callers' order. A refused
+ * item becomes a QueryFailedError carrying its SQLSTATE, as if it had been a statement of its own.
  */
-export async function settleHold(db: DataSource, args: SettleArgs): Promise<Settlement> {
-  if (!args.attempts?.length) return callSettle(db, args);
-  return db.transaction(async (manager) => {
-    const settlement = await callSettle(manager, args);
-    if (settlement.settled) {
-      await manager.query('UPDATE usage_records SET attempts = $2::jsonb WHERE request_id = $1', [args.requestId, JSON.stringify(args.attempts)]);
-    }
-    return settlement;
-  });
+function inItemOrder<Row extends ItemError, Value>(
+  count: number,
+  rows: Row[],
+  toValue: (row: Row) => Value,
+): BatchResult<Value>[] {
+  const results = new Array<BatchResult<Value>>(count);
+  for (const row of rows) {
+    results[row.item_index] =
+      row.error_state === null
+        ? { ok: true, value: toValue(row) }
+        : { ok: false, error: itemError(row.error_state, row.error_message ?? 'refused') };
+  }
+  for (let index = 0; index < count; index++) {
+    results[index] ??= { ok: false, error: new Error(`The billing batch returned no row for item ${index}`) };
+  }
+  return results;
 }
 
-async function callSettle(db: DataSource | EntityManager, args: SettleArgs): Promise<Settlement> {
-  const rows: { settled: boolean; charged_micros: string; uncollected_micros: string }[] = await db.query(
-    'SELECT settled, charged_micros, uncollected_micros FROM billing_settle($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
-    [
-      args.requestId,
-      args.outcome,
-      args.actualCostMicros.toString(),
-      args.provider,
-      args.promptTokens,
-      args.completionTokens,
-      args.cachedTokens,
-      args.estimated,
-      args.status,
-      args.latencyMs,
-      args.ttftMs,
-    ],
-  );
-  const [row] = rows;
-  return { settled: row.settled, chargedMicros: BigInt(row.charged_micros), uncollectedMicros: BigInt(row.uncollected_micros) };
+function itemError(state: string, message: string): QueryFailedError {
+  return new QueryFailedError('billing batch item', [], Object.assign(new Error(message), { code: state }));
 }
