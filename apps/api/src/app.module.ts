@@ -1,12 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthCoreModule } from './common/auth/auth-core.module';
-import { appConfig } from './config/app.config';
+import { LoggingModule } from './common/logging/logging.module';
 import { AppConfigModule } from './config/config.module';
-import type { ConfigOf } from './config/define-config';
 import { DatabaseModule } from './database/database.module';
 import { RedisModule } from './infrastructure/redis/redis.module';
-import { loggerOptions } from './common/http/logger-options';
 import { AdminModule } from './modules/admin/admin.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BillingModule } from './modules/billing/billing.module';
@@ -27,11 +24,7 @@ export class AppModule {
       imports: [
         // Infrastructure
         AppConfigModule.forRoot(),
-        LoggerModule.forRootAsync({
-          inject: [appConfig.KEY],
-          useFactory: (config: ConfigOf<typeof appConfig>) =>
-            loggerOptions(config.logLevel, !config.isProduction && process.stdout.isTTY),
-        }),
+        LoggingModule,
         DatabaseModule,
         RedisModule,
         AuthCoreModule,

@@ -3,11 +3,14 @@ import { ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { REQUEST_ID_HEADER } from '@apilink/contracts';
-import { Logger } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { AppModule } from '../app.module';
 import { appConfig } from '../config/app.config';
 import { validateEnv } from '../config/validate-env';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
+import { registerAccessLog } from '../common/logging/access-log.hook';
+import { ROOT_LOGGER } from '../common/logging/logging.tokens';
+import { PinoLoggerService } from '../common/logging/pino-logger.service';
 import { requestIdFor } from '../common/http/request-id';
 import { validationErrorFactory } from '../common/validation/validation-error.factory';
 import { serveDashboard } from './serve-dashboard';
@@ -39,7 +42,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     rawBody: true,
     logger: options.quiet ? false : undefined,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoLoggerService));
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationErrorFactory }),
@@ -50,6 +53,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
+  registerAccessLog(fastify, app.get<Logger>(ROOT_LOGGER));
   // Parses the session cookie (signed by the auth module itself) for every route.
   await app.register(fastifyCookie);
   await serveDashboard(app, settings.dashboardDistDir);

@@ -1,0 +1,45 @@
+import { HEALTH_PATH, METRICS_PATH, READINESS_PATH } from '@apilink/contracts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+
+// Probes and scrapes every few seconds would drown the lines that matter.
+const QUIET_PATHS = new Set([HEALTH_PATH, READINESS_PATH, METRICS_PATH]);
+
+/**
+ * One line per request, written from Fastify hooks with fields Fastify already has: no
+ * middleware bridge, no child logger, no per-request async context. Never headers or bodies
+ * (credentials, and prompts are customer data). 5xx lines are errors; everything else, client
+ * errors included, is info: a 401 or 429 is the caller's problem, not the operator's.
+ */
+export function registerAccessLog(fastify: FastifyInstance, logger: Logger): void {
+  // Fastify runs no onResponse hook for a response the client cut off (it left mid-stream or
+  // before the answer was ready), so those requests get their line when the socket closes.
+  // An answer whose end() was called counts as completed, even if the client left before the
+  // last bytes were flushed: the onResponse hook then writes nothing either (a rare gap).
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableEnded) writeLine(logger, request, reply, 'request aborted');
+    });
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    writeLine(logger, request, reply, 'request completed');
+    done();
+  });
+}
+
+function writeLine(logger: Logger, request: FastifyRequest, reply: FastifyReply, msg: string): void {
+  const url = pathOf(request.url);
+  if (QUIET_PATHS.has(url)) return;
+  // A request aborted before its answer was ready has no status.
+  const statusCode = reply.raw.headersSent ? reply.statusCode : null;
+  const line = { requestId: request.id, method: request.method, url, statusCode, responseTime: Math.round(reply.elapsedTime * 100) / 100 };
+  if (statusCode !== null && statusCode >= 500) logger.error(line, msg);
+  else logger.info(line, msg);
+}
+
+/** The path without the query string, which may carry anything a caller typed. */
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}

@@ -1,0 +1,2 @@
+/** The app's one pino logger; the Nest logger adapter and the access log both write through it. */
+export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
