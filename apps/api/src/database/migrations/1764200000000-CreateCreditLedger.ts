@@ -144,7 +144,7 @@ export class CreateCreditLedger1764200000000 implements MigrationInterface {
  * nothing. The account UPDATE's WHERE is re-checked under the row lock, so concurrent requests on
  * any number of API instances can never hold more than the balance.
  */
-const RESERVE_FUNCTION = `
+export const RESERVE_FUNCTION = `
 CREATE FUNCTION billing_reserve(
   p_request_id varchar, p_user_id uuid, p_key_id uuid, p_spend_cap bigint, p_amount bigint, p_model varchar, p_ttl_seconds integer
 ) RETURNS TABLE (hold_id uuid, created_at timestamptz, expires_at timestamptz)
@@ -199,7 +199,7 @@ END $$`;
  * request ever pushes an available balance below zero. A hold already resolved is left alone
  * (settled = false), which makes settlement idempotent by request id.
  */
-const SETTLE_FUNCTION = `
+export const SETTLE_FUNCTION = `
 CREATE FUNCTION billing_settle(
   p_request_id varchar, p_outcome varchar, p_actual_cost bigint, p_provider varchar,
   p_prompt_tokens integer, p_completion_tokens integer, p_cached_tokens integer, p_estimated boolean,

@@ -91,13 +91,13 @@ export class RequestBillingService implements RequestBilling {
   }
 
   async release(hold: Hold, outcome: RequestOutcome): Promise<Settlement> {
-    return this.settle({ ...nothingCharged(hold.requestId, 'released', outcome), userId: hold.userId, keyId: hold.keyId });
+    return this.settle(nothingCharged(hold, 'released', outcome));
   }
 
   /** Voids a hold that outlived its request (the reaper); the usage row says `expired`. */
-  async expire(requestId: string): Promise<Settlement> {
+  async expire(hold: Pick<Hold, 'requestId' | 'userId' | 'keyId'>): Promise<Settlement> {
     const outcome: RequestOutcome = { status: 'expired', provider: null, latencyMs: null, ttftMs: null };
-    return this.settle({ ...nothingCharged(requestId, 'expired', outcome), userId: null, keyId: null });
+    return this.settle(nothingCharged(hold, 'expired', outcome));
   }
 
   private async settle(args: SettleArgs): Promise<Settlement> {
@@ -140,9 +140,11 @@ export class RequestBillingService implements RequestBilling {
   }
 }
 
-function nothingCharged(requestId: string, outcome: HoldOutcome, result: RequestOutcome): Omit<SettleArgs, 'userId' | 'keyId'> {
+function nothingCharged(hold: Pick<Hold, 'requestId' | 'userId' | 'keyId'>, outcome: HoldOutcome, result: RequestOutcome): SettleArgs {
   return {
-    requestId,
+    requestId: hold.requestId,
+    userId: hold.userId,
+    keyId: hold.keyId,
     outcome,
     actualCostMicros: 0n,
     promptTokens: 0,

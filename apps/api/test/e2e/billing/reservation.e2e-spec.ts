@@ -102,6 +102,17 @@ describe('reserve, then settle', () => {
     expect(await balanceOf(session)).toMatchObject({ availableMicros: 0n });
   });
 
+  it('holds a request id once: a repeat, alone or in the same batch, is a 409 that holds nothing more', async () => {
+    const session = await TestSession.create(a, { credits: 10n * USD });
+    const request = reserveRequest(session, USD);
+    const [first, ...repeats] = await Promise.allSettled([0, 1, 2].map(() => billingOf(a).reserve(request)));
+    expect(first.status).toBe('fulfilled');
+    for (const repeat of repeats) expect(repeat).toMatchObject({ status: 'rejected', reason: { status: 409 } });
+    expect(await rejectionOf(billingOf(b).reserve(request))).toMatchObject({ status: 409 });
+    expect(await balanceOf(session)).toMatchObject({ heldMicros: USD });
+    expect(await billingInvariantViolations({ userIds: [session.user.id] })).toEqual([]);
+  });
+
   it('refuses a user who never had credits, unless the request costs nothing', async () => {
     const session = await TestSession.create(a);
     expect(await rejectionOf(billingOf(a).reserve(reserveRequest(session, 1n)))).toMatchObject({ status: 402 });

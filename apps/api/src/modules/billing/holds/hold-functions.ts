@@ -1,7 +1,7 @@
 /**
  * Typed calls of the billing_reserve_batch / billing_settle_batch SQL functions (see the
- * CreateCreditLedger and AddBillingBatchFunctions migrations): one statement per batch, so one
- * round trip and one atomic transaction, with each item's refusal reported on its own.
+ * AddBillingBatchFunctions migration): one statement per batch, so one round trip and one atomic
+ * transaction, with each item's refusal reported on its own.
  */
 import { QueryFailedError, type DataSource } from 'typeorm';
 import type { BatchResult } from '../../../common/batching/micro-batcher';
@@ -15,8 +15,8 @@ export interface ReservedRow {
   expiresAt: Date;
 }
 
-/** userId and keyId order the batch's row locks; the reaper, which knows neither, leaves them null. */
-export type SettleArgs = CaptureUsage & { requestId: string; outcome: HoldOutcome; userId: string | null; keyId: string | null };
+/** The hold to settle (its request, user and key: they order the batch's row locks) and how. */
+export type SettleArgs = CaptureUsage & { requestId: string; userId: string; keyId: string; outcome: HoldOutcome };
 
 /** SQLSTATEs the functions raise on purpose. */
 export const INSUFFICIENT_BALANCE = 'AB402';

@@ -53,14 +53,15 @@ export class HoldReaperService implements OnApplicationBootstrap, OnApplicationS
   private async reapAll(): Promise<number> {
     let resolved = 0;
     for (;;) {
-      const rows: { request_id: string }[] = await this.db.query(
-        `SELECT request_id FROM credit_holds WHERE status = 'open' AND expires_at < now() ORDER BY expires_at LIMIT $1`,
+      const rows: { request_id: string; user_id: string; key_id: string }[] = await this.db.query(
+        `SELECT request_id, user_id, key_id FROM credit_holds WHERE status = 'open' AND expires_at < now() ORDER BY expires_at LIMIT $1`,
         [BATCH_SIZE],
       );
-      for (const row of rows) {
-        const result = await this.billing.expire(row.request_id);
-        if (result.settled) resolved++;
-      }
+      // Submitted together, they are settled in batches like the requests' own settlements.
+      const results = await Promise.all(
+        rows.map((row) => this.billing.expire({ requestId: row.request_id, userId: row.user_id, keyId: row.key_id })),
+      );
+      resolved += results.filter((result) => result.settled).length;
       if (rows.length < BATCH_SIZE) return resolved;
     }
   }
