@@ -106,7 +106,7 @@ export class CompletionsService {
         headersTimeoutMs: headersTimeoutFor(context, candidate.timeoutMs),
         defaultMaxTokens: admitted.maxOutputTokens,
       }),
-      outcome.attempts,
+      { requestId: context.requestId, attempts: outcome.attempts },
     );
     const { completion } = parsed;
     outcome.upstreamId = upstream.id;

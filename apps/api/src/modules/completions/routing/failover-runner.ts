@@ -15,6 +15,13 @@ import { classifyAttemptError, type AttemptVerdict } from './failure-classifier'
 import { UpstreamHealth } from './upstream-health';
 import { UpstreamResolver, type ResolvedUpstream } from './upstream-resolver';
 
+/** Where a request's attempts are recorded: its usage row's list and its log lines. */
+export interface AttemptTrace {
+  requestId: string;
+  /** Every attempt is appended, in order (kept on the usage row for the staff lookup). */
+  attempts: RequestAttempt[];
+}
+
 export interface AttemptResult<T> {
   value: T;
   upstream: ResolvedUpstream;
@@ -32,7 +39,6 @@ export class FailoverRunner {
   ) {}
 
   /**
-   * Appends every attempt, in order, to `attempts` (kept on the usage row for the staff lookup).
    * @throws the signal's reason when the request is aborted, the AppError of a rejected request,
    *   or 503 when every upstream tried failed.
    */
@@ -40,8 +46,9 @@ export class FailoverRunner {
     active: ActiveModel,
     signal: AbortSignal,
     attempt: (upstream: ResolvedUpstream) => Promise<T>,
-    attempts: RequestAttempt[] = [],
+    trace: AttemptTrace,
   ): Promise<AttemptResult<T>> {
+    const { attempts } = trace;
     const routes = this.health.order(active.routes).slice(0, this.config.maxAttempts);
     for (let index = 0; index < routes.length; index++) {
       const upstream = this.resolver.resolve(routes[index]);
@@ -57,7 +64,7 @@ export class FailoverRunner {
         if (signal.aborted) throw signal.reason;
         if (verdict.kind === 'reject') throw verdict.error;
         if (verdict.kind === 'unexpected') throw error;
-        this.upstreamFailed(upstream.id, verdict.reason, verdict.message);
+        this.upstreamFailed(trace.requestId, upstream.id, verdict.reason, verdict.message);
         if (index < routes.length - 1) this.metrics.failedOver(active.model.id, upstream.id);
       }
     }
@@ -65,10 +72,10 @@ export class FailoverRunner {
   }
 
   /** Also used when a stream breaks after it started, so the breaker sees every failure. */
-  upstreamFailed(upstreamId: string, reason: string, message: string): void {
+  upstreamFailed(requestId: string, upstreamId: string, reason: string, message: string): void {
     this.health.failed(upstreamId);
     this.metrics.upstreamFailed(upstreamId, reason);
-    this.logger.warn(`Upstream ${upstreamId} failed (${reason}): ${message}`);
+    this.logger.warn({ requestId, upstream: upstreamId, reason }, `Upstream ${upstreamId} failed (${reason}): ${message}`);
   }
 }
 

@@ -38,7 +38,7 @@ export class CompletionStreamer {
           headersTimeoutMs: headersTimeoutFor(context, upstream.timeoutMs ?? this.config.streamHeadersTimeoutMs),
           defaultMaxTokens: admitted.maxOutputTokens,
         }),
-        outcome.attempts,
+        { requestId: context.requestId, attempts: outcome.attempts },
       );
     } catch (error) {
       // Before any byte went out the error is a plain HTTP error; after keep-alive comments it is in-band.
@@ -98,7 +98,7 @@ export class CompletionStreamer {
       throw error;
     }
     const message = verdict.kind === 'retry' ? verdict.message : verdict.error.message;
-    if (verdict.kind === 'retry') this.runner.upstreamFailed(upstreamId, verdict.reason, message);
+    if (verdict.kind === 'retry') this.runner.upstreamFailed(context.requestId, upstreamId, verdict.reason, message);
     writer.fail(renderError(upstreamStreamFailed(`The upstream stream failed: ${message}`), context.requestId).body);
     outcome.status = 'upstream_error';
   }
