@@ -207,6 +207,51 @@ describe('billing API', () => {
       expect(await billingInvariantViolations({ userIds: [session.user.id] })).toEqual([]);
     });
 
+    it('totals usage per calendar day in the caller’s time zone, with the usual filters', async () => {
+      const session = await TestSession.create(testApp, { credits: 50n * USD });
+      const db = testApp.app.get(DataSource);
+      const at = async (requestId: string, createdAt: string) =>
+        db.query(`UPDATE usage_records SET created_at = $2 WHERE request_id = $1`, [requestId, createdAt]);
+      // 23:30 UTC on the 10th is already the 11th in Berlin (UTC+1 in January).
+      await at(await spend(session, 1_000_000n, { model: 'openai/gpt-4o' }), '2026-01-10T10:00:00Z');
+      await at(await spend(session, 200_000n, { model: 'openai/gpt-4o-mini' }), '2026-01-10T23:30:00Z');
+      await at(await spend(session, 30_000n, { model: 'openai/gpt-4o' }), '2026-01-12T08:00:00Z');
+      const day = (date: string, requests: number, micros: string, usd: string) => ({
+        day: date,
+        requests,
+        promptTokens: 100 * requests,
+        completionTokens: 50 * requests,
+        cachedTokens: 0,
+        cost: { micros, usd },
+      });
+
+      const utc = await session.api('get', BILLING_ROUTES.usageDaily).expect(200);
+      expect(utc.body).toEqual({
+        data: [day('2026-01-10', 2, '1200000', '1.200000'), day('2026-01-12', 1, '30000', '0.030000')],
+        total: { micros: '1230000', usd: '1.230000' },
+        timeZone: 'UTC',
+      });
+      const berlin = await session.api('get', `${BILLING_ROUTES.usageDaily}?timeZone=Europe/Berlin`).expect(200);
+      expect(berlin.body.data).toEqual([
+        day('2026-01-10', 1, '1000000', '1.000000'),
+        day('2026-01-11', 1, '200000', '0.200000'),
+        day('2026-01-12', 1, '30000', '0.030000'),
+      ]);
+      const filtered = await session
+        .api('get', `${BILLING_ROUTES.usageDaily}?model=openai/gpt-4o&from=2026-01-11T00:00:00Z&timeZone=Europe/Berlin`)
+        .expect(200);
+      expect(filtered.body.data).toEqual([day('2026-01-12', 1, '30000', '0.030000')]);
+
+      const stranger = await TestSession.create(testApp);
+      expect((await stranger.api('get', BILLING_ROUTES.usageDaily).expect(200)).body).toEqual({
+        data: [],
+        total: { micros: '0', usd: '0.000000' },
+        timeZone: 'UTC',
+      });
+      const bad = await session.api('get', `${BILLING_ROUTES.usageDaily}?timeZone=Mars/Olympus_Mons`).expect(400);
+      expect(bad.body.error).toMatchObject({ param: 'timeZone', message: expect.stringContaining('IANA time zone') });
+    });
+
     it('exports more rows than one CSV batch without skipping or repeating any', async () => {
       const session = await TestSession.create(testApp, { credits: 100n * USD });
       const db = testApp.app.get(DataSource);

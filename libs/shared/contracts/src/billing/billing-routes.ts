@@ -12,6 +12,8 @@ export const BILLING_ROUTES = {
   usageByRequest: (requestId: string) => `/api/billing/usage/requests/${id(requestId)}`,
   /** UsageFilters; totals per model */
   usageByModel: '/api/billing/usage/models',
+  /** DailyUsageQuery; totals per calendar day in the caller's time zone */
+  usageDaily: '/api/billing/usage/daily',
   /** UsageFilters; text/csv attachment */
   usageCsv: '/api/billing/usage/export.csv',
   topUpOptions: '/api/billing/top-up-options',

@@ -56,3 +56,27 @@ export interface ModelUsageTotals {
   data: ModelUsageTotal[];
   total: Money;
 }
+
+/** Query string of the per-day totals: the usage filters and the time zone that draws the days. */
+export interface DailyUsageQuery extends UsageFilters {
+  /** IANA name (e.g. `Europe/Berlin`); default `UTC`. */
+  timeZone?: string;
+}
+
+/** One calendar day with usage; days without requests are left out. */
+export interface DailyUsage {
+  /** YYYY-MM-DD in the query's time zone. */
+  day: string;
+  requests: number;
+  promptTokens: number;
+  completionTokens: number;
+  cachedTokens: number;
+  cost: Money;
+}
+
+export interface DailyUsageTotals {
+  /** Oldest day first. */
+  data: DailyUsage[];
+  total: Money;
+  timeZone: string;
+}

@@ -20,6 +20,11 @@ export interface ModelTotalRow {
   costMicros: bigint;
 }
 
+export interface DayTotalRow extends Omit<ModelTotalRow, 'model'> {
+  /** YYYY-MM-DD in the requested time zone. */
+  day: string;
+}
+
 /** CSV exports stop here; narrower filters export the rest. */
 export const USAGE_CSV_MAX_ROWS = 100_000;
 const CSV_BATCH = 1_000;
@@ -65,6 +70,30 @@ export class UsageQueryService {
         .getRawMany();
     return rows.map((row) => ({
       model: row.model,
+      requests: Number(row.requests),
+      promptTokens: Number(row.prompt),
+      completionTokens: Number(row.completion),
+      cachedTokens: Number(row.cached),
+      costMicros: BigInt(row.cost),
+    }));
+  }
+
+  /** Totals per calendar day in `timeZone` (an IANA name PostgreSQL knows), oldest first. */
+  async totalsByDay(userId: string, filters: UsageFilters, timeZone: string): Promise<DayTotalRow[]> {
+    const rows: { day: string; requests: string; prompt: string; completion: string; cached: string; cost: string }[] =
+      await this.filtered(userId, filters)
+        .select(`to_char(u.createdAt AT TIME ZONE :timeZone, 'YYYY-MM-DD')`, 'day')
+        .addSelect('COUNT(*)', 'requests')
+        .addSelect('COALESCE(SUM(u.promptTokens), 0)', 'prompt')
+        .addSelect('COALESCE(SUM(u.completionTokens), 0)', 'completion')
+        .addSelect('COALESCE(SUM(u.cachedTokens), 0)', 'cached')
+        .addSelect('COALESCE(SUM(u.costMicros), 0)', 'cost')
+        .setParameter('timeZone', timeZone)
+        .groupBy('day')
+        .orderBy('day', 'ASC')
+        .getRawMany();
+    return rows.map((row) => ({
+      day: row.day,
       requests: Number(row.requests),
       promptTokens: Number(row.prompt),
       completionTokens: Number(row.completion),

@@ -1,16 +1,20 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { BILLING_ROUTES, type ModelUsageTotals, type Page, type UsageRecord } from '@apilink/contracts';
+import { BILLING_ROUTES, type DailyUsageTotals, type ModelUsageTotals, type Page, type UsageRecord } from '@apilink/contracts';
 import { Auth } from '../../../common/auth/auth.decorator';
 import { CurrentSession } from '../../../common/auth/current-principal.decorator';
 import type { SessionPrincipal } from '../../../common/auth/principal';
 import { AppError } from '../../../common/errors/app-error';
+import { DailyUsageQueryDto } from '../dto/daily-usage-query.dto';
+import { sqlStateOf } from '../holds/database-error';
 import { UsageFiltersDto } from '../dto/usage-filters.dto';
 import { UsagePageQueryDto } from '../dto/usage-page-query.dto';
 import { toMoney } from '../mappers/money.mapper';
 import { toUsageRecord } from '../mappers/usage-record.mapper';
 import { UsageQueryService } from './usage-query.service';
 
-/** The customer's request log: list, lookup by request id, totals per model, CSV export. */
+const INVALID_PARAMETER_VALUE = '22023';
+
+/** The customer's request log: list, lookup by request id, totals per model and per day, CSV export. */
 @Auth('session')
 @Controller()
 export class UsageController {
@@ -29,6 +33,21 @@ export class UsageController {
     return {
       data: rows.map(({ costMicros, ...row }) => ({ ...row, cost: toMoney(costMicros) })),
       total: toMoney(rows.reduce((sum, row) => sum + row.costMicros, 0n)),
+    };
+  }
+
+  @Get(BILLING_ROUTES.usageDaily)
+  async byDay(@CurrentSession() session: SessionPrincipal, @Query() query: DailyUsageQueryDto): Promise<DailyUsageTotals> {
+    const { timeZone = 'UTC', ...filters } = query;
+    const rows = await this.usage.totalsByDay(session.userId, filters, timeZone).catch((error: unknown) => {
+      // Node's and PostgreSQL's time zone lists differ at the edges; a name only Node knows is still the caller's.
+      if (sqlStateOf(error) === INVALID_PARAMETER_VALUE) throw AppError.invalidRequest(`Unknown time zone: ${timeZone}`, 'timeZone');
+      throw error;
+    });
+    return {
+      data: rows.map(({ costMicros, ...row }) => ({ ...row, cost: toMoney(costMicros) })),
+      total: toMoney(rows.reduce((sum, row) => sum + row.costMicros, 0n)),
+      timeZone,
     };
   }
 

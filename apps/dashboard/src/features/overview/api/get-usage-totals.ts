@@ -1,9 +1,9 @@
 /**
- * Spend this month and the per-day series for the chart, built from the per-model totals
- * endpoint (one call per period) so the numbers match the Usage page exactly.
+ * Spend this month (the per-model totals, as the Usage page shows them) and the per-day series
+ * for the chart (one call: the API groups by day in the browser's time zone).
  */
-import { BILLING_ROUTES, type ModelUsageTotals } from '@apilink/contracts';
-import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
+import { BILLING_ROUTES, type DailyUsageTotals, type ModelUsageTotals } from '@apilink/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 export const CHART_DAYS = 14;
@@ -36,26 +36,29 @@ export function useMonthSpend(now = new Date()) {
   return useQuery(totalsQueryOptions(new Date(now.getFullYear(), now.getMonth(), 1)));
 }
 
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
 export function useDailyUsage(now = new Date()) {
   const today = startOfLocalDay(now);
   const days = Array.from({ length: CHART_DAYS }, (_, index) => startOfLocalDay(today, index - CHART_DAYS + 1));
-  return useQueries({
-    queries: days.map((day) => totalsQueryOptions(day, startOfLocalDay(day, 1))),
-    combine: (results) => ({
-      isPending: results.some((result) => result.isPending),
-      error: results.find((result) => result.error)?.error ?? null,
-      refetch: () => results.forEach((result) => void result.refetch()),
-      data: results.every((result) => result.data)
-        ? days.map((day, index): DayUsage => {
-            const rows = results[index].data!.data;
-            return {
-              day: dayKey(day),
-              requests: rows.reduce((sum, row) => sum + row.requests, 0),
-              tokens: rows.reduce((sum, row) => sum + row.promptTokens + row.completionTokens, 0),
-              costMicros: BigInt(results[index].data!.total.micros),
-            };
-          })
-        : undefined,
-    }),
+  const from = days[0].toISOString();
+  const timeZone = browserTimeZone();
+  return useQuery({
+    queryKey: ['overview', 'daily', from, timeZone] as const,
+    queryFn: ({ signal }) => apiRequest<DailyUsageTotals>(BILLING_ROUTES.usageDaily, { signal, query: { from, timeZone } }),
+    staleTime: 30_000,
+    // Days without requests are not in the answer; the chart shows them as zero.
+    select: (totals): DayUsage[] => {
+      const byDay = new Map(totals.data.map((row) => [row.day, row]));
+      return days.map((day) => {
+        const row = byDay.get(dayKey(day));
+        return {
+          day: dayKey(day),
+          requests: row?.requests ?? 0,
+          tokens: row ? row.promptTokens + row.completionTokens : 0,
+          costMicros: BigInt(row?.cost.micros ?? 0),
+        };
+      });
+    },
   });
 }
