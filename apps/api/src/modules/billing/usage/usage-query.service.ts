@@ -80,18 +80,20 @@ export class UsageQueryService {
 
   /** Totals per calendar day in `timeZone` (an IANA name PostgreSQL knows), oldest first. */
   async totalsByDay(userId: string, filters: UsageFilters, timeZone: string): Promise<DayTotalRow[]> {
-    const rows: { day: string; requests: string; prompt: string; completion: string; cached: string; cost: string }[] =
-      await this.filtered(userId, filters)
-        .select(`to_char(u.createdAt AT TIME ZONE :timeZone, 'YYYY-MM-DD')`, 'day')
-        .addSelect('COUNT(*)', 'requests')
-        .addSelect('COALESCE(SUM(u.promptTokens), 0)', 'prompt')
-        .addSelect('COALESCE(SUM(u.completionTokens), 0)', 'completion')
-        .addSelect('COALESCE(SUM(u.cachedTokens), 0)', 'cached')
-        .addSelect('COALESCE(SUM(u.costMicros), 0)', 'cost')
-        .setParameter('timeZone', timeZone)
-        .groupBy('day')
-        .orderBy('day', 'ASC')
-        .getRawMany();
+    const rows: { day: string; requests: string; prompt: string; completion: string; cached: string; cost: string }[] = await this.filtered(
+      userId,
+      filters,
+    )
+      .select(`to_char(u.createdAt AT TIME ZONE :timeZone, 'YYYY-MM-DD')`, 'day')
+      .addSelect('COUNT(*)', 'requests')
+      .addSelect('COALESCE(SUM(u.promptTokens), 0)', 'prompt')
+      .addSelect('COALESCE(SUM(u.completionTokens), 0)', 'completion')
+      .addSelect('COALESCE(SUM(u.cachedTokens), 0)', 'cached')
+      .addSelect('COALESCE(SUM(u.costMicros), 0)', 'cost')
+      .setParameter('timeZone', timeZone)
+      .groupBy('day')
+      .orderBy('day', 'ASC')
+      .getRawMany();
     return rows.map((row) => ({
       day: row.day,
       requests: Number(row.requests),
