@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, type StreamableFile } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   AdminUser,
@@ -29,6 +29,7 @@ import { PaymentsService } from '../billing/payments/payments.service';
 import { UsageQueryService } from '../billing/usage/usage-query.service';
 import { InvoicesService } from '../invoices/invoices.service';
 import { toInvoiceSummary } from '../invoices/mappers/invoice.mapper';
+import { toInvoicePdfFile } from '../invoices/mappers/invoice-pdf-file.mapper';
 import { KeysService } from '../keys/keys.service';
 import { toApiKeySummary } from '../keys/mappers/api-key.mapper';
 import { AdminUsersService } from './admin-users.service';
@@ -123,6 +124,13 @@ export class AdminUsersController {
   async invoiceList(@Param('userId', UserIdPipe) userId: string): Promise<InvoiceList> {
     const invoices = await this.invoices.list(userId);
     return { data: invoices.map(({ invoice, correctsNumber }) => toInvoiceSummary(invoice, correctsNumber)) };
+  }
+
+  @Get(':userId/invoices/:invoiceId/pdf')
+  @ApiOperation({ summary: "One of a user's invoices or credit notes as PDF (to send the customer a copy)" })
+  async invoicePdf(@Param('userId', UserIdPipe) userId: string, @Param('invoiceId') invoiceId: string): Promise<StreamableFile> {
+    const { invoice, document } = await this.invoices.pdf(userId, invoiceId);
+    return toInvoicePdfFile(invoice, document);
   }
 
   @Get(':userId/usage')

@@ -1,10 +1,11 @@
-import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, type StreamableFile } from '@nestjs/common';
 import { BILLING_ROUTES, type InvoiceList } from '@apilink/contracts';
 import { Auth } from '../../common/auth/auth.decorator';
 import { CurrentSession } from '../../common/auth/current-principal.decorator';
 import type { SessionPrincipal } from '../../common/auth/principal';
 import { InvoicesService } from './invoices.service';
 import { toInvoiceSummary } from './mappers/invoice.mapper';
+import { toInvoicePdfFile } from './mappers/invoice-pdf-file.mapper';
 
 @Auth('session')
 @Controller()
@@ -20,10 +21,6 @@ export class InvoicesController {
   @Get('/api/billing/invoices/:invoiceId/pdf')
   async pdf(@CurrentSession() session: SessionPrincipal, @Param('invoiceId') invoiceId: string): Promise<StreamableFile> {
     const { invoice, document } = await this.invoices.pdf(session.userId, invoiceId);
-    return new StreamableFile(document.content, {
-      type: document.contentType,
-      disposition: `attachment; filename="${invoice.displayNumber}.pdf"`,
-      length: document.content.length,
-    });
+    return toInvoicePdfFile(invoice, document);
   }
 }

@@ -1,4 +1,4 @@
-import { BILLING_ROUTES, type InvoiceSummary } from '@apilink/contracts';
+import { ADMIN_ROUTES, BILLING_ROUTES, type InvoiceSummary } from '@apilink/contracts';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { billingInvariantViolations } from '../../support/billing-invariants';
@@ -112,6 +112,24 @@ describe('top-ups with the test-payment provider, and invoices', () => {
     const again = await session.api('get', BILLING_ROUTES.invoicePdf(invoice.id)).buffer(true).parse(binary).expect(200);
     expect((again.body as Buffer).equals(bytes)).toBe(true);
     expect(await billingInvariantViolations({ userIds: [session.user.id] })).toEqual([]);
+  });
+
+  it("gives support the same PDF as the customer, only under the invoice's own user", async () => {
+    const [owner, other, support] = await Promise.all([
+      TestSession.create(testApp, { withKey: false }),
+      TestSession.create(testApp, { withKey: false }),
+      TestSession.create(testApp, { role: 'support', withKey: false }),
+    ]);
+    await topUp(owner, '12');
+    const [invoice] = await invoicesOf(owner);
+    const mine = await owner.api('get', BILLING_ROUTES.invoicePdf(invoice.id)).buffer(true).parse(binary).expect(200);
+    const copy = await support.api('get', ADMIN_ROUTES.userInvoicePdf(owner.user.id, invoice.id)).buffer(true).parse(binary).expect(200);
+    expect(copy.headers['content-type']).toBe('application/pdf');
+    expect(copy.headers['content-disposition']).toBe(`attachment; filename="${invoice.number}.pdf"`);
+    expect((copy.body as Buffer).equals(mine.body as Buffer)).toBe(true);
+
+    await support.api('get', ADMIN_ROUTES.userInvoicePdf(other.user.id, invoice.id)).expect(404);
+    await owner.api('get', ADMIN_ROUTES.userInvoicePdf(owner.user.id, invoice.id)).expect(403);
   });
 
   it('renders the PDF in a queued job after the payment commits', async () => {

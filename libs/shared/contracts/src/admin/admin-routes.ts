@@ -27,6 +27,8 @@ export const ADMIN_ROUTES = {
   userPayments: (userId: string) => `/api/admin/users/${id(userId)}/payments`,
   /** InvoiceList */
   userInvoices: (userId: string) => `/api/admin/users/${id(userId)}/invoices`,
+  /** application/pdf attachment */
+  userInvoicePdf: (userId: string, invoiceId: string) => `/api/admin/users/${id(userId)}/invoices/${id(invoiceId)}/pdf`,
   /** `?page&pageSize` + UsageFilters → Page<UsageRecord> */
   userUsage: (userId: string) => `/api/admin/users/${id(userId)}/usage`,
   /** POST CreditAdjustmentRequest → CreditAdjustmentResponse */

@@ -1,10 +1,10 @@
-import type { InvoiceSummary, Payment } from '@apilink/contracts';
+import { BILLING_ROUTES, type InvoiceSummary, type Payment } from '@apilink/contracts';
 import { Card } from '../../../components/card';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/query-state';
 import { formatDateTime, formatUsd } from '../../../lib/format';
 import { useInvoices } from '../api/list-invoices';
 import { usePayments } from '../api/list-payments';
-import { InvoiceDownloadButton } from './invoice-download-button';
+import { InvoiceDownloadButton } from '../../../components/invoice-download-button';
 import { PaymentStatusBadge } from '../../../components/payment-status-badge';
 import { DataTable } from '../../../components/data-table';
 
@@ -51,7 +51,7 @@ export function PaymentsCard() {
                   {invoice ? (
                     <span className="row">
                       <span className="mono">{invoice.number}</span>
-                      <InvoiceDownloadButton invoice={invoice} />
+                      <InvoiceDownloadButton invoice={invoice} url={BILLING_ROUTES.invoicePdf(invoice.id)} />
                     </span>
                   ) : payment.status === 'completed' ? (
                     <span className="subtle">Preparing…</span>
@@ -74,7 +74,7 @@ export function PaymentsCard() {
                   <span className="mono">{note.number}</span> · {formatUsd(note.amount.micros)} · corrects{' '}
                   {note.correctsInvoiceNumber ?? '—'}
                 </span>
-                <InvoiceDownloadButton invoice={note} />
+                <InvoiceDownloadButton invoice={note} url={BILLING_ROUTES.invoicePdf(note.id)} />
               </li>
             ))}
           </ul>

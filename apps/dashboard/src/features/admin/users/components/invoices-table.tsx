@@ -1,11 +1,12 @@
-import type { InvoiceSummary } from '@apilink/contracts';
+import { ADMIN_ROUTES, type InvoiceSummary } from '@apilink/contracts';
 import { DataTable } from '../../../../components/data-table';
+import { InvoiceDownloadButton } from '../../../../components/invoice-download-button';
 import { formatDate, formatUsd } from '../../../../lib/format';
 
-export function InvoicesTable({ invoices }: { invoices: InvoiceSummary[] }) {
+export function InvoicesTable({ userId, invoices }: { userId: string; invoices: InvoiceSummary[] }) {
   return (
     <DataTable
-      columns={[{ label: 'Number' }, { label: 'Kind' }, { label: 'Issued' }, { label: 'Amount', numeric: true }, { label: 'Corrects' }]}
+      columns={[{ label: 'Number' }, { label: 'Kind' }, { label: 'Issued' }, { label: 'Amount', numeric: true }, { label: 'Corrects' }, { label: 'PDF' }]}
       testId="user-invoices-table"
     >
       {invoices.map((invoice) => (
@@ -22,6 +23,9 @@ export function InvoicesTable({ invoices }: { invoices: InvoiceSummary[] }) {
           </td>
           <td data-label="Corrects" className="mono">
             {invoice.correctsInvoiceNumber ?? <span className="subtle">—</span>}
+          </td>
+          <td data-label="PDF">
+            <InvoiceDownloadButton invoice={invoice} url={ADMIN_ROUTES.userInvoicePdf(userId, invoice.id)} />
           </td>
         </tr>
       ))}

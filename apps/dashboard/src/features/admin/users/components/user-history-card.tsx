@@ -128,5 +128,5 @@ function InvoicesPanel({ userId }: { userId: string }) {
   if (invoices.error)
     return <ErrorState error={invoices.error} title="Could not load the invoices" onRetry={() => void invoices.refetch()} />;
   if (invoices.data.length === 0) return <EmptyState title="No invoices">Invoices are issued for completed payments.</EmptyState>;
-  return <InvoicesTable invoices={invoices.data} />;
+  return <InvoicesTable userId={userId} invoices={invoices.data} />;
 }

@@ -1,9 +1,11 @@
+/** Downloads one invoice or credit note as PDF; the customer's and the staff's routes differ, the button does not. */
 import type { InvoiceSummary } from '@apilink/contracts';
-import { errorText } from '../../../components/query-state';
-import { useDownloadInvoice } from '../api/download-invoice';
+import { useMutation } from '@tanstack/react-query';
+import { apiDownload, saveFile } from '../lib/api-client';
+import { errorText } from './query-state';
 
-export function InvoiceDownloadButton({ invoice }: { invoice: InvoiceSummary }) {
-  const download = useDownloadInvoice();
+export function InvoiceDownloadButton({ invoice, url }: { invoice: InvoiceSummary; url: string }) {
+  const download = useMutation({ mutationFn: async () => saveFile(await apiDownload(url, `${invoice.number}.pdf`)) });
   return (
     <span className="row">
       <button
@@ -11,7 +13,7 @@ export function InvoiceDownloadButton({ invoice }: { invoice: InvoiceSummary }) 
         className="button button--secondary button--small"
         disabled={download.isPending}
         aria-label={`Download ${invoice.number} as PDF`}
-        onClick={() => download.mutate(invoice)}
+        onClick={() => download.mutate()}
       >
         {download.isPending ? 'Downloading…' : 'Download PDF'}
       </button>
