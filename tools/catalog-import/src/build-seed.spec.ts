@@ -29,6 +29,7 @@ describe('buildSeed', () => {
   const first = buildSeed([row('openai/a', 1, 2), row('openai/b', 3, 4)], null, {
     effectiveFrom: '2026-01-01T00:00:00.000Z',
     source: SOURCE,
+    corrections: [],
   });
 
   it('adds the built-in echo model before the imported ones', () => {
@@ -40,6 +41,7 @@ describe('buildSeed', () => {
     const again = buildSeed([row('openai/a', 1, 2), row('openai/b', 3, 4)], first.seed, {
       effectiveFrom: '2026-02-01T00:00:00.000Z',
       source: SOURCE,
+      corrections: [],
     });
     expect(again.seed).toEqual(first.seed);
     expect(again.repriced).toEqual([]);
@@ -49,6 +51,7 @@ describe('buildSeed', () => {
     const next = buildSeed([row('openai/a', 1.5, 2), row('openai/b', 3, 4)], first.seed, {
       effectiveFrom: '2026-02-01T00:00:00.000Z',
       source: SOURCE,
+      corrections: [],
     });
     const a = next.seed.models.find((m) => m.id === 'openai/a')!;
     expect(a.prices.map((p) => [p.effectiveFrom, p.inputMicrosPerMTok])).toEqual([
@@ -59,13 +62,29 @@ describe('buildSeed', () => {
   });
 
   it('reports models that left the source', () => {
-    const next = buildSeed([row('openai/a', 1, 2)], first.seed, { effectiveFrom: '2026-02-01T00:00:00.000Z', source: SOURCE });
+    const next = buildSeed([row('openai/a', 1, 2)], first.seed, {
+      effectiveFrom: '2026-02-01T00:00:00.000Z',
+      source: SOURCE,
+      corrections: [],
+    });
     expect(next.removed).toEqual(['openai/b']);
   });
 
+  it('applies corrections to the source facts and reports the models they changed', () => {
+    const corrected = buildSeed([row('openai/a', 1, 2), row('openai/b', 3, 4)], first.seed, {
+      effectiveFrom: '2026-02-01T00:00:00.000Z',
+      source: SOURCE,
+      corrections: [{ modelId: 'openai/b', set: { supportsTools: true }, reason: 'documented upstream' }],
+    });
+    expect(corrected.seed.models.find((m) => m.id === 'openai/b')?.supportsTools).toBe(true);
+    expect(corrected.seed.models.find((m) => m.id === 'openai/a')?.supportsTools).toBe(false);
+    expect(corrected.corrected).toEqual(['openai/b']);
+    expect(first.corrected).toEqual([]);
+  });
+
   it('refuses a new price version dated before the latest one', () => {
-    expect(() => buildSeed([row('openai/a', 9, 9)], first.seed, { effectiveFrom: '2025-01-01T00:00:00.000Z', source: SOURCE })).toThrow(
-      /must start after/,
-    );
+    expect(() =>
+      buildSeed([row('openai/a', 9, 9)], first.seed, { effectiveFrom: '2025-01-01T00:00:00.000Z', source: SOURCE, corrections: [] }),
+    ).toThrow(/must start after/);
   });
 });

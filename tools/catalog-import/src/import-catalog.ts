@@ -5,12 +5,14 @@
  *                             [--effective-from 2026-11-25T00:00:00.000Z]
  * Relative paths are resolved from the repository root. New price versions start at
  * --effective-from (default: today, UTC midnight); unchanged prices keep their old version.
+ * Known errors in the source are fixed by the list in catalog-corrections.ts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ModelCatalogSeed } from '@apilink/contracts';
 import { format, resolveConfig } from 'prettier';
 import { buildSeed } from './build-seed';
+import { CATALOG_CORRECTIONS } from './catalog-corrections';
 import { parseCatalogSource } from './catalog-source';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -49,7 +51,11 @@ async function main(): Promise<void> {
   const effectiveFrom = new Date(args['effective-from'] ?? todayUtc()).toISOString();
   const rows = parseCatalogSource(JSON.parse(readFileSync(sourcePath, 'utf8')));
   const previous = existsSync(outPath) ? (JSON.parse(readFileSync(outPath, 'utf8')) as ModelCatalogSeed) : null;
-  const { seed, added, repriced, removed } = buildSeed(rows, previous, { effectiveFrom, source: SOURCE });
+  const { seed, added, repriced, removed, corrected } = buildSeed(rows, previous, {
+    effectiveFrom,
+    source: SOURCE,
+    corrections: CATALOG_CORRECTIONS,
+  });
   // Formatted like every other file, so `npm run format` and a re-import never disagree.
   const prettierOptions = (await resolveConfig(outPath)) ?? {};
   writeFileSync(outPath, await format(JSON.stringify(seed), { ...prettierOptions, filepath: outPath }));
@@ -58,6 +64,7 @@ async function main(): Promise<void> {
   console.log(
     `  added ${added.length}, repriced ${repriced.length}, dropped ${removed.length}${removed.length ? `: ${removed.join(', ')}` : ''}`,
   );
+  console.log(`  corrected (${corrected.length}): ${corrected.join(', ') || 'none'} (see catalog-corrections.ts)`);
   console.log(`  disabled by default (${disabled.length}): ${disabled.map((model) => `${model.id} (${model.disabledReason})`).join('; ')}`);
 }
 

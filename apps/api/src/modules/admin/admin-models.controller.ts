@@ -35,7 +35,7 @@ export class AdminModelsController {
 
   @Patch(':modelId')
   @ApiParam(MODEL_ID_PARAM)
-  @ApiOperation({ summary: 'Set aliases and the default output cap (for requests that set none)' })
+  @ApiOperation({ summary: 'Set aliases, the default output cap (for requests that set none) and capability flags' })
   @ApiOkResponse({ description: 'AdminModel' })
   update(
     @CurrentAuditContext() context: AuditContext,

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AUDIT_ACTIONS, type AdminModel, type NewModelPriceRequest, type UpdateAdminModelRequest } from '@apilink/contracts';
+import {
+  AUDIT_ACTIONS,
+  type AdminModel,
+  type GatewayModelCapabilities,
+  type NewModelPriceRequest,
+  type UpdateAdminModelRequest,
+} from '@apilink/contracts';
 import { AppError } from '../../common/errors/app-error';
 import type { AuditContext } from '../audit/audit-actor';
 import { AuditService } from '../audit/audit.service';
@@ -10,7 +16,7 @@ import { ModelCatalogWriter } from '../models/model-catalog.writer';
 import { ModelsService } from '../models/models.service';
 import { priceAt } from '../models/pricing/price-at';
 import { ModelRouteTable } from '../models/routing/model-route-table';
-import { toAdminModel, toAdminModelPrice } from './mappers/admin-model.mapper';
+import { toAdminModel, toAdminModelCapabilities, toAdminModelPrice } from './mappers/admin-model.mapper';
 
 /** Model catalog management through the models module's writer, each change in the audit log. */
 @Injectable()
@@ -60,17 +66,20 @@ export class AdminModelsService {
     return this.get(modelId);
   }
 
-  /** Aliases and the default output cap; each changed setting is written through the models module. */
+  /** Aliases, the default output cap and capability flags; each changed setting is written through the models module. */
   async update(context: AuditContext, modelId: string, request: UpdateAdminModelRequest): Promise<AdminModel> {
     const model = this.require(modelId);
-    const before = { aliases: model.aliases, defaultMaxOutputTokens: model.defaultMaxOutputTokens };
+    const capabilities = toAdminModelCapabilities(model);
+    const before = { aliases: model.aliases, defaultMaxOutputTokens: model.defaultMaxOutputTokens, capabilities };
     const after = {
       aliases: request.aliases === undefined ? model.aliases : [...new Set(request.aliases)],
       defaultMaxOutputTokens: request.defaultMaxOutputTokens === undefined ? model.defaultMaxOutputTokens : request.defaultMaxOutputTokens,
+      capabilities: { ...capabilities, ...definedFlags(request.capabilities) },
     };
     const aliasesChanged = after.aliases.join('\n') !== before.aliases.join('\n');
     const capChanged = after.defaultMaxOutputTokens !== before.defaultMaxOutputTokens;
-    if (!aliasesChanged && !capChanged) return this.view(model);
+    const capabilitiesChanged = CAPABILITIES.some((flag) => after.capabilities[flag] !== before.capabilities[flag]);
+    if (!aliasesChanged && !capChanged && !capabilitiesChanged) return this.view(model);
     // Checked before anything is written, so a bad cap never leaves the aliases half-applied.
     if (after.defaultMaxOutputTokens !== null && after.defaultMaxOutputTokens > model.maxOutputTokens) {
       throw AppError.invalidRequest(`defaultMaxOutputTokens cannot exceed ${model.maxOutputTokens}`, 'defaultMaxOutputTokens');
@@ -78,6 +87,13 @@ export class AdminModelsService {
     await this.audit.audited(context, async () => {
       if (aliasesChanged) await this.writer.setAliases(model.id, after.aliases);
       if (capChanged) await this.writer.setDefaultMaxOutputTokens(model.id, after.defaultMaxOutputTokens);
+      if (capabilitiesChanged) {
+        await this.writer.setCapabilities(model.id, {
+          supportsTools: after.capabilities.tools,
+          supportsVision: after.capabilities.vision,
+          supportsReasoning: after.capabilities.reasoning,
+        });
+      }
       return {
         result: undefined,
         record: { action: AUDIT_ACTIONS.ModelUpdated, targetType: 'model', targetId: model.id, before, after, reason: request.reason },
@@ -128,6 +144,13 @@ export class AdminModelsService {
   private view(model: CatalogModelRecord): AdminModel {
     return toAdminModel(model, this.routes.routesFor(model), this.models.findActive(model.id) !== null);
   }
+}
+
+const CAPABILITIES = ['tools', 'vision', 'reasoning'] as const;
+
+/** The flags a request sets; an omitted one keeps its value. */
+function definedFlags(flags: Partial<GatewayModelCapabilities> | undefined): Partial<GatewayModelCapabilities> {
+  return Object.fromEntries(CAPABILITIES.filter((flag) => flags?.[flag] !== undefined).map((flag) => [flag, flags![flag]]));
 }
 
 function requiredPrice(value: string, param: string): bigint {

@@ -1,15 +1,18 @@
 /**
- * Changes to the catalog for the admin module: a new price version (never an edit) and the enabled
- * switch. Each change reloads this instance at once and tells the other instances over PUB_SUB.
+ * Changes to the catalog for the admin module: a new price version (never an edit), the enabled
+ * switch, aliases, the default output cap and capability corrections. Each change reloads this
+ * instance at once and tells the other instances over PUB_SUB.
  */
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
-import type { ModelPriceVersion } from './catalog-model-record';
+import type { CatalogModelRecord, ModelPriceVersion } from './catalog-model-record';
 import { ModelPriceEntity } from './entities/model-price.entity';
 import { ModelEntity } from './entities/model.entity';
 import { ModelCatalogService } from './model-catalog.service';
+
+export type ModelCapabilityFlags = Pick<CatalogModelRecord, 'supportsTools' | 'supportsVision' | 'supportsReasoning'>;
 
 export type NewPriceVersion = Omit<ModelPriceVersion, 'effectiveFrom'> & { effectiveFrom?: Date };
 
@@ -77,6 +80,17 @@ export class ModelCatalogWriter {
       throw AppError.invalidRequest(`defaultMaxOutputTokens cannot exceed the model's ${model.maxOutputTokens} output tokens`, 'defaultMaxOutputTokens');
     }
     await this.modelRepository.update({ id: modelId }, { defaultMaxOutputTokens: tokens });
+    await this.changed();
+  }
+
+  /**
+   * Corrects the catalog's capability flags, which admission enforces (tools, images). The seeder
+   * never updates an existing row, so a correction survives restarts and re-imports.
+   */
+  async setCapabilities(modelId: string, flags: ModelCapabilityFlags): Promise<void> {
+    await this.requireModel(modelId);
+    const { supportsTools, supportsVision, supportsReasoning } = flags;
+    await this.modelRepository.update({ id: modelId }, { supportsTools, supportsVision, supportsReasoning });
     await this.changed();
   }
 

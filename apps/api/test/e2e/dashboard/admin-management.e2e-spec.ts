@@ -2,9 +2,9 @@
  * The admin-only staff pages in real headless Chromium against the real API: an admin adds an
  * upstream account pointing at the mock OpenAI upstream (the gateway then routes a model through
  * it with the stored key), edits and disables it, reprices a model (new prices apply to new
- * requests only), sets its aliases and output cap, switches it off and on, changes a user's
- * role, and reads all of it back in the audit log with filters. Screenshots at desktop width and
- * at 375 px.
+ * requests only), sets its aliases and output cap, corrects a capability flag, switches it off
+ * and on, changes a user's role, and reads all of it back in the audit log with filters.
+ * Screenshots at desktop width and at 375 px.
  */
 import { randomUUID } from 'node:crypto';
 import { ADMIN_ROUTES, type AdminModel, type UpstreamAccount } from '@apilink/contracts';
@@ -211,6 +211,19 @@ describe('admin pages in Chromium', () => {
         defaultMaxOutputTokens: 2048,
       });
 
+      // Correct a capability flag the catalog got wrong.
+      const capabilitiesForm = page.getByRole('form', { name: 'Capabilities' });
+      expect(await capabilitiesForm.getByLabel('Tools (function calling)').isChecked()).toBe(true);
+      await capabilitiesForm.getByLabel('Reasoning', { exact: true }).uncheck();
+      await capabilitiesForm.getByLabel('Reason (optional)', { exact: true }).fill('Served with thinking off');
+      await capabilitiesForm.getByRole('button', { name: 'Save capabilities' }).click();
+      await page.getByText(`${PRICED_MODEL}: capabilities saved; requests are checked against them at once.`).waitFor();
+      expect(((await admin.api('get', ADMIN_ROUTES.model(PRICED_MODEL)).expect(200)).body as AdminModel).capabilities).toEqual({
+        tools: true,
+        vision: false,
+        reasoning: false,
+      });
+
       // Switch it off and on again.
       await page.getByRole('button', { name: 'Deactivate', exact: true }).click();
       const modelToggle = page.getByTestId('model-toggle-dialog');
@@ -248,12 +261,13 @@ describe('admin pages in Chromium', () => {
       await page.getByLabel('Actor').fill(admin.email);
       await page.getByRole('button', { name: 'Apply' }).click();
       const table = page.getByTestId('audit-log-table');
-      await page.getByText('1–8 of 8 entries').waitFor();
+      await page.getByText('1–9 of 9 entries').waitFor();
       const actions = await table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-audit-action')));
       expect(actions).toEqual([
         'user.role_changed',
         'model.activated',
         'model.deactivated',
+        'model.updated',
         'model.updated',
         'model.price_changed',
         'upstream.disabled',

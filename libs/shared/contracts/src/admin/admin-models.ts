@@ -1,5 +1,6 @@
 /** The model catalog as admins manage it (`/api/admin/models`). Prices are per 1,000,000 tokens. */
 import type { Money } from '../billing/money';
+import type { GatewayModelCapabilities } from '../models/gateway-model';
 
 export interface AdminLongContextTier {
   /** Applies to the whole request when its input exceeds this many tokens. */
@@ -38,6 +39,8 @@ export interface AdminModel {
   aliases: string[];
   /** Output cap assumed when a request sets none; null: the model's maximum. */
   defaultMaxOutputTokens: number | null;
+  /** What the gateway lets requests use: tools and images are refused with a 400 when off. */
+  capabilities: GatewayModelCapabilities;
   /** The price in force now, or null when none applies yet. */
   currentPrice: AdminModelPrice | null;
   /** Every version, newest first; past usage keeps the price that applied when it ran. */
@@ -54,6 +57,8 @@ export interface UpdateAdminModelRequest {
   aliases?: string[];
   /** Null returns to the model's maximum. */
   defaultMaxOutputTokens?: number | null;
+  /** Corrects the catalog's capability flags; flags omitted stay unchanged. */
+  capabilities?: Partial<GatewayModelCapabilities>;
   reason?: string;
 }
 

@@ -1,7 +1,25 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { MODEL_ALIAS_PATTERN, MODEL_ALIASES_MAX, type UpdateAdminModelRequest } from '@apilink/contracts';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { MODEL_ALIAS_PATTERN, MODEL_ALIASES_MAX, type GatewayModelCapabilities, type UpdateAdminModelRequest } from '@apilink/contracts';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, Matches, Min, ValidateNested } from 'class-validator';
 import { AdminActionDto } from './admin-action.dto';
+
+export class ModelCapabilitiesDto implements Partial<GatewayModelCapabilities> {
+  @ApiPropertyOptional({ description: 'Function calling: off refuses requests with tools (400, param "tools")' })
+  @IsOptional()
+  @IsBoolean()
+  tools?: boolean;
+
+  @ApiPropertyOptional({ description: 'Image inputs: off refuses requests with images (400 naming the message)' })
+  @IsOptional()
+  @IsBoolean()
+  vision?: boolean;
+
+  @ApiPropertyOptional({ description: 'Reasoning model (listed in /v1/models)' })
+  @IsOptional()
+  @IsBoolean()
+  reasoning?: boolean;
+}
 
 export class UpdateAdminModelDto extends AdminActionDto implements UpdateAdminModelRequest {
   @ApiPropertyOptional({
@@ -20,4 +38,10 @@ export class UpdateAdminModelDto extends AdminActionDto implements UpdateAdminMo
   @IsInt()
   @Min(1)
   defaultMaxOutputTokens?: number | null;
+
+  @ApiPropertyOptional({ type: ModelCapabilitiesDto, description: "Corrects the catalog's flags; flags omitted stay unchanged" })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ModelCapabilitiesDto)
+  capabilities?: ModelCapabilitiesDto;
 }

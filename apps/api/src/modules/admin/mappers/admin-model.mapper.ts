@@ -1,4 +1,4 @@
-import type { AdminModel, AdminModelPrice } from '@apilink/contracts';
+import type { AdminModel, AdminModelPrice, GatewayModelCapabilities } from '@apilink/contracts';
 import { toMoney } from '../../billing/mappers/money.mapper';
 import type { CatalogModelRecord, ModelPriceVersion } from '../../models/catalog-model-record';
 import { priceAt } from '../../models/pricing/price-at';
@@ -23,6 +23,10 @@ export function toAdminModelPrice(price: ModelPriceVersion): AdminModelPrice {
   };
 }
 
+export function toAdminModelCapabilities(model: CatalogModelRecord): GatewayModelCapabilities {
+  return { tools: model.supportsTools, vision: model.supportsVision, reasoning: model.supportsReasoning };
+}
+
 /** `routes` are the model's configured upstreams; `active` whether it is served now. */
 export function toAdminModel(model: CatalogModelRecord, routes: readonly ModelRoute[], active: boolean, now = new Date()): AdminModel {
   const current = priceAt(model, now);
@@ -38,6 +42,7 @@ export function toAdminModel(model: CatalogModelRecord, routes: readonly ModelRo
     maxOutputTokens: model.maxOutputTokens,
     aliases: model.aliases,
     defaultMaxOutputTokens: model.defaultMaxOutputTokens,
+    capabilities: toAdminModelCapabilities(model),
     currentPrice: current ? toAdminModelPrice(current) : null,
     priceHistory: [...model.prices].reverse().map(toAdminModelPrice),
   };

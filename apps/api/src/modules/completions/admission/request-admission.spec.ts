@@ -9,6 +9,7 @@ const MODEL = {
   maxOutputTokens: 300,
   maxInputTokens: null,
   supportsVision: false,
+  supportsTools: true,
   defaultMaxOutputTokens: null,
 } as ActiveModel['model'];
 const PRICE = {
@@ -77,5 +78,49 @@ describe('RequestAdmission', () => {
     });
     expect(() => admission().admit(withImage)).toThrow(expect.objectContaining({ status: 400, param: 'messages.0.content' }));
     expect(admission({ supportsVision: true }).admit(withImage).promptTokens).toBeGreaterThan(765);
+  });
+
+  describe('for a model without tool support', () => {
+    const noTools = () => admission({ supportsTools: false });
+    const WEATHER = { type: 'function' as const, function: { name: 'get_weather', parameters: { type: 'object' } } };
+
+    it('refuses tools with 400 naming tools', () => {
+      expect(() => noTools().admit(request({ tools: [WEATHER], tool_choice: 'auto' }))).toThrow(
+        expect.objectContaining({
+          status: 400,
+          type: 'invalid_request_error',
+          code: 'unsupported_parameter',
+          param: 'tools',
+          message: 'This model does not support tools (function calling).',
+        }),
+      );
+      expect(admission().admit(request({ tools: [WEATHER] })).promptTokens).toBeGreaterThan(0);
+    });
+
+    it('refuses a tool_choice that asks for tools, naming tool_choice', () => {
+      for (const toolChoice of ['auto', 'required', { type: 'function', function: { name: 'get_weather' } }] as const) {
+        expect(() => noTools().admit(request({ tool_choice: toolChoice }))).toThrow(
+          expect.objectContaining({ status: 400, param: 'tool_choice' }),
+        );
+      }
+    });
+
+    it('admits tool_choice "none", an empty tools list and a history of earlier tool calls', () => {
+      const history = request({
+        messages: [
+          { role: 'user', content: 'Weather in Oslo?' },
+          {
+            role: 'assistant',
+            content: null,
+            tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{}' } }],
+          },
+          { role: 'tool', tool_call_id: 'call_1', content: '{"temperature": 5}' },
+          { role: 'user', content: 'Thanks, and in words?' },
+        ],
+        tools: [],
+        tool_choice: 'none',
+      });
+      expect(noTools().admit(history).promptTokens).toBeGreaterThan(0);
+    });
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Everything decided before money is held or an upstream is called: is the model active, does the
- * request fit its context window and output cap, and what is the worst case it can cost.
+ * Everything decided before money is held or an upstream is called: is the model active, can it
+ * take the request's images and tools, does the request fit its context window and output cap, and
+ * what is the worst case it can cost.
  */
 import { Injectable } from '@nestjs/common';
 import type { ChatCompletionRequest } from '@apilink/contracts';
@@ -8,7 +9,7 @@ import type { ActiveModel } from '../../models/active-model';
 import { ModelsService } from '../../models/models.service';
 import { tokenPricesFor, type TokenPrices } from '../../models/pricing/token-prices';
 import { AppError } from '../../../common/errors/app-error';
-import { contextLengthExceeded, modelNotFound } from '../errors/completion-errors';
+import { contextLengthExceeded, modelNotFound, unsupportedParameter } from '../errors/completion-errors';
 import { estimateHoldMicros } from '../billing/completion-cost';
 import { countPromptTokens } from './token-counter';
 
@@ -32,6 +33,7 @@ export class RequestAdmission {
     if (!active) throw modelNotFound(request.model);
     const { model } = active;
     if (!model.supportsVision) rejectImages(request);
+    if (!model.supportsTools) rejectTools(request);
 
     const requested = request.max_completion_tokens ?? request.max_tokens ?? null;
     if (requested !== null && requested > model.maxOutputTokens) {
@@ -53,6 +55,20 @@ export class RequestAdmission {
     const holdMicros = estimateHoldMicros(prices, promptTokens, maxOutputTokens * (request.n ?? 1));
     return { active, promptTokens, maxOutputTokens, prices, holdMicros };
   }
+}
+
+/**
+ * Refuses what asks this model to call tools: a non-empty `tools`, or a `tool_choice` other than
+ * "none"; an upstream without function calling can honour neither (code `unsupported_parameter`,
+ * like an adapter's refusal of a parameter). Earlier assistant `tool_calls` and `tool` messages
+ * are not refused: they record past turns, not a request to call anything, and clients replay
+ * them when a conversation moves to another model; an upstream that cannot read them answers with
+ * its own 400, which reaches the client. The legacy `functions`/`function_call` never get here:
+ * the validator refuses them as unknown parameters.
+ */
+function rejectTools(request: ChatCompletionRequest): void {
+  const param = request.tools?.length ? 'tools' : request.tool_choice != null && request.tool_choice !== 'none' ? 'tool_choice' : null;
+  if (param) throw unsupportedParameter(param, 'This model does not support tools (function calling).');
 }
 
 function rejectImages(request: ChatCompletionRequest): void {

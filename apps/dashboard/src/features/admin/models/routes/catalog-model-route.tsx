@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../../components/que
 import { ApiError } from '../../../../lib/api-client';
 import { formatDateTime, formatInteger, formatUsd } from '../../../../lib/format';
 import { useCatalogModel } from '../api/get-catalog-model';
+import { ModelCapabilitiesForm } from '../components/model-capabilities-form';
 import { ModelStateBadge } from '../components/model-state-badge';
 import { ModelSettingsForm } from '../components/model-settings-form';
 import { ModelToggleDialog } from '../components/model-toggle-dialog';
@@ -113,6 +114,13 @@ function CatalogModelPage({ modelId }: { modelId: string }) {
             key={`${data.aliases.join(',')}:${data.defaultMaxOutputTokens}`}
             model={data}
             onSaved={saved('aliases and output cap saved.')}
+          />
+        </Card>
+        <Card title="Capabilities">
+          <ModelCapabilitiesForm
+            key={`${data.capabilities.tools}:${data.capabilities.vision}:${data.capabilities.reasoning}`}
+            model={data}
+            onSaved={saved('capabilities saved; requests are checked against them at once.')}
           />
         </Card>
         <Card title="Price history" flush>
