@@ -50,6 +50,8 @@ export interface UpstreamAccountConfig {
   quirks?: unknown;
   /** Per-attempt limit for the response headers (database accounts); absent: the gateway's defaults. */
   timeoutMs?: number | null;
+  /** An admin-entered URL (database accounts): its host's addresses are re-checked at every connect. */
+  guardAddresses?: boolean;
 }
 
 /** The provider accounts whose `<PREFIX>_API_KEY` is set in `env`. */

@@ -19,6 +19,8 @@ export interface DbUpstreamAccount {
   quirks?: Record<string, unknown>;
   /** Null: the gateway's request timeout. */
   timeoutMs: number | null;
+  /** Always true: the URL was typed by an admin, so connections re-check where it resolves. */
+  guardAddresses: true;
 }
 
 export interface DbUpstreamRouteEntry {
@@ -129,6 +131,7 @@ export class DbUpstreamRoutes implements OnModuleInit, OnModuleDestroy {
         ...(row.quirksPreset ? { quirksPreset: row.quirksPreset } : {}),
         ...(row.quirks ? { quirks: row.quirks } : {}),
         timeoutMs: row.timeoutMs,
+        guardAddresses: true,
       });
       for (const route of row.routes ?? []) {
         ranked.push({

@@ -1,4 +1,5 @@
-import { blockedAddressReason, checkUpstreamBaseUrl, type HostResolver } from './upstream-address-policy';
+import { createServer, connect, type AddressInfo } from 'node:net';
+import { blockedAddressReason, checkUpstreamBaseUrl, guardedLookup, type HostResolver, type Lookup } from './upstream-address-policy';
 
 const resolvesTo =
   (table: Record<string, string[]>): HostResolver =>
@@ -83,5 +84,58 @@ describe('checkUpstreamBaseUrl', () => {
     const policy = { allowPrivateNetworks: true, resolve: resolvesTo({ localhost: ['127.0.0.1'] }) };
     await expect(checkUpstreamBaseUrl('http://localhost:8081/v1', policy)).resolves.toBe('http://localhost:8081/v1');
     await expect(checkUpstreamBaseUrl('http://169.254.169.254/', policy)).rejects.toThrow(/metadata/);
+  });
+});
+
+describe('guardedLookup (checked again at every connection)', () => {
+  /** A resolver that answers `addresses` whatever is asked, like a rebound DNS record. */
+  const rebound =
+    (addresses: string[]): Lookup =>
+    (_hostname, options, callback) =>
+      options.all
+        ? callback(null, addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })))
+        : callback(null, addresses[0], addresses[0].includes(':') ? 6 : 4);
+
+  const lookupWith = (lookup: ReturnType<typeof guardedLookup>, all: boolean) =>
+    new Promise<{ error: NodeJS.ErrnoException | null; address: unknown }>((resolve) =>
+      lookup('api.example.com', { all }, (error, address) => resolve({ error, address })),
+    );
+
+  it.each([false, true])('refuses a host that now resolves to a private address (all: %s)', async (all) => {
+    // With all: false only the first address is used, so it is the one that must be refused.
+    const { error } = await lookupWith(guardedLookup(false, rebound(all ? ['93.184.215.14', '10.0.0.5'] : ['10.0.0.5'])), all);
+    expect(error).toMatchObject({ code: 'EUPSTREAMADDRESS', message: expect.stringMatching(/api\.example\.com now resolves to 10\.0\.0\.5/) });
+  });
+
+  it('refuses metadata addresses even when private networks are allowed', async () => {
+    const { error } = await lookupWith(guardedLookup(true, rebound(['169.254.169.254'])), true);
+    expect(error?.message).toMatch(/metadata/);
+  });
+
+  it('passes public addresses, and private ones when allowed, through unchanged', async () => {
+    expect(await lookupWith(guardedLookup(false, rebound(['93.184.215.14'])), false)).toEqual({ error: null, address: '93.184.215.14' });
+    expect(await lookupWith(guardedLookup(true, rebound(['10.0.0.5'])), true)).toEqual({
+      error: null,
+      address: [{ address: '10.0.0.5', family: 4 }],
+    });
+  });
+
+  it('stops a real socket before it connects', async () => {
+    const server = createServer((socket) => socket.end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const refused = await new Promise<Error | null>((resolve) => {
+        const socket = connect({ host: 'localhost', port, lookup: guardedLookup(false) });
+        socket.on('connect', () => {
+          socket.destroy();
+          resolve(null);
+        });
+        socket.on('error', resolve);
+      });
+      expect(refused).toMatchObject({ code: 'EUPSTREAMADDRESS' });
+    } finally {
+      server.close();
+    }
   });
 });

@@ -3,6 +3,7 @@
  * resolves to must be a public one. Cloud metadata endpoints stay refused even when private
  * networks are allowed, since no LLM upstream lives there and they hand out credentials.
  */
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 
 const ALWAYS_BLOCKED = new BlockList();
@@ -97,4 +98,31 @@ export async function checkUpstreamBaseUrl(raw: string, policy: UpstreamUrlPolic
     if (reason) throw new UnsafeUpstreamUrlError(`baseUrl host ${hostname} resolves to ${reason}`);
   }
   return url.toString().replace(/\/+$/, '');
+}
+
+export type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+export type Lookup = (hostname: string, options: LookupOptions, callback: LookupCallback) => void;
+
+/**
+ * A `lookup` for net/tls connections to admin-entered hosts: the addresses are checked again at
+ * every connect, so a host that resolved to a public address when it was saved cannot later be
+ * pointed at a private or metadata one (DNS rebinding). IP literals never reach a lookup; they
+ * were checked when saved and cannot change.
+ */
+export function guardedLookup(allowPrivateNetworks: boolean, resolve: Lookup = dnsLookup as Lookup): Lookup {
+  return (hostname, options, callback) => {
+    resolve(hostname, options, (error, address, family) => {
+      if (error) return callback(error, address, family);
+      const addresses = Array.isArray(address) ? address.map((entry) => entry.address) : [address];
+      for (const candidate of addresses) {
+        const reason = blockedAddressReason(candidate, allowPrivateNetworks);
+        if (reason) {
+          const refused: NodeJS.ErrnoException = new Error(`Refused to connect: ${hostname} now resolves to ${reason}`);
+          refused.code = 'EUPSTREAMADDRESS';
+          return callback(refused, address, family);
+        }
+      }
+      callback(null, address, family);
+    });
+  };
 }

@@ -21,6 +21,8 @@ export interface ResolvedUpstream {
   target: UpstreamTarget;
   /** The account's own limit for the response headers to arrive; null: the gateway's defaults. */
   timeoutMs: number | null;
+  /** Connections re-check the host's addresses against the SSRF policy (admin-entered URLs). */
+  guardAddresses: boolean;
 }
 
 @Injectable()
@@ -67,6 +69,7 @@ export class UpstreamResolver implements OnModuleInit {
           quirks: this.quirksByAccount.has(account.id) ? this.quirksByAccount.get(account.id) : quirksFor(account),
         },
         timeoutMs: account.timeoutMs ?? null,
+        guardAddresses: account.guardAddresses === true,
       };
       this.memo.set(key, resolved);
     }

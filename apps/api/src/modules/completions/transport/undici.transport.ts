@@ -1,7 +1,9 @@
 /** HTTP upstreams through undici: one keep-alive Pool per origin, shared by every request. */
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'undici';
+import { adminConfig } from '../../../config/admin.config';
 import { completionsConfig } from '../../../config/completions.config';
+import { guardedLookup } from '../../upstreams/upstream-address-policy';
 import type { ConfigOf } from '../../../config/define-config';
 import type { UpstreamHttpRequest } from '../adapters/upstream-adapter';
 import { UpstreamConnectError } from './upstream-connect.error';
@@ -13,7 +15,10 @@ const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEO
 export class UndiciTransport implements UpstreamTransport, OnApplicationShutdown {
   private readonly pools = new Map<string, Pool>();
 
-  constructor(@Inject(completionsConfig.KEY) private readonly config: ConfigOf<typeof completionsConfig>) {}
+  constructor(
+    @Inject(completionsConfig.KEY) private readonly config: ConfigOf<typeof completionsConfig>,
+    @Inject(adminConfig.KEY) private readonly admin: ConfigOf<typeof adminConfig>,
+  ) {}
 
   handles(url: string): boolean {
     return url.startsWith('https://') || url.startsWith('http://');
@@ -22,7 +27,7 @@ export class UndiciTransport implements UpstreamTransport, OnApplicationShutdown
   async send(request: UpstreamHttpRequest, options: SendOptions): Promise<UpstreamResponse> {
     const url = new URL(request.url);
     try {
-      const response = await this.pool(url.origin).request({
+      const response = await this.pool(url.origin, options.guardAddresses === true).request({
         method: request.method,
         path: url.pathname + url.search,
         headers: request.headers,
@@ -45,17 +50,22 @@ export class UndiciTransport implements UpstreamTransport, OnApplicationShutdown
     this.pools.clear();
   }
 
-  private pool(origin: string): Pool {
-    let pool = this.pools.get(origin);
+  /** Guarded pools (admin-entered hosts) re-check each connection's addresses; the same origin from env gets its own pool. */
+  private pool(origin: string, guarded: boolean): Pool {
+    const key = `${guarded ? 'guarded' : 'trusted'} ${origin}`;
+    let pool = this.pools.get(key);
     if (!pool) {
       pool = new Pool(origin, {
         connections: this.config.poolConnections,
-        connect: { timeout: this.config.connectTimeoutMs },
+        connect: {
+          timeout: this.config.connectTimeoutMs,
+          ...(guarded ? { lookup: guardedLookup(this.admin.upstreamAllowPrivateNetworks) } : {}),
+        },
         // Idle sockets stay open long enough to be reused by the next request.
         keepAliveTimeout: 30_000,
         keepAliveMaxTimeout: 600_000,
       });
-      this.pools.set(origin, pool);
+      this.pools.set(key, pool);
     }
     return pool;
   }

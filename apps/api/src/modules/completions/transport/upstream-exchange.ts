@@ -72,7 +72,11 @@ export class UpstreamExchange {
     options: AttemptOptions,
   ): Promise<UpstreamResponse> {
     const httpRequest = upstream.adapter.buildRequest(request, upstream.target, { stream, defaultMaxTokens: options.defaultMaxTokens });
-    const response = await upstream.transport.send(httpRequest, { signal: options.signal, headersTimeoutMs: options.headersTimeoutMs });
+    const response = await upstream.transport.send(httpRequest, {
+      signal: options.signal,
+      headersTimeoutMs: options.headersTimeoutMs,
+      guardAddresses: upstream.guardAddresses,
+    });
     if (response.status >= 200 && response.status < 300) return response;
     const body = await readText(response, ERROR_BODY_LIMIT, options.signal).catch(() => '');
     throw errorForStatus(response.status, upstream.adapter.parseError(response.status, body));

@@ -18,6 +18,8 @@ export interface SendOptions {
   signal: AbortSignal;
   /** Give up when the response headers have not arrived by then (undici's headersTimeout). */
   headersTimeoutMs: number;
+  /** Check every address the host resolves to against the SSRF policy when connecting. */
+  guardAddresses?: boolean;
 }
 
 export interface UpstreamTransport {

@@ -41,7 +41,7 @@ describe('ModelRouteTable', () => {
   });
 
   it('lets database routes take over, and notices when they change', () => {
-    const dbAccount = { ...backup, id: 'db:eu', accountId: 'a', name: 'eu', timeoutMs: null };
+    const dbAccount = { ...backup, id: 'db:eu', accountId: 'a', name: 'eu', timeoutMs: null, guardAddresses: true as const };
     const { table: routes, change } = table({ routes: true });
     const cleared = jest.fn();
     routes.onClear(cleared);
