@@ -21,6 +21,8 @@ export class AddBillingBatchFunctions1764600000000 implements MigrationInterface
     await queryRunner.query(`DROP FUNCTION billing_reserve`);
     await queryRunner.query(LOCK_ACCOUNT_FUNCTION);
     await queryRunner.query(LOCK_KEY_FUNCTION);
+    await queryRunner.query(ADD_ACCOUNT_TOTALS_FUNCTION);
+    await queryRunner.query(ADD_KEY_TOTALS_FUNCTION);
     await queryRunner.query(RESERVE_BATCH_FUNCTION);
     await queryRunner.query(SETTLE_BATCH_FUNCTION);
   }
@@ -28,6 +30,8 @@ export class AddBillingBatchFunctions1764600000000 implements MigrationInterface
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP FUNCTION billing_settle_batch`);
     await queryRunner.query(`DROP FUNCTION billing_reserve_batch`);
+    await queryRunner.query(`DROP FUNCTION billing_add_key_totals`);
+    await queryRunner.query(`DROP FUNCTION billing_add_account_totals`);
     await queryRunner.query(`DROP FUNCTION billing_lock_key`);
     await queryRunner.query(`DROP FUNCTION billing_lock_account`);
     await queryRunner.query(RESERVE_FUNCTION);
@@ -60,6 +64,31 @@ BEGIN
     INSERT INTO api_key_spend (key_id, user_id) VALUES (p_key_id, p_user_id) ON CONFLICT (key_id) DO NOTHING;
     SELECT k.spent_micros, k.held_micros INTO STRICT spent_micros, held_micros
       FROM api_key_spend k WHERE k.key_id = p_key_id FOR UPDATE;
+  END IF;
+END $$`;
+
+/** Applies a batch's changes to one locked account row in one update (none when nothing changed). */
+const ADD_ACCOUNT_TOTALS_FUNCTION = `
+CREATE FUNCTION billing_add_account_totals(p_user_id uuid, p_balance_delta bigint, p_held_delta bigint, p_usage_delta bigint)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF p_user_id IS NOT NULL AND (p_balance_delta <> 0 OR p_held_delta <> 0 OR p_usage_delta <> 0) THEN
+    UPDATE credit_accounts a
+       SET balance_micros = a.balance_micros + p_balance_delta, held_micros = a.held_micros + p_held_delta,
+           usage_micros = a.usage_micros + p_usage_delta, updated_at = now()
+     WHERE a.user_id = p_user_id;
+  END IF;
+END $$`;
+
+/** Applies a batch's changes to one locked key spend row in one update (none when nothing changed). */
+const ADD_KEY_TOTALS_FUNCTION = `
+CREATE FUNCTION billing_add_key_totals(p_key_id uuid, p_spent_delta bigint, p_held_delta bigint)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF p_key_id IS NOT NULL AND (p_spent_delta <> 0 OR p_held_delta <> 0) THEN
+    UPDATE api_key_spend k
+       SET spent_micros = k.spent_micros + p_spent_delta, held_micros = k.held_micros + p_held_delta, updated_at = now()
+     WHERE k.key_id = p_key_id;
   END IF;
 END $$`;
 
@@ -96,14 +125,10 @@ BEGIN
      ORDER BY 3, 4, 2, 1
   LOOP
     IF v_key IS DISTINCT FROM v_item.key_id OR v_user IS DISTINCT FROM v_item.user_id THEN
-      IF v_key_held_added <> 0 THEN
-        UPDATE api_key_spend k SET held_micros = k.held_micros + v_key_held_added, updated_at = now() WHERE k.key_id = v_key;
-      END IF;
+      PERFORM billing_add_key_totals(v_key, 0, v_key_held_added);
       v_key_held_added := 0;
       IF v_user IS DISTINCT FROM v_item.user_id THEN
-        IF v_user_held_added <> 0 THEN
-          UPDATE credit_accounts a SET held_micros = a.held_micros + v_user_held_added, updated_at = now() WHERE a.user_id = v_user;
-        END IF;
+        PERFORM billing_add_account_totals(v_user, 0, v_user_held_added, 0);
         v_user_held_added := 0;
         v_user := v_item.user_id;
         SELECT l.balance_micros, l.held_micros INTO v_balance, v_held FROM billing_lock_account(v_user) l;
@@ -142,12 +167,8 @@ BEGIN
     RETURN NEXT;
   END LOOP;
 
-  IF v_key_held_added <> 0 THEN
-    UPDATE api_key_spend k SET held_micros = k.held_micros + v_key_held_added, updated_at = now() WHERE k.key_id = v_key;
-  END IF;
-  IF v_user_held_added <> 0 THEN
-    UPDATE credit_accounts a SET held_micros = a.held_micros + v_user_held_added, updated_at = now() WHERE a.user_id = v_user;
-  END IF;
+  PERFORM billing_add_key_totals(v_key, 0, v_key_held_added);
+  PERFORM billing_add_account_totals(v_user, 0, v_user_held_added, 0);
 END $$`;
 
 /**
@@ -192,19 +213,10 @@ BEGIN
      ORDER BY 3, 4, 2, 1
   LOOP
     IF v_key IS DISTINCT FROM v_item.key_id OR v_user IS DISTINCT FROM v_item.user_id THEN
-      IF v_key_charged <> 0 OR v_key_released <> 0 THEN
-        UPDATE api_key_spend k
-           SET spent_micros = k.spent_micros + v_key_charged, held_micros = k.held_micros - v_key_released, updated_at = now()
-         WHERE k.key_id = v_key;
-      END IF;
+      PERFORM billing_add_key_totals(v_key, v_key_charged, -v_key_released);
       v_key_charged := 0; v_key_released := 0;
       IF v_user IS DISTINCT FROM v_item.user_id THEN
-        IF v_user_charged <> 0 OR v_user_released <> 0 THEN
-          UPDATE credit_accounts a
-             SET balance_micros = a.balance_micros - v_user_charged, held_micros = a.held_micros - v_user_released,
-                 usage_micros = a.usage_micros + v_user_charged, updated_at = now()
-           WHERE a.user_id = v_user;
-        END IF;
+        PERFORM billing_add_account_totals(v_user, -v_user_charged, -v_user_released, v_user_charged);
         v_user_charged := 0; v_user_released := 0;
         v_user := v_item.user_id;
         SELECT l.balance_micros, l.held_micros INTO v_balance, v_held FROM billing_lock_account(v_user) l;
@@ -264,15 +276,6 @@ BEGIN
     RETURN NEXT;
   END LOOP;
 
-  IF v_key_charged <> 0 OR v_key_released <> 0 THEN
-    UPDATE api_key_spend k
-       SET spent_micros = k.spent_micros + v_key_charged, held_micros = k.held_micros - v_key_released, updated_at = now()
-     WHERE k.key_id = v_key;
-  END IF;
-  IF v_user_charged <> 0 OR v_user_released <> 0 THEN
-    UPDATE credit_accounts a
-       SET balance_micros = a.balance_micros - v_user_charged, held_micros = a.held_micros - v_user_released,
-           usage_micros = a.usage_micros + v_user_charged, updated_at = now()
-     WHERE a.user_id = v_user;
-  END IF;
+  PERFORM billing_add_key_totals(v_key, v_key_charged, -v_key_released);
+  PERFORM billing_add_account_totals(v_user, -v_user_charged, -v_user_released, v_user_charged);
 END $$`;
