@@ -11,6 +11,7 @@ import { AdminModelsService } from './admin-models.service';
 import { AdminRequestsController } from './admin-requests.controller';
 import { AdminRequestsService } from './admin-requests.service';
 import { AdminUpstreamsController } from './admin-upstreams.controller';
+import { AdminSettingsController } from './admin-settings.controller';
 import { AdminUsersController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
 import { ADMIN_OPENAPI_MODULES, AdminDocsController } from './docs/admin-docs.controller';
@@ -29,6 +30,7 @@ import { UserIdPipe } from './user-id.pipe';
     AdminUpstreamsController,
     AdminModelsController,
     AdminDocsController,
+    AdminSettingsController,
   ],
   providers: [
     AdminUsersService,

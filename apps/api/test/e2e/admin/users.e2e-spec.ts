@@ -265,6 +265,14 @@ describe('Staff user management', () => {
     });
   });
 
+  describe('settings', () => {
+    it('tells staff the support limit per credit adjustment, as configured', async () => {
+      const expected = { supportCreditAdjustmentLimit: { micros: '10000000', usd: '10.000000' } };
+      expect((await staff.support.api('get', ADMIN_ROUTES.settings).expect(200)).body).toEqual(expected);
+      expect((await staff.admin.api('get', ADMIN_ROUTES.settings).expect(200)).body).toEqual(expected);
+    });
+  });
+
   describe('money views', () => {
     it("shows a user's payments, invoices and usage (empty for a new account)", async () => {
       const customer = await TestSession.create(testApp);

@@ -12,6 +12,8 @@ export const ADMIN_ROUTES = {
   openApiJson: '/api/admin/docs/openapi.json',
 
   // Support and admin
+  /** StaffSettings: the limits that shape what staff may do */
+  settings: '/api/admin/settings',
   /** `?email&page&pageSize` → Page<AdminUser> */
   users: '/api/admin/users',
   user: (userId: string) => `/api/admin/users/${id(userId)}`,

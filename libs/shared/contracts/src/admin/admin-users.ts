@@ -54,3 +54,9 @@ export interface ChangeRoleRequest {
   role: UserRole;
   reason?: string;
 }
+
+/** What the staff pages need to know before an action is refused (`GET /api/admin/settings`). */
+export interface StaffSettings {
+  /** Largest credit adjustment (either sign) one support action may make; admins have none. */
+  supportCreditAdjustmentLimit: Money;
+}

@@ -23,7 +23,7 @@ const balance: BalanceResponse = {
   currency: 'USD',
 };
 
-function renderDialog(viewerRole: 'support' | 'admin' = 'support') {
+function renderDialog(viewerRole: 'support' | 'admin' = 'support', supportLimitMicros: string | null = null) {
   const onAdjusted = vi.fn();
   const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
   render(
@@ -33,6 +33,7 @@ function renderDialog(viewerRole: 'support' | 'admin' = 'support') {
         user={user}
         balance={balance}
         viewerRole={viewerRole}
+        supportLimitMicros={supportLimitMicros}
         onClose={() => undefined}
         onAdjusted={onAdjusted}
       />
@@ -81,6 +82,18 @@ describe('CreditAdjustmentDialog', () => {
     expect(url).toBe(`/api/admin/users/${user.id}/credit-adjustments`);
     expect(JSON.parse(init.body as string)).toEqual({ amountUsd: '-2.5', reason: 'Ticket 42: double top-up' });
     expect(onAdjusted).toHaveBeenCalledWith(result);
+  });
+
+  it('states the configured support limit and refuses more before calling the API; admins have none', async () => {
+    const fetchMock = answer(200, {});
+    renderDialog('support', '10000000');
+    expect(screen.getByText('Support staff can adjust up to $10.00 per action; ask an admin for more.')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('Remove credits'));
+    fireEvent.change(screen.getByLabelText('Amount (USD)'), { target: { value: '10.01' } });
+    fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'Refund' } });
+    await submit('Remove credits');
+    expect(screen.getByText('Support can adjust at most $10.00 per action; ask an admin for more.')).toBeTruthy();
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it('says plainly when support is above the per-action limit, with the request id', async () => {

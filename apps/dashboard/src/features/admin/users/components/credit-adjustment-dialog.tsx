@@ -19,6 +19,8 @@ interface CreditAdjustmentDialogProps {
   user: AdminUser;
   balance: BalanceResponse | undefined;
   viewerRole: StaffRole;
+  /** Support's limit per adjustment (micro-USD, from the staff settings); null while unknown. */
+  supportLimitMicros?: string | null;
   onClose: () => void;
   onAdjusted: (result: CreditAdjustmentResponse) => void;
 }
@@ -44,9 +46,11 @@ function CreditAdjustmentForm({
   user,
   balance,
   viewerRole,
+  supportLimitMicros = null,
   onCancel,
   onAdjusted,
 }: Omit<CreditAdjustmentDialogProps, 'open' | 'onClose'> & { onCancel: () => void }) {
+  const limit = viewerRole === 'support' && supportLimitMicros !== null ? BigInt(supportLimitMicros) : null;
   const adjust = useAdjustCredits();
   const [direction, setDirection] = useState<Direction>('credit');
   const [amount, setAmount] = useState('');
@@ -72,7 +76,9 @@ function CreditAdjustmentForm({
           ? 'Enter an amount in dollars, e.g. 25 or 3.50 (up to 6 decimals).'
           : micros === 0n
             ? 'The amount cannot be zero.'
-            : undefined,
+            : limit !== null && micros > limit
+              ? `Support can adjust at most ${formatUsd(limit)} per action; ask an admin for more.`
+              : undefined,
       reason: reason.trim() ? undefined : 'Say why the balance changes (ticket number, goodwill…). The customer’s ledger shows it.',
     };
     setErrors(next);
@@ -112,7 +118,7 @@ function CreditAdjustmentForm({
         label="Amount (USD)"
         hint={
           viewerRole === 'support'
-            ? 'Support staff can adjust up to a set amount per action; ask an admin for more.'
+            ? `Support staff can adjust up to ${limit === null ? 'a set amount' : formatUsd(limit)} per action; ask an admin for more.`
             : 'Admins have no per-action limit. A removal never takes the available balance below zero.'
         }
         error={errors.amount ?? fieldError('amountUsd')}

@@ -6,7 +6,14 @@ import { formatDate, formatUsd } from '../../../../lib/format';
 export function InvoicesTable({ userId, invoices }: { userId: string; invoices: InvoiceSummary[] }) {
   return (
     <DataTable
-      columns={[{ label: 'Number' }, { label: 'Kind' }, { label: 'Issued' }, { label: 'Amount', numeric: true }, { label: 'Corrects' }, { label: 'PDF' }]}
+      columns={[
+        { label: 'Number' },
+        { label: 'Kind' },
+        { label: 'Issued' },
+        { label: 'Amount', numeric: true },
+        { label: 'Corrects' },
+        { label: 'PDF' },
+      ]}
       testId="user-invoices-table"
     >
       {invoices.map((invoice) => (

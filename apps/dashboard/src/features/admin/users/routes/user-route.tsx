@@ -7,6 +7,7 @@ import { ApiError } from '../../../../lib/api-client';
 import { formatDate, formatUsd } from '../../../../lib/format';
 import { AccountStatusBadge, RoleBadge } from '../../components/account-badges';
 import { useStaffViewer } from '../../staff-context';
+import { useStaffSettings } from '../api/get-staff-settings';
 import { useUser } from '../api/get-user';
 import { useUserBalance } from '../api/get-user-balance';
 import { useUserKeys } from '../api/list-user-keys';
@@ -30,6 +31,7 @@ function UserPage({ userId }: { userId: string }) {
   const user = useUser(userId);
   const balance = useUserBalance(userId);
   const keys = useUserKeys(userId);
+  const settings = useStaffSettings(viewer.role === 'support');
   const [dialog, setDialog] = useState<OpenDialog>(null);
   // What the last action did, said once above the page (a screen reader hears it too).
   const [notice, setNotice] = useState<string | null>(null);
@@ -102,6 +104,7 @@ function UserPage({ userId }: { userId: string }) {
         user={account}
         balance={balance.data}
         viewerRole={viewer.role}
+        supportLimitMicros={settings.data?.supportCreditAdjustmentLimit.micros ?? null}
         onClose={() => setDialog(null)}
         onAdjusted={(result) => {
           setDialog(null);
