@@ -59,7 +59,8 @@ export async function startGateway(
   const profiling = options.cpuProfileDir
     ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir, ...NODE_TS, '-r', './tools/bench/src/exit-on-sigterm.ts']
     : [];
-  const child = spawn(process.execPath, [...profiling, options.entry], {
+  // The same V8 flags as `npm start` and the Docker image.
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', ...profiling, options.entry], {
     cwd: REPO_ROOT,
     env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json', ...env, PORT: String(options.port), HOST: '127.0.0.1' },
     // Logs are produced (their cost is part of the measurement) but not shown unless kept in a file.

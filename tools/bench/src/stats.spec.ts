@@ -17,6 +17,17 @@ describe('benchmark statistics', () => {
       ttfb.add(i / 1000);
     }
     const stats = summarize(latency, ttfb, 3, 10);
-    expect(stats).toMatchObject({ requests: 10_000, errors: 3, rps: 1000, p50: 50, p99: 99, ttfbP50: 5, ttfbP99: 9.9 });
+    expect(stats).toMatchObject({
+      requests: 10_000,
+      errors: 3,
+      rps: 1000,
+      p50: 50,
+      p90: 90,
+      p99: 99,
+      p999: 99.9,
+      max: 100,
+      ttfbP50: 5,
+      ttfbP99: 9.9,
+    });
   });
 });

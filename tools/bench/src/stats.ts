@@ -7,7 +7,11 @@ export interface PhaseStats {
   rps: number;
   /** Milliseconds. */
   p50: number;
+  /** The tail in more detail (in the --json output): where p99 comes from. */
+  p90: number;
   p99: number;
+  p999: number;
+  max: number;
   ttfbP50: number;
   ttfbP99: number;
 }
@@ -51,7 +55,10 @@ export function summarize(latency: Samples, ttfb: Samples, errors: number, secon
     seconds,
     rps: latency.count / seconds,
     p50: percentile(sortedLatency, 0.5),
+    p90: percentile(sortedLatency, 0.9),
     p99: percentile(sortedLatency, 0.99),
+    p999: percentile(sortedLatency, 0.999),
+    max: percentile(sortedLatency, 1),
     ttfbP50: percentile(sortedTtfb, 0.5),
     ttfbP99: percentile(sortedTtfb, 0.99),
   };
