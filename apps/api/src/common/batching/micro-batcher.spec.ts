@@ -19,7 +19,7 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 describe('MicroBatcher', () => {
   it('runs a call made while idle at once, alone', async () => {
     const { batches, run } = controlledRunner();
-    const batcher = new MicroBatcher(run, 10);
+    const batcher = new MicroBatcher(run, { maxBatchSize: 10 });
     const result = batcher.submit(1);
     expect(batches.map((batch) => batch.items)).toEqual([[1]]);
     batches[0].finish();
@@ -28,7 +28,7 @@ describe('MicroBatcher', () => {
 
   it('queues calls made while a batch runs and sends them together next, at most maxBatchSize at a time', async () => {
     const { batches, run } = controlledRunner();
-    const batcher = new MicroBatcher(run, 2);
+    const batcher = new MicroBatcher(run, { maxBatchSize: 2 });
     const results = [1, 2, 3, 4].map((item) => batcher.submit(item));
     expect(batches.map((batch) => batch.items)).toEqual([[1]]);
 
@@ -44,7 +44,7 @@ describe('MicroBatcher', () => {
 
   it('settles each call with its own item result', async () => {
     const { batches, run } = controlledRunner();
-    const batcher = new MicroBatcher(run, 10);
+    const batcher = new MicroBatcher(run, { maxBatchSize: 10 });
     const first = batcher.submit(1);
     const [second, third] = [batcher.submit(2), batcher.submit(3)];
     batches[0].finish();
@@ -57,7 +57,7 @@ describe('MicroBatcher', () => {
 
   it('fails every call of a batch that throws, and goes on with the next batch', async () => {
     const { batches, run } = controlledRunner();
-    const batcher = new MicroBatcher(run, 10);
+    const batcher = new MicroBatcher(run, { maxBatchSize: 10 });
     const first = batcher.submit(1);
     const second = batcher.submit(2);
     batches[0].fail(new Error('connection lost'));
@@ -68,11 +68,29 @@ describe('MicroBatcher', () => {
   });
 
   it('fails the batch when the runner returns the wrong number of results', async () => {
-    const batcher = new MicroBatcher<number, string>(async () => [], 10);
+    const batcher = new MicroBatcher<number, string>(async () => [], { maxBatchSize: 10 });
     await expect(batcher.submit(1)).rejects.toThrow('A batch of 1 returned 0 results');
   });
 
+  it('lets a call made while idle linger, so calls made meanwhile join its batch', async () => {
+    jest.useFakeTimers();
+    try {
+      const { batches, run } = controlledRunner();
+      const batcher = new MicroBatcher(run, { maxBatchSize: 10, lingerMs: 10 });
+      const results = [batcher.submit(1), batcher.submit(2)];
+      jest.advanceTimersByTime(9);
+      expect(batches).toHaveLength(0);
+      const third = batcher.submit(3);
+      jest.advanceTimersByTime(1);
+      expect(batches.map((batch) => batch.items)).toEqual([[1, 2, 3]]);
+      batches[0].finish();
+      await expect(Promise.all([...results, third])).resolves.toEqual(['done 1', 'done 2', 'done 3']);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('refuses a batch size that is not a positive integer', () => {
-    expect(() => new MicroBatcher(async () => [], 0)).toThrow(RangeError);
+    expect(() => new MicroBatcher(async () => [], { maxBatchSize: 0 })).toThrow(RangeError);
   });
 });

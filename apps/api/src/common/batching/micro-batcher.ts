@@ -1,8 +1,8 @@
 /**
  * Groups concurrent calls into batches, one batch in flight at a time: a call made while the
- * line is idle runs at once (no added wait), calls made while a batch runs are queued and go
- * together as the next batch. Under load this trades one round trip per call for one per batch,
- * the way a database's group commit does.
+ * line is idle runs at once (or after `lingerMs`, to gather more), calls made while a batch runs
+ * are queued and go together as the next batch. Under load this trades one round trip per call
+ * for one per batch, the way a database's group commit does.
  */
 export type BatchResult<Result> = { ok: true; value: Result } | { ok: false; error: unknown };
 
@@ -15,26 +15,40 @@ interface Pending<Item, Result> {
   reject: (error: unknown) => void;
 }
 
+export interface MicroBatcherOptions {
+  maxBatchSize: number;
+  /** How long a call made while idle waits for others before its batch runs; 0: not at all. */
+  lingerMs?: number;
+}
+
 export class MicroBatcher<Item, Result> {
   private queue: Pending<Item, Result>[] = [];
   private inFlight = false;
+  private readonly maxBatchSize: number;
+  private readonly lingerMs: number;
 
   constructor(
     private readonly run: BatchRunner<Item, Result>,
-    private readonly maxBatchSize: number,
+    options: MicroBatcherOptions,
   ) {
-    if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1) throw new RangeError('maxBatchSize must be a positive integer');
+    this.maxBatchSize = options.maxBatchSize;
+    this.lingerMs = options.lingerMs ?? 0;
+    if (!Number.isInteger(this.maxBatchSize) || this.maxBatchSize < 1) throw new RangeError('maxBatchSize must be a positive integer');
+    if (!(this.lingerMs >= 0)) throw new RangeError('lingerMs must be 0 or more');
   }
 
   submit(item: Item): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (!this.inFlight) void this.drain();
+      if (this.inFlight) return;
+      // Claimed now, so calls made during the linger join the queue instead of starting a batch.
+      this.inFlight = true;
+      if (this.lingerMs === 0) void this.drain();
+      else setTimeout(() => void this.drain(), this.lingerMs);
     });
   }
 
   private async drain(): Promise<void> {
-    this.inFlight = true;
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatchSize);

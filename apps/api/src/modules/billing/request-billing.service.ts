@@ -29,6 +29,12 @@ const SETTLE_RETRY_DELAYS_MS = [50, 250, 1_000, 3_000];
  * well under PostgreSQL's 64 cached subtransactions per transaction (one per item).
  */
 const MAX_BATCH_SIZE = 32;
+/**
+ * Settlements run after the response, so they can wait a little to go in fewer, larger batches:
+ * each settlement batch holds the account row's lock through its commit, and every hold asked for
+ * meanwhile waits behind it (measured at 500 req/s: hold p50 1.5 ms with immediate settlements).
+ */
+const SETTLEMENT_LINGER_MS = 10;
 
 /**
  * Two-phase charging of /v1 requests (see request-billing.port.ts): a hold committed before the
@@ -47,8 +53,11 @@ export class RequestBillingService implements RequestBilling {
     @Inject(appConfig.KEY) app: ConfigOf<typeof appConfig>,
   ) {
     this.rechargeUrl = `${app.publicUrl}${DASHBOARD_CREDITS_PAGE}`;
-    this.reservations = new MicroBatcher((items) => reserveHolds(db, items, config.holdTtlSeconds), MAX_BATCH_SIZE);
-    this.settlements = new MicroBatcher((items) => settleHolds(db, items), MAX_BATCH_SIZE);
+    this.reservations = new MicroBatcher((items) => reserveHolds(db, items, config.holdTtlSeconds), { maxBatchSize: MAX_BATCH_SIZE });
+    this.settlements = new MicroBatcher((items) => settleHolds(db, items), {
+      maxBatchSize: MAX_BATCH_SIZE,
+      lingerMs: SETTLEMENT_LINGER_MS,
+    });
   }
 
   async reserve(request: ReserveRequest): Promise<Hold> {
