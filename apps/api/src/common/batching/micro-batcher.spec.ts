@@ -49,7 +49,10 @@ describe('MicroBatcher', () => {
     const [second, third] = [batcher.submit(2), batcher.submit(3)];
     batches[0].finish();
     await tick();
-    batches[1].finish([{ ok: false, error: new Error('refused 2') }, { ok: true, value: 'done 3' }]);
+    batches[1].finish([
+      { ok: false, error: new Error('refused 2') },
+      { ok: true, value: 'done 3' },
+    ]);
     await expect(first).resolves.toBe('done 1');
     await expect(second).rejects.toThrow('refused 2');
     await expect(third).resolves.toBe('done 3');
