@@ -113,7 +113,7 @@ describe('staff pages for support in Chromium', () => {
       await adjust.getByLabel('Amount (USD)').fill('500');
       await adjust.getByLabel('Reason').fill('Ticket #4711: refund of a failed batch');
       await adjust.getByRole('button', { name: 'Add credits' }).click();
-      await adjust.getByText('Support can adjust at most $100.00 per action; ask an admin for more.').waitFor();
+      await adjust.getByText('Above your limit of $100.00 per action.').waitFor();
       await screenshot(page, 'admin-desktop-03-credit-limit-error', { fullPage: false });
       await adjust.getByLabel('Amount (USD)').fill('25');
       expect(usdTextToMicros(await adjust.getByTestId('adjustment-preview').textContent())).toBe(balanceBefore + 25_000_000n);

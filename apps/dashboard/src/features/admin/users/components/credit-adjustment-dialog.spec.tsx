@@ -92,7 +92,7 @@ describe('CreditAdjustmentDialog', () => {
     fireEvent.change(screen.getByLabelText('Amount (USD)'), { target: { value: '10.01' } });
     fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'Refund' } });
     await submit('Remove credits');
-    expect(screen.getByText('Support can adjust at most $10.00 per action; ask an admin for more.')).toBeTruthy();
+    expect(screen.getByText('Above your limit of $10.00 per action.')).toBeTruthy();
     expect(fetchMock).not.toHaveBeenCalled();
   });
 

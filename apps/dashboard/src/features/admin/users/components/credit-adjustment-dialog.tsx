@@ -77,7 +77,7 @@ function CreditAdjustmentForm({
           : micros === 0n
             ? 'The amount cannot be zero.'
             : limit !== null && micros > limit
-              ? `Support can adjust at most ${formatUsd(limit)} per action; ask an admin for more.`
+              ? `Above your limit of ${formatUsd(limit)} per action.`
               : undefined,
       reason: reason.trim() ? undefined : 'Say why the balance changes (ticket number, goodwill…). The customer’s ledger shows it.',
     };
