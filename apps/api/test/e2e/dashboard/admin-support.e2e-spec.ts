@@ -6,7 +6,8 @@
  * saved as a screenshot at desktop width and at 375 px.
  */
 import { randomUUID } from 'node:crypto';
-import { ADMIN_ROUTES, type CreatedApiKey } from '@apilink/contracts';
+import { readFileSync } from 'node:fs';
+import { ADMIN_ROUTES, BILLING_ROUTES, type CreatedApiKey } from '@apilink/contracts';
 import { startMockUpstream, type MockUpstream } from '@apilink/mock-upstream';
 import type { Page } from 'playwright-core';
 import { ensureDashboardBuilt, launchBrowser, screenshot, type BrowserSession } from '../../support/browser';
@@ -240,6 +241,25 @@ describe('staff pages for support in Chromium', () => {
       await phone.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Request lookup' }).waitFor();
       await screenshot(phone, 'admin-mobile-menu-support', { fullPage: false });
       await phone.close();
+    }));
+
+  it("downloads a customer's invoice PDF from the staff user page", () =>
+    failureScreenshot(page, 'invoice', async () => {
+      const payer = await TestSession.create(testApp, { withKey: false });
+      const checkout = await payer.api('post', BILLING_ROUTES.checkout).send({ amountUsd: '15' }).expect(201);
+      await payer.api('post', BILLING_ROUTES.completeTestPayment(checkout.body.paymentId)).expect(200);
+
+      await browser.context.clearCookies();
+      await logInAt(page, testApp.url, support, '/staff/users');
+      await page.goto(`${testApp.url}/staff/users/${payer.user.id}?tab=invoices`);
+      const download = page.getByRole('button', { name: /^Download INV-\d{4}-\d{6} as PDF$/ });
+      await download.waitFor();
+      const pdfDownload = page.waitForEvent('download');
+      await download.click();
+      const pdf = await pdfDownload;
+      expect(pdf.suggestedFilename()).toMatch(/^INV-\d{4}-\d{6}\.pdf$/);
+      expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
+      await screenshot(page, 'admin-desktop-10-user-invoices');
     }));
 
   it('shows a customer no Staff section, and a 403 page on a staff URL', () =>
