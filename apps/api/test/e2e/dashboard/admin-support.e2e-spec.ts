@@ -258,7 +258,11 @@ describe('staff pages for support in Chromium', () => {
       await download.click();
       const pdf = await pdfDownload;
       expect(pdf.suggestedFilename()).toMatch(/^INV-\d{4}-\d{6}\.pdf$/);
-      expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        readFileSync(await pdf.path())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
       await screenshot(page, 'admin-desktop-10-user-invoices');
     }));
 
