@@ -5,8 +5,15 @@ import { BullJobQueue } from '../../../src/infrastructure/queue/bull.job-queue';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** One instance's pub/sub and a `close` that also quits its publishing client (in the app, the Redis module's). */
 function pubSubInstance(prefix: string) {
-  return new RedisPubSub(createRedisClient(REDIS_URL, prefix), createRedisClient(REDIS_URL, '', 'subscriber'), prefix);
+  const publisher = createRedisClient(REDIS_URL, prefix);
+  const pubSub = new RedisPubSub(publisher, createRedisClient(REDIS_URL, '', 'subscriber'), prefix);
+  const close = async () => {
+    await pubSub.close();
+    publisher.disconnect();
+  };
+  return { pubSub, close };
 }
 
 describe('Redis-backed strategies shared by several API instances', () => {
@@ -15,17 +22,17 @@ describe('Redis-backed strategies shared by several API instances', () => {
     const [a, b] = [pubSubInstance(prefix), pubSubInstance(prefix)];
     try {
       const receivedBy = { a: new Set<string>(), b: new Set<string>() };
-      a.subscribe('keys.revoked', (message) => receivedBy.a.add(message));
-      b.subscribe('keys.revoked', (message) => receivedBy.b.add(message));
+      a.pubSub.pubSub.subscribe('keys.revoked', (message) => receivedBy.a.add(message));
+      b.pubSub.subscribe('keys.revoked', (message) => receivedBy.b.add(message));
       // SUBSCRIBE is asynchronous: publish numbered messages until both instances have heard one.
       for (let n = 0; n < 100 && (receivedBy.a.size === 0 || receivedBy.b.size === 0); n++) {
-        await a.publish('keys.revoked', `key-${n}`);
+        await a.pubSub.publish('keys.revoked', `key-${n}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       const heardByBoth = [...receivedBy.a].filter((message) => receivedBy.b.has(message));
       expect(heardByBoth.length).toBeGreaterThan(0);
       // Once subscribed, every later message reaches both.
-      await a.publish('keys.revoked', 'final');
+      await a.pubSub.publish('keys.revoked', 'final');
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(receivedBy.a.has('final') && receivedBy.b.has('final')).toBe(true);
     } finally {
