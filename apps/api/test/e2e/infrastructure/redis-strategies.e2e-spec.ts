@@ -22,7 +22,7 @@ describe('Redis-backed strategies shared by several API instances', () => {
     const [a, b] = [pubSubInstance(prefix), pubSubInstance(prefix)];
     try {
       const receivedBy = { a: new Set<string>(), b: new Set<string>() };
-      a.pubSub.pubSub.subscribe('keys.revoked', (message) => receivedBy.a.add(message));
+      a.pubSub.subscribe('keys.revoked', (message) => receivedBy.a.add(message));
       b.pubSub.subscribe('keys.revoked', (message) => receivedBy.b.add(message));
       // SUBSCRIBE is asynchronous: publish numbered messages until both instances have heard one.
       for (let n = 0; n < 100 && (receivedBy.a.size === 0 || receivedBy.b.size === 0); n++) {
