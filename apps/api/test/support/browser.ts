@@ -4,10 +4,10 @@
  * fresh profile, and saves screenshots where people can look at them.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 export const DASHBOARD_DIST = path.join(ROOT, 'dist/apps/dashboard');
@@ -130,4 +130,17 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: file, fullPage, animations: 'disabled' });
   return file;
+}
+
+/** Clicks an invoice's "Download … as PDF" button and checks that a PDF named after the invoice number arrives. */
+export async function expectInvoicePdfDownload(page: Page, button: Locator): Promise<void> {
+  const download = page.waitForEvent('download');
+  await button.click();
+  const pdf = await download;
+  expect(pdf.suggestedFilename()).toMatch(/^INV-\d{4}-\d{6}\.pdf$/);
+  expect(
+    readFileSync(await pdf.path())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
 }

@@ -6,11 +6,10 @@
  * saved as a screenshot at desktop width and at 375 px.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { ADMIN_ROUTES, BILLING_ROUTES, type CreatedApiKey } from '@apilink/contracts';
 import { startMockUpstream, type MockUpstream } from '@apilink/mock-upstream';
 import type { Page } from 'playwright-core';
-import { ensureDashboardBuilt, launchBrowser, screenshot, type BrowserSession } from '../../support/browser';
+import { ensureDashboardBuilt, expectInvoicePdfDownload, launchBrowser, screenshot, type BrowserSession } from '../../support/browser';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { TestSession } from '../../support/test-session';
 import { checkPhonePage, failureScreenshot, logInAt, openStaffPage, usdTextToMicros } from './admin-helpers';
@@ -254,15 +253,7 @@ describe('staff pages for support in Chromium', () => {
       await page.goto(`${testApp.url}/staff/users/${payer.user.id}?tab=invoices`);
       const download = page.getByRole('button', { name: /^Download INV-\d{4}-\d{6} as PDF$/ });
       await download.waitFor();
-      const pdfDownload = page.waitForEvent('download');
-      await download.click();
-      const pdf = await pdfDownload;
-      expect(pdf.suggestedFilename()).toMatch(/^INV-\d{4}-\d{6}\.pdf$/);
-      expect(
-        readFileSync(await pdf.path())
-          .subarray(0, 5)
-          .toString(),
-      ).toBe('%PDF-');
+      await expectInvoicePdfDownload(page, download);
       await screenshot(page, 'admin-desktop-10-user-invoices');
     }));
 

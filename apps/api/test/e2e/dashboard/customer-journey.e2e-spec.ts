@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { startMockUpstream, type MockUpstream } from '@apilink/mock-upstream';
 import OpenAI from 'openai';
 import type { Page } from 'playwright-core';
-import { ensureDashboardBuilt, launchBrowser, screenshot, type BrowserSession } from '../../support/browser';
+import { ensureDashboardBuilt, expectInvoicePdfDownload, launchBrowser, screenshot, type BrowserSession } from '../../support/browser';
 import { eventually } from '../../support/eventually';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
@@ -234,15 +234,7 @@ describe('customer dashboard in Chromium', () => {
       await navigate(page, 'Credits');
       const invoiceButton = page.getByRole('button', { name: /^Download INV-\d{4}-\d{6} as PDF$/ });
       await invoiceButton.waitFor({ timeout: 20_000 });
-      const pdfDownload = page.waitForEvent('download');
-      await invoiceButton.click();
-      const pdf = await pdfDownload;
-      expect(pdf.suggestedFilename()).toMatch(/^INV-\d{4}-\d{6}\.pdf$/);
-      expect(
-        readFileSync(await pdf.path())
-          .subarray(0, 5)
-          .toString(),
-      ).toBe('%PDF-');
+      await expectInvoicePdfDownload(page, invoiceButton);
       await screenshot(page, 'desktop-12-credits');
 
       // Revoke the key: the gateway refuses it from then on.

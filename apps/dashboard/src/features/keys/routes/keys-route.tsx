@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/query-
 import { useKeys } from '../api/list-keys';
 import { CreateKeyDialog } from '../components/create-key-dialog';
 import { KeyCreatedDialog } from '../components/key-created-dialog';
-import { KeysTable } from '../components/keys-table';
+import { ApiKeysTable } from '../../../components/api-keys-table';
 import { RenameKeyDialog } from '../components/rename-key-dialog';
 import { RevokeKeyDialog } from '../components/revoke-key-dialog';
 
@@ -41,7 +41,7 @@ export function KeysRoute() {
             Create a key to call the gateway from your code, Cursor, or any OpenAI-compatible tool.
           </EmptyState>
         ) : (
-          <KeysTable keys={keys.data} onRename={setRenaming} onRevoke={setRevoking} />
+          <ApiKeysTable keys={keys.data} testId="keys-table" onRename={setRenaming} onRevoke={setRevoking} />
         )}
       </Card>
       <CreateKeyDialog

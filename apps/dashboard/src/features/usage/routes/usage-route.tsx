@@ -15,7 +15,7 @@ import { RequestLookupDialog } from '../components/request-lookup-dialog';
 import { RequestLookupForm } from '../components/request-lookup-form';
 import { describePeriod, readFilters, toApiFilters, writeFilters } from '../components/usage-filters-state';
 import { UsageFiltersForm } from '../components/usage-filters-form';
-import { UsageTable } from '../components/usage-table';
+import { UsageLogTable } from '../../../components/usage-log-table';
 
 export function UsageRoute() {
   const [params, setParams] = useSearchParams();
@@ -80,7 +80,21 @@ export function UsageRoute() {
             </EmptyState>
           ) : (
             <>
-              <UsageTable records={usage.data.data} keyNames={keyNames} onShowRequest={setLookup} />
+              <UsageLogTable
+                records={usage.data.data}
+                keyNames={keyNames}
+                testId="usage-table"
+                requestLink={(record, time) => (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setLookup(record.requestId)}
+                    aria-label={`Show request ${record.requestId}`}
+                  >
+                    {time}
+                  </button>
+                )}
+              />
               <Pagination
                 page={page}
                 hasPrevious={page > 1}

@@ -1,7 +1,7 @@
 /** The account's history in tabs (WAI-ARIA tabs: arrow keys move between them); only the open tab loads. */
 import type { ApiKeySummary } from '@apilink/contracts';
 import { useId, type KeyboardEvent } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { Card } from '../../../../components/card';
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/query-state';
 import { PageNav } from '../../components/page-nav';
@@ -12,7 +12,8 @@ import { useUserUsage } from '../api/list-user-usage';
 import { InvoicesTable } from './invoices-table';
 import { LedgerTable } from './ledger-table';
 import { PaymentsTable } from './payments-table';
-import { UserUsageTable } from './user-usage-table';
+import { UsageLogTable } from '../../../../components/usage-log-table';
+import { requestPath } from '../../requests/request-path';
 
 const TABS = [
   { id: 'usage', label: 'Requests' },
@@ -94,7 +95,16 @@ function UsagePanel({ userId, page, onPage, keys }: PagedPanelProps & { keys: Ma
   if (usage.data.total === 0) return <EmptyState title="No requests yet">This account has not called the gateway.</EmptyState>;
   return (
     <>
-      <UserUsageTable records={usage.data.data} keys={keys} />
+      <UsageLogTable
+        records={usage.data.data}
+        keyNames={keys}
+        testId="user-usage-table"
+        requestLink={(record, time) => (
+          <Link to={requestPath(record.requestId)} aria-label={`Request ${record.requestId}`}>
+            {time}
+          </Link>
+        )}
+      />
       <PageNav page={page} pageSize={usage.data.pageSize} total={usage.data.total} noun="requests" onPage={onPage} />
     </>
   );

@@ -5,7 +5,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../../components/que
 import { ActionDialog } from '../../components/action-dialog';
 import { useUserKeys } from '../api/list-user-keys';
 import { useRevokeUserKey } from '../api/revoke-user-key';
-import { UserKeysTable } from './user-keys-table';
+import { ApiKeysTable } from '../../../../components/api-keys-table';
 
 export function UserKeysCard({ userId }: { userId: string }) {
   const keys = useUserKeys(userId);
@@ -21,7 +21,7 @@ export function UserKeysCard({ userId }: { userId: string }) {
       ) : keys.data.length === 0 ? (
         <EmptyState title="No API keys">This account has not created a key yet.</EmptyState>
       ) : (
-        <UserKeysTable keys={keys.data} onRevoke={setRevoking} />
+        <ApiKeysTable keys={keys.data} testId="user-keys-table" onRevoke={setRevoking} />
       )}
       <ActionDialog
         open={revoking !== null}

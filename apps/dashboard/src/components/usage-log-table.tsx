@@ -1,16 +1,20 @@
+/** Rows of the usage log (metadata only): the customer's Usage page and the staff user page. */
 import type { UsageRecord } from '@apilink/contracts';
-import { formatDateTime, formatDuration, formatInteger, formatUsd } from '../../../lib/format';
-import type { KeyOption } from '../api/list-key-options';
-import { UsageStatusBadge } from '../../../components/usage-status-badge';
-import { DataTable } from '../../../components/data-table';
+import type { ReactNode } from 'react';
+import { formatDateTime, formatDuration, formatInteger, formatUsd } from '../lib/format';
+import { DataTable } from './data-table';
+import { UsageStatusBadge } from './usage-status-badge';
 
-interface UsageTableProps {
+interface UsageLogTableProps {
   records: UsageRecord[];
-  keyNames: Map<string, KeyOption>;
-  onShowRequest: (requestId: string) => void;
+  /** Key names by id; a key missing from it was deleted. */
+  keyNames: ReadonlyMap<string, { name: string }>;
+  /** The time cell, which opens the request: a dialog for customers, the request page for staff. */
+  requestLink: (record: UsageRecord, time: string) => ReactNode;
+  testId: string;
 }
 
-export function UsageTable({ records, keyNames, onShowRequest }: UsageTableProps) {
+export function UsageLogTable({ records, keyNames, requestLink, testId }: UsageLogTableProps) {
   return (
     <DataTable
       columns={[
@@ -22,19 +26,12 @@ export function UsageTable({ records, keyNames, onShowRequest }: UsageTableProps
         { label: 'Status' },
         { label: 'Latency', numeric: true },
       ]}
-      testId="usage-table"
+      testId={testId}
     >
       {records.map((record) => (
         <tr key={record.requestId} data-request-id={record.requestId}>
           <td data-label="Time" className="nowrap">
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => onShowRequest(record.requestId)}
-              aria-label={`Show request ${record.requestId}`}
-            >
-              {formatDateTime(record.createdAt)}
-            </button>
+            {requestLink(record, formatDateTime(record.createdAt))}
           </td>
           <td data-label="Key">{keyNames.get(record.keyId)?.name ?? <span className="subtle">Deleted key</span>}</td>
           <td data-label="Model / provider">

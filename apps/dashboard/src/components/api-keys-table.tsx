@@ -1,21 +1,39 @@
+/** An account's API keys by name and display form (never a secret): the customer's Keys page and the staff user page. */
 import type { ApiKeySummary } from '@apilink/contracts';
-import { ApiKeyStatusBadge } from '../../../../components/api-key-status-badge';
-import { DataTable } from '../../../../components/data-table';
-import { formatDate, formatDateTime } from '../../../../lib/format';
+import { formatDate, formatDateTime, formatUsdCents } from '../lib/format';
+import { ApiKeyStatusBadge } from './api-key-status-badge';
+import { DataTable } from './data-table';
 
-/** The account's keys by name and display form; staff never see (or need) a secret. */
-export function UserKeysTable({ keys, onRevoke }: { keys: ApiKeySummary[]; onRevoke: (key: ApiKeySummary) => void }) {
+interface ApiKeysTableProps {
+  keys: ApiKeySummary[];
+  testId: string;
+  /** Rename is the owner's action only; without it the button is not shown. */
+  onRename?: (key: ApiKeySummary) => void;
+  onRevoke: (key: ApiKeySummary) => void;
+}
+
+function limitsOf(key: ApiKeySummary): string {
+  const parts = [
+    key.rpmLimit ? `${key.rpmLimit} RPM` : null,
+    key.spendCapMicros ? `${formatUsdCents(key.spendCapMicros)} cap` : null,
+    key.expiresAt ? `expires ${formatDate(key.expiresAt)}` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : 'Defaults';
+}
+
+export function ApiKeysTable({ keys, testId, onRename, onRevoke }: ApiKeysTableProps) {
   return (
     <DataTable
       columns={[
         { label: 'Name' },
         { label: 'Key' },
         { label: 'Status' },
+        { label: 'Limits' },
         { label: 'Created' },
         { label: 'Last used' },
         { label: 'Actions', hiddenLabel: true },
       ]}
-      testId="user-keys-table"
+      testId={testId}
     >
       {keys.map((key) => (
         <tr key={key.id} data-key-name={key.name}>
@@ -23,11 +41,14 @@ export function UserKeysTable({ keys, onRevoke }: { keys: ApiKeySummary[]; onRev
             <strong>{key.name}</strong>
           </td>
           <td data-label="Key">
-            <code>{key.displayKey}</code>
+            <code className="nowrap">{key.displayKey}</code>
           </td>
           <td data-label="Status">
             <ApiKeyStatusBadge status={key.status} />
             {key.revokedAt ? <div className="subtle">{formatDateTime(key.revokedAt)}</div> : null}
+          </td>
+          <td data-label="Limits" className="muted">
+            {limitsOf(key)}
           </td>
           <td data-label="Created" className="nowrap">
             {formatDate(key.createdAt)}
@@ -38,6 +59,16 @@ export function UserKeysTable({ keys, onRevoke }: { keys: ApiKeySummary[]; onRev
           <td className="table__actions-cell">
             {key.status === 'revoked' ? null : (
               <div className="table__actions">
+                {onRename ? (
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={() => onRename(key)}
+                    aria-label={`Rename ${key.name}`}
+                  >
+                    Rename
+                  </button>
+                ) : null}
                 <button
                   type="button"
                   className="button button--secondary button--small"
