@@ -15,12 +15,22 @@ if ttl < 0 then
 end
 return {hits, ttl}`;
 
+const HIT_COMMAND = 'apilinkRateLimitHit';
+
+type RedisWithHit = Redis & { [HIT_COMMAND]: (key: string, ttlMs: number) => Promise<[number, number]> };
+
 /** Windows shared by every API instance through Redis (keys get the client's prefix). */
 export class RedisRateLimitStore implements RateLimitStore {
-  constructor(private readonly redis: Redis) {}
+  private readonly redis: RedisWithHit;
+
+  constructor(redis: Redis) {
+    // A defined command runs by EVALSHA: the script is sent and hashed once, not on every request.
+    if (!(HIT_COMMAND in redis)) redis.defineCommand(HIT_COMMAND, { numberOfKeys: 1, lua: HIT_SCRIPT });
+    this.redis = redis as RedisWithHit;
+  }
 
   async increment(key: string, ttl: number, limit: number): Promise<RateLimitRecord> {
-    const [hits, remainingMs] = (await this.redis.eval(HIT_SCRIPT, 1, `ratelimit:${key}`, ttl)) as [number, number];
+    const [hits, remainingMs] = await this.redis[HIT_COMMAND](`ratelimit:${key}`, ttl);
     return windowRecord(hits, limit, remainingMs);
   }
 }

@@ -14,6 +14,8 @@ const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEO
 @Injectable()
 export class UndiciTransport implements UpstreamTransport, OnApplicationShutdown {
   private readonly pools = new Map<string, Pool>();
+  /** Pools for admin-entered hosts, whose connections re-check where the host resolves. */
+  private readonly guardedPools = new Map<string, Pool>();
 
   constructor(
     @Inject(completionsConfig.KEY) private readonly config: ConfigOf<typeof completionsConfig>,
@@ -46,14 +48,16 @@ export class UndiciTransport implements UpstreamTransport, OnApplicationShutdown
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.pools.values()].map((pool) => pool.destroy().catch(() => undefined)));
+    const pools = [...this.pools.values(), ...this.guardedPools.values()];
+    await Promise.all(pools.map((pool) => pool.destroy().catch(() => undefined)));
     this.pools.clear();
+    this.guardedPools.clear();
   }
 
-  /** Guarded pools (admin-entered hosts) re-check each connection's addresses; the same origin from env gets its own pool. */
+  /** The same origin configured from env and entered by an admin gets two pools: only the latter is guarded. */
   private pool(origin: string, guarded: boolean): Pool {
-    const key = `${guarded ? 'guarded' : 'trusted'} ${origin}`;
-    let pool = this.pools.get(key);
+    const pools = guarded ? this.guardedPools : this.pools;
+    let pool = pools.get(origin);
     if (!pool) {
       pool = new Pool(origin, {
         connections: this.config.poolConnections,
@@ -65,7 +69,7 @@ export class UndiciTransport implements UpstreamTransport, OnApplicationShutdown
         keepAliveTimeout: 30_000,
         keepAliveMaxTimeout: 600_000,
       });
-      this.pools.set(key, pool);
+      pools.set(origin, pool);
     }
     return pool;
   }
