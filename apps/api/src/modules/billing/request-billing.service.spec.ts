@@ -8,12 +8,17 @@ import { RequestBillingService } from './request-billing.service';
 const billing = { holdTtlSeconds: 300 } as ConfigOf<typeof billingConfig>;
 const app = { publicUrl: 'https://gw.example' } as ConfigOf<typeof appConfig>;
 
-function pgError(code: string): QueryFailedError {
-  return new QueryFailedError('SELECT ...', [], Object.assign(new Error('raised'), { code }));
+/** What `pg` rejects with when the server refuses a statement. */
+function pgError(code: string): Error {
+  return Object.assign(new Error('raised'), { code });
 }
 
+/** A data source whose `pg` pool answers each named statement with `query(text, values)`. */
 function serviceWith(query: jest.Mock): RequestBillingService {
-  return new RequestBillingService({ query } as unknown as DataSource, billing, app);
+  const pool = {
+    query: async (statement: { text: string; values: unknown[] }) => ({ rows: await query(statement.text, statement.values) }),
+  };
+  return new RequestBillingService({ driver: { master: pool } } as unknown as DataSource, billing, app);
 }
 
 const request = { requestId: 'r1', userId: 'u', keyId: 'k', spendCapMicros: null, amountMicros: 10n, model: 'm' };
@@ -29,7 +34,12 @@ const hold: Hold = {
 };
 
 /** One row of billing_reserve_batch / billing_settle_batch that no error refused. */
-const itemRow = (index: number, values: Record<string, unknown>) => ({ item_index: index, error_state: null, error_message: null, ...values });
+const itemRow = (index: number, values: Record<string, unknown>) => ({
+  item_index: index,
+  error_state: null,
+  error_message: null,
+  ...values,
+});
 const refusedRow = (index: number, state: string) => ({ item_index: index, error_state: state, error_message: `raised ${state}` });
 const reservedRow = (index: number, holdId: string) =>
   itemRow(index, { hold_id: holdId, created_at: new Date(0), expires_at: new Date(300_000) });

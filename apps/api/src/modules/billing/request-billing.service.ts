@@ -9,6 +9,7 @@ import { isTransientDatabaseError, sqlStateOf } from './holds/database-error';
 import { MicroBatcher } from '../../common/batching/micro-batcher';
 import {
   INSUFFICIENT_BALANCE,
+  preparedQueryOn,
   reserveHolds,
   settleHolds,
   SPEND_CAP_REACHED,
@@ -53,8 +54,9 @@ export class RequestBillingService implements RequestBilling {
     @Inject(appConfig.KEY) app: ConfigOf<typeof appConfig>,
   ) {
     this.rechargeUrl = `${app.publicUrl}${DASHBOARD_CREDITS_PAGE}`;
-    this.reservations = new MicroBatcher((items) => reserveHolds(db, items, config.holdTtlSeconds), { maxBatchSize: MAX_BATCH_SIZE });
-    this.settlements = new MicroBatcher((items) => settleHolds(db, items), {
+    const query = preparedQueryOn(db);
+    this.reservations = new MicroBatcher((items) => reserveHolds(query, items, config.holdTtlSeconds), { maxBatchSize: MAX_BATCH_SIZE });
+    this.settlements = new MicroBatcher((items) => settleHolds(query, items), {
       maxBatchSize: MAX_BATCH_SIZE,
       lingerMs: SETTLEMENT_LINGER_MS,
     });
