@@ -3,6 +3,7 @@ import { parseBenchOptions } from './options';
 describe('parseBenchOptions', () => {
   it('has the documented defaults', () => {
     expect(parseBenchOptions([], '/repo')).toEqual({
+      phases: ['closed', 'rate', 'stream'],
       durationMs: 10_000,
       warmupMs: 3_000,
       concurrency: 32,
@@ -24,6 +25,8 @@ describe('parseBenchOptions', () => {
         '250',
         '--customers',
         '4',
+        '--phases',
+        'stream,rate',
         '--no-redis',
         '--async-commit',
         '--no-build',
@@ -35,6 +38,7 @@ describe('parseBenchOptions', () => {
       '/repo',
     );
     expect(options).toMatchObject({
+      phases: ['rate', 'stream'],
       durationMs: 5000,
       rate: 250,
       customers: 4,
@@ -50,5 +54,6 @@ describe('parseBenchOptions', () => {
     expect(() => parseBenchOptions(['--fast'], '/repo')).toThrow(/unknown option --fast/);
     expect(() => parseBenchOptions(['--rate', '-1'], '/repo')).toThrow(/positive number/);
     expect(() => parseBenchOptions(['--json'], '/repo')).toThrow(/needs a value/);
+    expect(() => parseBenchOptions(['--phases', 'rate,burst'], '/repo')).toThrow(/--phases takes a list of closed, rate, stream/);
   });
 });

@@ -1,7 +1,13 @@
 /** Command-line options of `npm run bench`. */
 import path from 'node:path';
 
+/** The load shapes: a fixed number of clients, a fixed arrival rate, and streaming clients. */
+export const PHASES = ['closed', 'rate', 'stream'] as const;
+export type Phase = (typeof PHASES)[number];
+
 export interface BenchOptions {
+  /** Which load shapes to run (all by default); one alone gives a CPU profile of just that load. */
+  phases: Phase[];
   durationMs: number;
   warmupMs: number;
   concurrency: number;
@@ -20,10 +26,11 @@ export interface BenchOptions {
 }
 
 export const USAGE = `npm run bench -- [--duration 10] [--warmup 3] [--concurrency 32] [--rate 500] [--chunks 20] [--customers 1]
-                     [--no-redis] [--async-commit] [--no-build] [--cpu-prof DIR] [--gateway-log FILE] [--json FILE]`;
+                     [--phases closed,rate,stream] [--no-redis] [--async-commit] [--no-build] [--cpu-prof DIR] [--gateway-log FILE] [--json FILE]`;
 
 export function parseBenchOptions(argv: readonly string[], root: string): BenchOptions {
   const options: BenchOptions = {
+    phases: [...PHASES],
     durationMs: 10_000,
     warmupMs: 3_000,
     concurrency: 32,
@@ -65,6 +72,9 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchO
       case '--customers':
         options.customers = Math.round(positive());
         break;
+      case '--phases':
+        options.phases = phasesOf(text());
+        break;
       case '--no-redis':
         options.redis = false;
         break;
@@ -88,4 +98,11 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchO
     }
   }
   return options;
+}
+
+function phasesOf(list: string): Phase[] {
+  const names = list.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(PHASES as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) throw new Error(`--phases takes a list of ${PHASES.join(', ')}; got ${list}\n${USAGE}`);
+  return PHASES.filter((phase) => names.includes(phase));
 }

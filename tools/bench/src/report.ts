@@ -1,4 +1,5 @@
 /** The benchmark's table: each load shape measured direct and through the gateway, and their ratios. */
+import type { RoundTrip } from './floor';
 import type { PhaseStats } from './stats';
 
 export interface PhaseResult {
@@ -58,5 +59,14 @@ export function markdownTable(results: PhaseResult[]): string {
       ]),
     );
   }
+  return lines.join('\n');
+}
+
+/** The floor: each mandated round trip alone, and their sum (the least a request can be delayed). */
+export function floorTable(roundTrips: RoundTrip[]): string {
+  const lines = [row(['what every gateway request waits for, each timed alone', 'p50 ms', 'p99 ms']), row(['---', '---:', '---:'])];
+  for (const trip of roundTrips) lines.push(row([trip.name, ms(trip.p50), ms(trip.p99)]));
+  const sum = (pick: (trip: RoundTrip) => number) => roundTrips.reduce((total, trip) => total + pick(trip), 0);
+  lines.push(row(['**sum**', ms(sum((trip) => trip.p50)), ms(sum((trip) => trip.p99))]));
   return lines.join('\n');
 }
