@@ -180,7 +180,7 @@ END $$`;
  * uncollected, so no request pushes an available balance below zero. A hold already resolved is
  * left alone (settled = false), which makes settlement idempotent by request id.
  */
-const SETTLE_BATCH_FUNCTION = `
+export const SETTLE_BATCH_FUNCTION = `
 CREATE FUNCTION billing_settle_batch(p_items jsonb)
 RETURNS TABLE (
   item_index integer, settled boolean, charged_micros bigint, uncollected_micros bigint, error_state text, error_message text
