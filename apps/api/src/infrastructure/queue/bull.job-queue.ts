@@ -16,6 +16,11 @@ async function withDeadline<T>(work: Promise<T>, deadline: number): Promise<T | 
   }
 }
 
+/** While a queue's connection is down, nothing queued can reach Redis, so shutdown need not wait for it. */
+function connected(queue: Bull.Queue): boolean {
+  return queue.client.status === 'ready';
+}
+
 const JOB_OPTIONS: Bull.JobOptions = {
   attempts: 5,
   backoff: { type: 'exponential', delay: 500 },
@@ -51,8 +56,9 @@ export class BullJobQueue implements JobQueue {
     void this.queue(queue).process(concurrency, (job: Bull.Job<T>) => handler([job.data]));
   }
 
-  /** Bounded: while Redis is unreachable the jobs wait in Redis' absence, not in our shutdown. */
+  /** Bounded, and skipped while Redis is unreachable: the jobs could not get there anyway. */
   async drain(timeoutMs = DRAIN_TIMEOUT_MS): Promise<void> {
+    if (![...this.queues.values()].every(connected)) return;
     const deadline = Date.now() + timeoutMs;
     await withDeadline(Promise.all(this.inFlight), deadline);
     for (const queue of this.queues.values()) {
@@ -69,7 +75,12 @@ export class BullJobQueue implements JobQueue {
     const deadline = Date.now() + CLOSE_TIMEOUT_MS;
     await Promise.all(
       [...this.queues.values()].map(async (queue) => {
-        const closed = await withDeadline(queue.close().then(() => true), deadline);
+        const closed =
+          connected(queue) &&
+          (await withDeadline(
+            queue.close().then(() => true),
+            deadline,
+          ));
         if (!closed) for (const client of queue.clients) client.disconnect();
       }),
     );
