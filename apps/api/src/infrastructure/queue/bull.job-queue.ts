@@ -75,12 +75,8 @@ export class BullJobQueue implements JobQueue {
     const deadline = Date.now() + CLOSE_TIMEOUT_MS;
     await Promise.all(
       [...this.queues.values()].map(async (queue) => {
-        const closed =
-          connected(queue) &&
-          (await withDeadline(
-            queue.close().then(() => true),
-            deadline,
-          ));
+        const closing = connected(queue) ? queue.close().then(() => true) : Promise.resolve(false);
+        const closed = await withDeadline(closing, deadline);
         if (!closed) for (const client of queue.clients) client.disconnect();
       }),
     );
