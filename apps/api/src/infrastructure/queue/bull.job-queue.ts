@@ -53,7 +53,10 @@ export class BullJobQueue implements JobQueue {
 
   process<T>(queue: string, handler: JobHandler<T>, options: { batchSize?: number } = {}): void {
     const concurrency = Math.min(options.batchSize ?? 10, 10);
-    void this.queue(queue).process(concurrency, (job: Bull.Job<T>) => handler([job.data]));
+    // Bull's promise settles when processing stops; it rejects when that happens while Redis is down.
+    this.queue(queue)
+      .process(concurrency, (job: Bull.Job<T>) => handler([job.data]))
+      .catch((error: unknown) => this.logger.warn(`Stopped processing ${queue}: ${String(error)}`));
   }
 
   /** Bounded, and skipped while Redis is unreachable: the jobs could not get there anyway. */
@@ -70,7 +73,7 @@ export class BullJobQueue implements JobQueue {
     }
   }
 
-  /** Bull's close waits for its connections to be ready, so it is cut short when Redis is down. */
+  /** Bull's close waits for its connections to be ready, so it is cut short, and skipped while Redis is down. */
   async close(): Promise<void> {
     const deadline = Date.now() + CLOSE_TIMEOUT_MS;
     await Promise.all(
