@@ -73,13 +73,15 @@ export class BullJobQueue implements JobQueue {
     }
   }
 
-  /** Bull's close waits for its connections to be ready, so it is cut short, and skipped while Redis is down. */
+  /** Bull's close waits for its connections to be ready, so it is cut short when Redis is down. */
   async close(): Promise<void> {
     const deadline = Date.now() + CLOSE_TIMEOUT_MS;
     await Promise.all(
       [...this.queues.values()].map(async (queue) => {
-        const closing = connected(queue) ? queue.close().then(() => true) : Promise.resolve(false);
-        const closed = await withDeadline(closing, deadline);
+        const closed = await withDeadline(
+          queue.close().then(() => true),
+          deadline,
+        );
         if (!closed) for (const client of queue.clients) client.disconnect();
       }),
     );
