@@ -53,10 +53,7 @@ export class BullJobQueue implements JobQueue {
 
   process<T>(queue: string, handler: JobHandler<T>, options: { batchSize?: number } = {}): void {
     const concurrency = Math.min(options.batchSize ?? 10, 10);
-    // Bull's promise settles when processing stops; it rejects when that happens while Redis is down.
-    this.queue(queue)
-      .process(concurrency, (job: Bull.Job<T>) => handler([job.data]))
-      .catch((error: unknown) => this.logger.warn(`Stopped processing ${queue}: ${String(error)}`));
+    void this.queue(queue).process(concurrency, (job: Bull.Job<T>) => handler([job.data]));
   }
 
   /** Bounded, and skipped while Redis is unreachable: the jobs could not get there anyway. */
