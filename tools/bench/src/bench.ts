@@ -14,7 +14,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { closedLoop, openLoop, type Target } from './load-generator';
-import { parseBenchOptions, USAGE, type BenchOptions } from './options';
+import { parseBenchOptions, USAGE, type BenchOptions, type Phase } from './options';
 import { cpuSeconds, REPO_ROOT, runCli, sampleRss, startGateway, startMock, type Child } from './processes';
 import { measureFloor } from './floor';
 import { floorTable, markdownTable, type PhaseResult } from './report';
@@ -165,33 +165,25 @@ async function main(): Promise<void> {
 
     const plain = targets(mock.url, gatewayUrl, apiKeys, false);
     const streamed = targets(mock.url, gatewayUrl, apiKeys, true);
+    const closed = (target: Target, durationMs: number) => closedLoop(target, { concurrency: options.concurrency, durationMs });
+    const loads: { phase: Phase; name: string; pair: { direct: Target; gateway: Target }; run: typeof closed }[] = [
+      { phase: 'closed', name: `non-stream, ${options.concurrency} concurrent`, pair: plain, run: closed },
+      {
+        phase: 'rate',
+        name: `non-stream, ${options.rate} req/s`,
+        pair: plain,
+        run: (target, durationMs) => openLoop(target, { rate: options.rate, durationMs, maxConnections: 256 }),
+      },
+      { phase: 'stream', name: `stream ${options.chunks} chunks, ${options.concurrency} concurrent`, pair: streamed, run: closed },
+    ];
     const results: PhaseResult[] = [];
-    if (options.phases.includes('closed')) {
-      results.push(
-        await measure(`non-stream, ${options.concurrency} concurrent`, plain, gateway, options, (target, durationMs) =>
-          closedLoop(target, { concurrency: options.concurrency, durationMs }),
-        ),
-      );
-    }
-    if (options.phases.includes('rate')) {
-      const atRate = await measure(`non-stream, ${options.rate} req/s`, plain, gateway, options, (target, durationMs) =>
-        openLoop(target, { rate: options.rate, durationMs, maxConnections: 256 }),
-      );
-      results.push(atRate);
+    for (const load of loads.filter(({ phase }) => options.phases.includes(phase))) {
+      const result = await measure(load.name, load.pair, gateway, options, load.run);
+      results.push(result);
       // The gateway is a second HTTP exchange in the request's path: at least what a direct one costs.
-      const { direct } = atRate;
-      floor.push({ name: `a second HTTP exchange (direct at ${options.rate} req/s)`, p50: direct.p50, p99: direct.p99 });
-    }
-    if (options.phases.includes('stream')) {
-      results.push(
-        await measure(
-          `stream ${options.chunks} chunks, ${options.concurrency} concurrent`,
-          streamed,
-          gateway,
-          options,
-          (target, durationMs) => closedLoop(target, { concurrency: options.concurrency, durationMs }),
-        ),
-      );
+      if (load.phase === 'rate') {
+        floor.push({ name: `a second HTTP exchange (direct at ${options.rate} req/s)`, p50: result.direct.p50, p99: result.direct.p99 });
+      }
     }
     console.log(`\n${markdownTable(results)}\n\n${floorTable(floor)}\n`);
     if (options.jsonFile) {

@@ -20,19 +20,26 @@ const LOOKUP_BY_REQUEST_ID = `
       UPDATE credit_holds h SET status = v_item.outcome, resolved_at = now() WHERE h.id = v_hold.id;
     ELSE`;
 
-function replaceLookup(functionSql: string, from: string, to: string): string {
-  if (!functionSql.includes(from)) throw new Error('billing_settle_batch no longer has the hold lookup this migration replaces');
-  return functionSql.replace(from, to).replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION');
+/** A function definition that replaces the one in place instead of failing because it exists. */
+function orReplace(functionSql: string): string {
+  return functionSql.replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION');
+}
+
+function withLookupByRequestId(functionSql: string): string {
+  if (!functionSql.includes(LOOKUP_BY_REQUEST_AND_STATUS)) {
+    throw new Error('billing_settle_batch no longer has the hold lookup this migration replaces');
+  }
+  return functionSql.replace(LOOKUP_BY_REQUEST_AND_STATUS, LOOKUP_BY_REQUEST_ID);
 }
 
 export class FindSettledHoldsByRequestId1764700000000 implements MigrationInterface {
   name = 'FindSettledHoldsByRequestId1764700000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(replaceLookup(SETTLE_BATCH_FUNCTION, LOOKUP_BY_REQUEST_AND_STATUS, LOOKUP_BY_REQUEST_ID));
+    await queryRunner.query(orReplace(withLookupByRequestId(SETTLE_BATCH_FUNCTION)));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(replaceLookup(SETTLE_BATCH_FUNCTION, LOOKUP_BY_REQUEST_AND_STATUS, LOOKUP_BY_REQUEST_AND_STATUS));
+    await queryRunner.query(orReplace(SETTLE_BATCH_FUNCTION));
   }
 }
