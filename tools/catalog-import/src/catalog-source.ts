@@ -1,4 +1,4 @@
-/** One row of ../shared/data/model-catalog.source.json (models.dev facts; see that folder's README). */
+/** One row of tools/catalog-import/data/model-catalog.source.json (models.dev facts; see that folder's README). */
 
 export interface SourceLongContextTier {
   above_input_tokens: number;

@@ -1,6 +1,6 @@
 /*
  * Writes the gateway's model catalog seed from the models.dev snapshot:
- *   npm run catalog:import -- [--source ../shared/data/model-catalog.source.json]
+ *   npm run catalog:import -- [--source tools/catalog-import/data/model-catalog.source.json]
  *                             [--out apps/api/src/modules/models/seed/model-catalog.seed.json]
  *                             [--effective-from 2026-11-25T00:00:00.000Z]
  * Relative paths are resolved from the repository root. New price versions start at
@@ -17,7 +17,7 @@ import { parseCatalogSource } from './catalog-source';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const DEFAULTS = {
-  source: '../shared/data/model-catalog.source.json',
+  source: 'tools/catalog-import/data/model-catalog.source.json',
   out: 'apps/api/src/modules/models/seed/model-catalog.seed.json',
 };
 const SOURCE = {

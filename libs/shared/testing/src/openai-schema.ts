@@ -1,6 +1,6 @@
 /**
  * Validates what the gateway returns against OpenAI's published OpenAPI component schemas
- * (../shared/data/openai-schemas.json, unchanged from openai/openai-openapi), so a response or a
+ * (data/openai-schemas.json in this library, vendored unchanged from openai/openai-openapi with its MIT notice), so a response or a
  * stream chunk that an OpenAI SDK would choke on fails the test that produced it.
  */
 import { readFileSync } from 'node:fs';
@@ -16,8 +16,8 @@ export type OpenAiSchemaName =
   | 'ErrorResponse'
   | 'CreateChatCompletionRequest';
 
-/** The repository sits beside `shared/` (see the repo README); OPENAI_SCHEMAS_FILE overrides it. */
-const SCHEMAS_FILE = process.env.OPENAI_SCHEMAS_FILE ?? path.resolve(__dirname, '../../../../../shared/data/openai-schemas.json');
+/** Vendored in this library (data/README.md has the licence); OPENAI_SCHEMAS_FILE overrides it. */
+const SCHEMAS_FILE = process.env.OPENAI_SCHEMAS_FILE ?? path.resolve(__dirname, '../data/openai-schemas.json');
 
 let ajv: { instance: Ajv; id: string } | null = null;
 const validators = new Map<OpenAiSchemaName, ValidateFunction>();
