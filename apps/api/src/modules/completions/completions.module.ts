@@ -10,7 +10,8 @@ import { CompletionsService } from './completions.service';
 import { FailoverRunner } from './routing/failover-runner';
 import { UpstreamHealth } from './routing/upstream-health';
 import { UpstreamResolver } from './routing/upstream-resolver';
-import { CompletionStreamer } from './streaming/completion-streamer';
+import { CompletionPipeline } from './pipeline/completion-pipeline';
+import { CompletionStreamer } from './pipeline/completion-streamer';
 import { EchoTransport } from './transport/echo.transport';
 import { UndiciTransport } from './transport/undici.transport';
 import { UpstreamExchange } from './transport/upstream-exchange';
@@ -36,7 +37,10 @@ import { UPSTREAM_TRANSPORTS } from './transport/upstream-transport';
     RequestAdmission,
     CompletionSettlement,
     CompletionStreamer,
+    CompletionPipeline,
     CompletionsService,
   ],
+  // Other inbound APIs (Anthropic Messages, Responses) run the same pipeline with their own sink.
+  exports: [CompletionPipeline, RequestAdmission, UpstreamResolver],
 })
 export class CompletionsModule {}

@@ -104,4 +104,21 @@ describe('SseWriter', () => {
     raw.emit('drain');
     await expect(pending).resolves.toBeUndefined();
   });
+
+  it('writes another wire format through its own frames: keep-alive, events, error, and no [DONE]', () => {
+    const raw = new FakeResponse();
+    const reply = { raw, hijack: jest.fn(), getHeaders: () => ({}) } as unknown as FastifyReply;
+    const sse = new SseWriter(reply, 1000, { keepAlive: 'event: ping\ndata: {"type":"ping"}\n\n', done: '' });
+    sse.startKeepAlive();
+    jest.advanceTimersByTime(1000);
+    sse.writeFrame('event: a\ndata: {}\n\n');
+    sse.end();
+    expect(raw.written).toEqual(['event: ping\ndata: {"type":"ping"}\n\n', 'event: a\ndata: {}\n\n']);
+    expect(raw.ended).toBe(true);
+
+    const failed = writer();
+    failed.sse.failWithFrame('event: error\ndata: {}\n\n');
+    expect(failed.raw.written).toEqual(['event: error\ndata: {}\n\n']);
+    expect(failed.raw.ended).toBe(true);
+  });
 });

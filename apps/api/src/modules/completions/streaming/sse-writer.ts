@@ -1,8 +1,9 @@
 /**
  * The one writer of `text/event-stream` responses. It owns the headers (sent with the first byte,
- * so errors before it are still plain HTTP errors), `: keep-alive` comments whenever nothing was
- * written for the interval, one `data:` event per chunk written the moment it is produced, the
- * in-band error event, and the final `data: [DONE]`.
+ * so errors before it are still plain HTTP errors), keep-alive frames whenever nothing was written
+ * for the interval, one event per chunk written the moment it is produced, the in-band error
+ * event, and the final frame. By default the frames are OpenAI's (`: keep-alive` comments,
+ * `data:` events, `data: [DONE]`); other wire formats pass their own (see SseFrames).
  */
 import type { ServerResponse } from 'node:http';
 import type { ChatCompletionChunk, ErrorEnvelope } from '@apilink/contracts';
@@ -15,8 +16,16 @@ const SSE_HEADERS = {
   // nginx and similar proxies buffer responses unless told not to.
   'x-accel-buffering': 'no',
 };
-const KEEP_ALIVE_COMMENT = ': keep-alive\n\n';
-const DONE_EVENT = 'data: [DONE]\n\n';
+
+/** The fixed frames of one wire format. */
+export interface SseFrames {
+  /** Written whenever nothing was written for the keep-alive interval. */
+  keepAlive: string;
+  /** Written by end(); '' writes nothing (the last event already said the stream is complete). */
+  done: string;
+}
+
+const OPENAI_FRAMES: SseFrames = { keepAlive: ': keep-alive\n\n', done: 'data: [DONE]\n\n' };
 
 export class SseWriter {
   private started = false;
@@ -28,6 +37,7 @@ export class SseWriter {
   constructor(
     private readonly reply: FastifyReply,
     private readonly keepAliveMs: number,
+    private readonly frames: SseFrames = OPENAI_FRAMES,
   ) {
     this.raw = reply.raw;
     // A write racing a client disconnect must not crash the process; the request's abort handles it.
@@ -50,16 +60,26 @@ export class SseWriter {
     return this.write(`data: ${JSON.stringify(chunk)}\n\n`);
   }
 
+  /** Writes one complete frame of another wire format (e.g. `event: x\ndata: {...}\n\n`). */
+  writeFrame(frame: string): Promise<void> | void {
+    return this.write(frame);
+  }
+
   /** Reports an error in-band and ends the stream (no [DONE]: the stream did not complete). */
   fail(error: ErrorEnvelope): void {
+    this.failWithFrame(`data: ${JSON.stringify(error)}\n\n`);
+  }
+
+  /** fail() with a frame of another wire format. */
+  failWithFrame(frame: string): void {
     if (this.finished) return;
-    void this.write(`data: ${JSON.stringify(error)}\n\n`);
+    void this.write(frame);
     this.finish();
   }
 
   end(): void {
     if (this.finished) return;
-    void this.write(DONE_EVENT);
+    if (this.frames.done) void this.write(this.frames.done);
     this.finish();
   }
 
@@ -105,7 +125,7 @@ export class SseWriter {
     if (this.finished) return;
     const silentFor = Date.now() - this.lastWriteAt;
     if (silentFor >= this.keepAliveMs) {
-      void this.write(KEEP_ALIVE_COMMENT);
+      void this.write(this.frames.keepAlive);
       this.arm(this.keepAliveMs);
     } else {
       this.arm(this.keepAliveMs - silentFor);

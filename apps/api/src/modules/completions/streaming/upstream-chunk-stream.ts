@@ -1,20 +1,20 @@
 /**
- * An upstream's streamed answer as OpenAI chunks: raw bytes are decoded and fed to the adapter's
- * stateful parser piece by piece, so each chunk is available the moment its bytes arrive.
+ * An upstream's streamed answer as events (OpenAI chunks for chat): raw bytes are decoded and fed
+ * to the codec's stateful parser piece by piece, so each event is available the moment its bytes arrive.
  */
-import type { ChatCompletionChunk } from '@apilink/contracts';
-import type { UpstreamStreamParser, UpstreamUsage } from '../adapters/upstream-adapter';
+import type { UpstreamUsage } from '../adapters/upstream-adapter';
+import type { CodecEventParser } from '../pipeline/upstream-codec';
 import { UpstreamFailure } from '../errors/upstream-failure';
 import type { UpstreamResponse } from '../transport/upstream-transport';
 
-export class UpstreamChunkStream {
+export class UpstreamChunkStream<TEvent> {
   private readonly decoder = new TextDecoder();
   private readonly iterator: AsyncIterator<Uint8Array>;
   private ended = false;
 
   constructor(
     private readonly response: UpstreamResponse,
-    private readonly parser: UpstreamStreamParser,
+    private readonly parser: CodecEventParser<TEvent>,
     private readonly signal: AbortSignal,
   ) {
     this.iterator = response.body[Symbol.asyncIterator]();
@@ -29,7 +29,7 @@ export class UpstreamChunkStream {
    * The chunks completed by the next piece of bytes ([] when it completed none), or null once the
    * upstream finished. Throws the parser's errors, UpstreamFailure when the connection breaks.
    */
-  async next(): Promise<ChatCompletionChunk[] | null> {
+  async next(): Promise<TEvent[] | null> {
     if (this.ended) return null;
     let result: IteratorResult<Uint8Array>;
     try {
@@ -47,7 +47,7 @@ export class UpstreamChunkStream {
   }
 
   /** Reads up to the first chunk; until it is written to the client, a failure can still fail over. */
-  async first(): Promise<ChatCompletionChunk[] | null> {
+  async first(): Promise<TEvent[] | null> {
     for (;;) {
       const batch = await this.next();
       if (batch === null || batch.length > 0) return batch;

@@ -1,16 +1,16 @@
 /**
- * One attempt against one upstream: build the request with its adapter, send it with its
- * transport, and turn the answer into a completion or a primed chunk stream. Failures are thrown
+ * One attempt against one upstream: build the request with the sink's codec, send it with the
+ * upstream's transport, and turn the answer into the codec's answer or a primed event stream. Failures are thrown
  * as the errors the failure classifier understands.
  */
 import { Injectable } from '@nestjs/common';
-import type { ChatCompletionChunk, ChatCompletionRequest } from '@apilink/contracts';
 import { UpstreamProtocolError } from '../adapters/errors/upstream-protocol.error';
-import type { ParsedCompletion, ResponseContext } from '../adapters/upstream-adapter';
+import type { CompletionContext } from '../completion-context';
 import { UpstreamFailure } from '../errors/upstream-failure';
 import { errorForStatus } from '../routing/failure-classifier';
 import type { ResolvedUpstream } from '../routing/upstream-resolver';
 import { UpstreamChunkStream } from '../streaming/upstream-chunk-stream';
+import type { CodecAnswer, UpstreamCodec } from '../pipeline/upstream-codec';
 import type { UpstreamResponse } from './upstream-transport';
 
 // Error bodies are read for their message only; a huge one is cut.
@@ -23,21 +23,21 @@ export interface AttemptOptions {
   defaultMaxTokens: number;
 }
 
-export interface PrimedStream {
-  stream: UpstreamChunkStream;
-  /** The first chunks, not yet written to the client; null when the upstream sent none. */
-  first: ChatCompletionChunk[] | null;
+export interface PrimedStream<TEvent> {
+  stream: UpstreamChunkStream<TEvent>;
+  /** The first events, not yet written to the client; null when the upstream sent none. */
+  first: TEvent[] | null;
 }
 
 @Injectable()
 export class UpstreamExchange {
-  async fetchCompletion(
+  async fetchCompletion<TAnswer>(
     upstream: ResolvedUpstream,
-    request: ChatCompletionRequest,
-    ctx: ResponseContext,
+    codec: UpstreamCodec<TAnswer, unknown>,
+    context: CompletionContext,
     options: AttemptOptions,
-  ): Promise<ParsedCompletion> {
-    const response = await this.send(upstream, request, false, options);
+  ): Promise<CodecAnswer<TAnswer>> {
+    const response = await this.send(upstream, codec, context, false, options);
     const text = await readText(response, Number.POSITIVE_INFINITY, options.signal);
     let json: unknown;
     try {
@@ -45,18 +45,17 @@ export class UpstreamExchange {
     } catch {
       throw new UpstreamProtocolError('Upstream sent a response body that is not JSON');
     }
-    return upstream.adapter.parseResponse(json, { ...ctx, quirks: upstream.target.quirks });
+    return codec.parseAnswer(upstream, context, json);
   }
 
-  async openStream(
+  async openStream<TEvent>(
     upstream: ResolvedUpstream,
-    request: ChatCompletionRequest,
-    ctx: ResponseContext,
+    codec: UpstreamCodec<unknown, TEvent>,
+    context: CompletionContext,
     options: AttemptOptions,
-  ): Promise<PrimedStream> {
-    const response = await this.send(upstream, request, true, options);
-    const parser = upstream.adapter.createStreamParser({ ...ctx, quirks: upstream.target.quirks });
-    const stream = new UpstreamChunkStream(response, parser, options.signal);
+  ): Promise<PrimedStream<TEvent>> {
+    const response = await this.send(upstream, codec, context, true, options);
+    const stream = new UpstreamChunkStream(response, codec.createEventParser(upstream, context), options.signal);
     try {
       return { stream, first: await stream.first() };
     } catch (error) {
@@ -67,11 +66,12 @@ export class UpstreamExchange {
 
   private async send(
     upstream: ResolvedUpstream,
-    request: ChatCompletionRequest,
+    codec: UpstreamCodec<unknown, unknown>,
+    context: CompletionContext,
     stream: boolean,
     options: AttemptOptions,
   ): Promise<UpstreamResponse> {
-    const httpRequest = upstream.adapter.buildRequest(request, upstream.target, { stream, defaultMaxTokens: options.defaultMaxTokens });
+    const httpRequest = codec.buildRequest(upstream, context, { stream, defaultMaxTokens: options.defaultMaxTokens });
     const response = await upstream.transport.send(httpRequest, {
       signal: options.signal,
       headersTimeoutMs: options.headersTimeoutMs,

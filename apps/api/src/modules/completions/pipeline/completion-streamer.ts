@@ -1,22 +1,20 @@
 /**
- * The streaming path: keep-alive from the start, failover until the first chunk, then every chunk
- * forwarded the moment the parser yields it. After the first chunk, failures end the stream with
+ * The streaming path: keep-alive from the start, failover until the first event, then every event
+ * forwarded through the sink's writer the moment the codec's parser yields it. After the first chunk, failures end the stream with
  * an in-band error event; a client that leaves aborts the upstream request at once.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import type { CompletionUsage } from '@apilink/contracts';
 import type { FastifyReply } from 'fastify';
-import { renderError } from '../../../common/errors/error-envelope.mapper';
 import { completionsConfig } from '../../../config/completions.config';
 import type { ConfigOf } from '../../../config/define-config';
-import { createUsageChunk } from '../adapters/shared/openai-objects';
 import { headersTimeoutFor, type CompletionContext } from '../completion-context';
 import { requestTimedOut, upstreamStreamFailed } from '../errors/completion-errors';
 import { RequestAbortedError } from '../errors/request-aborted';
 import { classifyAttemptError } from '../routing/failure-classifier';
 import { FailoverRunner, type AttemptResult } from '../routing/failover-runner';
 import { UpstreamExchange, type PrimedStream } from '../transport/upstream-exchange';
-import { SseWriter } from './sse-writer';
+import type { CompletionSink } from './completion-sink';
+import type { EventStreamWriter } from './event-stream-writer';
 
 @Injectable()
 export class CompletionStreamer {
@@ -26,18 +24,21 @@ export class CompletionStreamer {
     @Inject(completionsConfig.KEY) private readonly config: ConfigOf<typeof completionsConfig>,
   ) {}
 
-  async stream(context: CompletionContext, reply: FastifyReply): Promise<void> {
+  async stream<TEvent>(sink: CompletionSink<unknown, TEvent>, context: CompletionContext, reply: FastifyReply): Promise<void> {
     const { admitted, lifetime, outcome } = context;
-    const writer = new SseWriter(reply, this.config.keepAliveIntervalMs);
+    const writer = sink.openStream(context, reply);
     writer.startKeepAlive();
-    let primed: AttemptResult<PrimedStream>;
+    let primed: AttemptResult<PrimedStream<TEvent>>;
     try {
-      primed = await this.runner.run(admitted.active, lifetime.signal, (upstream) =>
-        this.exchange.openStream(upstream, context.request, context.response, {
-          signal: lifetime.signal,
-          headersTimeoutMs: headersTimeoutFor(context, upstream.timeoutMs ?? this.config.streamHeadersTimeoutMs),
-          defaultMaxTokens: admitted.maxOutputTokens,
-        }),
+      primed = await this.runner.run(
+        admitted.active,
+        lifetime.signal,
+        (upstream) =>
+          this.exchange.openStream(upstream, sink.codec, context, {
+            signal: lifetime.signal,
+            headersTimeoutMs: headersTimeoutFor(context, upstream.timeoutMs ?? this.config.streamHeadersTimeoutMs),
+            defaultMaxTokens: admitted.maxOutputTokens,
+          }),
         { requestId: context.requestId, attempts: outcome.attempts },
       );
     } catch (error) {
@@ -46,7 +47,7 @@ export class CompletionStreamer {
         writer.dispose();
         throw error;
       }
-      writer.fail(renderError(error, context.requestId).body);
+      writer.fail(error);
       outcome.httpStatus = 200;
       outcome.status = 'upstream_error';
       return;
@@ -57,19 +58,16 @@ export class CompletionStreamer {
     outcome.httpStatus = 200;
     try {
       for (let batch = first; batch !== null; batch = await stream.next()) {
-        for (const chunk of batch) {
+        for (const event of batch) {
           const hadOutput = !outcome.delivered.isEmpty;
-          outcome.delivered.addChunk(chunk);
+          sink.recordEvent(event, outcome.delivered);
           if (!hadOutput && !outcome.delivered.isEmpty) outcome.firstTokenAt = performance.now();
-          const pending = writer.writeChunk(chunk);
+          const pending = writer.write(event);
           if (pending) await pending;
         }
       }
       outcome.usage = stream.usage;
-      if (context.request.stream_options?.include_usage) {
-        writer.writeChunk(createUsageChunk(context.response, stream.usage?.completionUsage ?? countedUsage(context)));
-      }
-      writer.end();
+      writer.end(stream.usage);
       outcome.status = 'success';
     } catch (error) {
       stream.discard();
@@ -78,7 +76,7 @@ export class CompletionStreamer {
     }
   }
 
-  private endBroken(context: CompletionContext, writer: SseWriter, upstreamId: string, error: unknown): void {
+  private endBroken(context: CompletionContext, writer: EventStreamWriter<unknown>, upstreamId: string, error: unknown): void {
     const { lifetime, outcome } = context;
     if (lifetime.abortCause === 'client_closed') {
       writer.dispose();
@@ -86,30 +84,20 @@ export class CompletionStreamer {
       return;
     }
     if (lifetime.abortCause === 'timeout') {
-      writer.fail(renderError(requestTimedOut(this.config.requestTimeoutMs), context.requestId).body);
+      writer.fail(requestTimedOut(this.config.requestTimeoutMs));
       outcome.status = 'timeout';
       return;
     }
     const verdict = classifyAttemptError(error);
     if (verdict.kind === 'unexpected') {
       // A bug: the client still gets a clean end (a generic 500 event), the filter logs the error.
-      writer.fail(renderError(error, context.requestId).body);
+      writer.fail(error);
       outcome.status = 'error';
       throw error;
     }
     const message = verdict.kind === 'retry' ? verdict.message : verdict.error.message;
     if (verdict.kind === 'retry') this.runner.upstreamFailed(context.requestId, upstreamId, verdict.reason, message);
-    writer.fail(renderError(upstreamStreamFailed(`The upstream stream failed: ${message}`), context.requestId).body);
+    writer.fail(upstreamStreamFailed(`The upstream stream failed: ${message}`));
     outcome.status = 'upstream_error';
   }
-}
-
-/** Usage for a client that asked for it when the upstream reported none: counted, like the bill. */
-function countedUsage(context: CompletionContext): CompletionUsage {
-  const completion = context.outcome.delivered.countTokens();
-  return {
-    prompt_tokens: context.admitted.promptTokens,
-    completion_tokens: completion,
-    total_tokens: context.admitted.promptTokens + completion,
-  };
 }
