@@ -11,6 +11,8 @@ import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { registerAccessLog } from '../common/logging/access-log.hook';
 import { ROOT_LOGGER } from '../common/logging/logging.tokens';
 import { PinoLoggerService } from '../common/logging/pino-logger.service';
+import { answerFrameworkError } from '../common/http/framework-error.handler';
+import { registerInputGuard } from '../common/http/input-guard.hook';
 import { requestIdFor } from '../common/http/request-id';
 import { validationErrorFactory } from '../common/validation/validation-error.factory';
 import { serveDashboard } from './serve-dashboard';
@@ -33,6 +35,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     trustProxy: settings.trustProxy,
     forceCloseConnections: true,
     return503OnClosing: true,
+    // Request ids up to 128 characters are looked up by path (/api/billing/usage/requests/:requestId).
+    routerOptions: { maxParamLength: 256 },
+    frameworkErrors: answerFrameworkError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options.extraImports), adapter, {
     bufferLogs: true,
@@ -53,6 +58,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
+  registerInputGuard(fastify);
   registerAccessLog(fastify, app.get<Logger>(ROOT_LOGGER));
   // Parses the session cookie (signed by the auth module itself) for every route.
   await app.register(fastifyCookie);
