@@ -1,5 +1,12 @@
 import { createServer, connect, type AddressInfo } from 'node:net';
-import { blockedAddressReason, checkUpstreamBaseUrl, guardedLookup, type HostResolver, type Lookup } from './upstream-address-policy';
+import {
+  blockedAddressReason,
+  blockedLiteralHostReason,
+  checkUpstreamBaseUrl,
+  guardedLookup,
+  type HostResolver,
+  type Lookup,
+} from './upstream-address-policy';
 
 const resolvesTo =
   (table: Record<string, string[]>): HostResolver =>
@@ -10,44 +17,84 @@ const resolvesTo =
 
 const publicOnly = { allowPrivateNetworks: false, resolve: resolvesTo({ 'api.example.com': ['93.184.215.14', '2606:2800:21f:cb07::1'] }) };
 
-describe('blockedAddressReason', () => {
-  it.each([
-    '127.0.0.1',
-    '127.8.8.8',
-    '10.1.2.3',
-    '172.16.0.1',
-    '172.31.255.255',
-    '192.168.1.1',
-    '169.254.1.1',
-    '100.64.0.1',
-    '::1',
-    'fe80::1',
-    'fd12:3456::1',
-    '::ffff:127.0.0.1',
-    '::ffff:10.0.0.1',
-    '64:ff9b::a00:1',
-    '2002:a00:1::1',
-  ])('refuses the private address %s unless private networks are allowed', (address) => {
-    expect(blockedAddressReason(address, false)).toMatch(/loopback, private or link-local/);
-    expect(blockedAddressReason(address, true)).toBeNull();
+const PRIVATE = /loopback, private or link-local/;
+const NEVER = /metadata, multicast or reserved/;
+
+/**
+ * Every address form, with what it gets by default and with UPSTREAM_ALLOW_PRIVATE_NETWORKS=true
+ * (null: accepted). The first 24 were refused before ipaddr.js; the rest got through.
+ */
+const ADDRESSES: Array<[address: string, byDefault: RegExp | null, privateAllowed: RegExp | null]> = [
+  ['127.0.0.1', PRIVATE, null],
+  ['127.8.8.8', PRIVATE, null],
+  ['10.1.2.3', PRIVATE, null],
+  ['172.16.0.1', PRIVATE, null],
+  ['172.31.255.255', PRIVATE, null],
+  ['192.168.1.1', PRIVATE, null],
+  ['169.254.1.1', PRIVATE, null],
+  ['100.64.0.1', PRIVATE, null],
+  ['::1', PRIVATE, null],
+  ['fe80::1', PRIVATE, null],
+  ['fd12:3456::1', PRIVATE, null],
+  ['::ffff:127.0.0.1', PRIVATE, null],
+  ['::ffff:10.0.0.1', PRIVATE, null],
+  ['64:ff9b::a00:1', PRIVATE, null],
+  ['2002:a00:1::1', PRIVATE, null],
+  ['169.254.169.254', NEVER, NEVER],
+  ['169.254.170.2', NEVER, NEVER],
+  ['100.100.100.200', NEVER, NEVER],
+  ['fd00:ec2::254', NEVER, NEVER],
+  ['::ffff:169.254.169.254', NEVER, NEVER],
+  ['0.0.0.0', NEVER, NEVER],
+  ['224.0.0.1', NEVER, NEVER],
+  ['255.255.255.255', NEVER, NEVER],
+  ['::', NEVER, NEVER],
+  // Accepted before: IPv4-compatible IPv6 (::/96), documentation, benchmarking and other special ranges.
+  ['::127.0.0.1', NEVER, NEVER],
+  ['::7f00:1', NEVER, NEVER],
+  ['::a9fe:a9fe', NEVER, NEVER],
+  ['::808:808', NEVER, NEVER],
+  ['2001:db8::1', NEVER, NEVER],
+  ['2001:db8:ffff::5', NEVER, NEVER],
+  ['3fff::1', NEVER, NEVER],
+  ['2001:2::1', NEVER, NEVER],
+  ['2001:20::1', NEVER, NEVER],
+  ['192.0.2.1', NEVER, NEVER],
+  ['198.51.100.7', NEVER, NEVER],
+  ['203.0.113.9', NEVER, NEVER],
+  ['240.0.0.1', NEVER, NEVER],
+  ['ff02::1', NEVER, NEVER],
+  ['64:ff9b::a9fe:a9fe', NEVER, NEVER],
+  ['2002:a9fe:a9fe::1', NEVER, NEVER],
+  ['not-an-address', NEVER, NEVER],
+  ['fe80::1%eth0', PRIVATE, null],
+  ['::ffff:0:7f00:1', PRIVATE, null],
+  ['2001::1', PRIVATE, null],
+  ['fec0::1', PRIVATE, null],
+  ['198.18.0.1', PRIVATE, null],
+  ['192.0.0.8', PRIVATE, null],
+  // Public unicast.
+  ['8.8.8.8', null, null],
+  ['172.32.0.1', null, null],
+  ['93.184.215.14', null, null],
+  ['2606:4700::1111', null, null],
+  ['2a00:1450:4001:82a::200e', null, null],
+];
+
+describe('blockedAddressReason (only public unicast, or private when allowed)', () => {
+  it.each(ADDRESSES)('%s: %p by default, %p with private networks allowed', (address, byDefault, privateAllowed) => {
+    const check = (reason: string | null, expected: RegExp | null) =>
+      expected ? expect(reason).toMatch(expected) : expect(reason).toBeNull();
+    check(blockedAddressReason(address, false), byDefault);
+    check(blockedAddressReason(address, true), privateAllowed);
   });
 
-  it.each([
-    '169.254.169.254',
-    '169.254.170.2',
-    '100.100.100.200',
-    'fd00:ec2::254',
-    '::ffff:169.254.169.254',
-    '0.0.0.0',
-    '224.0.0.1',
-    '255.255.255.255',
-    '::',
-  ])('refuses the metadata or reserved address %s even when private networks are allowed', (address) => {
-    expect(blockedAddressReason(address, true)).toMatch(/metadata, multicast or reserved/);
-  });
-
-  it.each(['8.8.8.8', '172.32.0.1', '93.184.215.14', '2606:4700::1111'])('accepts the public address %s', (address) => {
-    expect(blockedAddressReason(address, false)).toBeNull();
+  it('checks IP literal hosts (with or without brackets) and leaves names to the lookup', () => {
+    expect(blockedLiteralHostReason('[::7f00:1]', true)).toMatch(NEVER);
+    expect(blockedLiteralHostReason('2001:db8::1', false)).toMatch(NEVER);
+    expect(blockedLiteralHostReason('127.0.0.1', false)).toMatch(PRIVATE);
+    expect(blockedLiteralHostReason('8.8.8.8', false)).toBeNull();
+    expect(blockedLiteralHostReason('api.example.com', false)).toBeNull();
   });
 });
 
@@ -76,6 +123,14 @@ describe('checkUpstreamBaseUrl', () => {
     ['ftp://api.example.com', /https/],
     ['not a url', /absolute/],
     ['https://nowhere.invalid', /does not resolve/],
+    ['https://[::127.0.0.1]/', /reserved/],
+    ['https://[::7f00:1]/', /reserved/],
+    ['https://[2001:db8::1]/v1', /reserved/],
+    ['https://192.0.2.10/v1', /reserved/],
+    ['https://[::ffff:7f00:1]/v1', /loopback/],
+    ['https://0177.0.0.1/v1', /loopback/],
+    ['https://127.1/v1', /loopback/],
+    ['https://0.0.0.0/v1', /reserved/],
   ])('refuses %s', async (url, message) => {
     await expect(checkUpstreamBaseUrl(url, publicOnly)).rejects.toThrow(message);
   });
@@ -93,7 +148,10 @@ describe('guardedLookup (checked again at every connection)', () => {
     (addresses: string[]): Lookup =>
     (_hostname, options, callback) =>
       options.all
-        ? callback(null, addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })))
+        ? callback(
+            null,
+            addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+          )
         : callback(null, addresses[0], addresses[0].includes(':') ? 6 : 4);
 
   const lookupWith = (lookup: ReturnType<typeof guardedLookup>, all: boolean) =>
@@ -104,7 +162,10 @@ describe('guardedLookup (checked again at every connection)', () => {
   it.each([false, true])('refuses a host that now resolves to a private address (all: %s)', async (all) => {
     // With all: false only the first address is used, so it is the one that must be refused.
     const { error } = await lookupWith(guardedLookup(false, rebound(all ? ['93.184.215.14', '10.0.0.5'] : ['10.0.0.5'])), all);
-    expect(error).toMatchObject({ code: 'EUPSTREAMADDRESS', message: expect.stringMatching(/api\.example\.com now resolves to 10\.0\.0\.5/) });
+    expect(error).toMatchObject({
+      code: 'EUPSTREAMADDRESS',
+      message: expect.stringMatching(/api\.example\.com now resolves to 10\.0\.0\.5/),
+    });
   });
 
   it('refuses metadata addresses even when private networks are allowed', async () => {

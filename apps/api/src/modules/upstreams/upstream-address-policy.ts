@@ -4,50 +4,28 @@
  * networks are allowed, since no LLM upstream lives there and they hand out credentials.
  */
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
-import { BlockList, isIP } from 'node:net';
-
-const ALWAYS_BLOCKED = new BlockList();
-// Cloud metadata services (AWS, GCP, Azure, ECS task metadata, Alibaba, AWS over IPv6).
-ALWAYS_BLOCKED.addAddress('169.254.169.254', 'ipv4');
-ALWAYS_BLOCKED.addAddress('169.254.170.2', 'ipv4');
-ALWAYS_BLOCKED.addAddress('100.100.100.200', 'ipv4');
-ALWAYS_BLOCKED.addAddress('fd00:ec2::254', 'ipv6');
-// "This host", multicast and reserved space: never a server.
-ALWAYS_BLOCKED.addSubnet('0.0.0.0', 8, 'ipv4');
-ALWAYS_BLOCKED.addSubnet('224.0.0.0', 4, 'ipv4');
-ALWAYS_BLOCKED.addSubnet('240.0.0.0', 4, 'ipv4');
-ALWAYS_BLOCKED.addAddress('::', 'ipv6');
-ALWAYS_BLOCKED.addSubnet('ff00::', 8, 'ipv6');
-
-const PRIVATE = new BlockList();
-PRIVATE.addSubnet('127.0.0.0', 8, 'ipv4'); // loopback
-PRIVATE.addSubnet('10.0.0.0', 8, 'ipv4');
-PRIVATE.addSubnet('172.16.0.0', 12, 'ipv4');
-PRIVATE.addSubnet('192.168.0.0', 16, 'ipv4');
-PRIVATE.addSubnet('169.254.0.0', 16, 'ipv4'); // link-local
-PRIVATE.addSubnet('100.64.0.0', 10, 'ipv4'); // carrier-grade NAT
-PRIVATE.addSubnet('192.0.0.0', 24, 'ipv4');
-PRIVATE.addSubnet('198.18.0.0', 15, 'ipv4');
-PRIVATE.addAddress('::1', 'ipv6');
-PRIVATE.addSubnet('fe80::', 10, 'ipv6'); // link-local
-PRIVATE.addSubnet('fec0::', 10, 'ipv6'); // old site-local
-PRIVATE.addSubnet('fc00::', 7, 'ipv6'); // unique local
-// Prefixes that embed an IPv4 address (NAT64, 6to4, Teredo) could smuggle a private one through.
-PRIVATE.addSubnet('64:ff9b::', 96, 'ipv6');
-PRIVATE.addSubnet('64:ff9b:1::', 48, 'ipv6');
-PRIVATE.addSubnet('2002::', 16, 'ipv6');
-PRIVATE.addSubnet('2001::', 32, 'ipv6');
+import { isIP } from 'node:net';
+import { addressClass } from './address-class';
 
 const METADATA_HOSTNAMES = new Set(['metadata.google.internal', 'metadata.goog', 'metadata', 'instance-data']);
 
-/** Why an address may not be an upstream, or null when it may. IPv4-mapped IPv6 is checked as IPv4. */
+/** Why an address may not be an upstream, or null when it may: only public unicast, or private ones when allowed. */
 export function blockedAddressReason(address: string, allowPrivateNetworks: boolean): string | null {
-  const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
-  if (ALWAYS_BLOCKED.check(address, family)) return `${address} is a metadata, multicast or reserved address`;
-  if (!allowPrivateNetworks && PRIVATE.check(address, family)) {
+  const kind = addressClass(address);
+  if (kind === 'metadata' || kind === 'reserved') return `${address} is a metadata, multicast or reserved address`;
+  if (kind === 'private' && !allowPrivateNetworks) {
     return `${address} is a loopback, private or link-local address (set UPSTREAM_ALLOW_PRIVATE_NETWORKS=true to allow it)`;
   }
   return null;
+}
+
+/**
+ * For a URL whose host is an IP literal (no lookup ever runs for it): why it may not be connected
+ * to, or null. Checked at every connection too, since a row saved under older rules keeps its URL.
+ */
+export function blockedLiteralHostReason(hostname: string, allowPrivateNetworks: boolean): string | null {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return isIP(host) ? blockedAddressReason(host, allowPrivateNetworks) : null;
 }
 
 export type HostResolver = (hostname: string) => Promise<string[]>;
@@ -106,8 +84,8 @@ export type Lookup = (hostname: string, options: LookupOptions, callback: Lookup
 /**
  * A `lookup` for net/tls connections to admin-entered hosts: the addresses are checked again at
  * every connect, so a host that resolved to a public address when it was saved cannot later be
- * pointed at a private or metadata one (DNS rebinding). IP literals never reach a lookup; they
- * were checked when saved and cannot change.
+ * pointed at a private or metadata one (DNS rebinding). IP literals never reach a lookup: the
+ * transport checks them with blockedLiteralHostReason.
  */
 export function guardedLookup(allowPrivateNetworks: boolean, resolve: Lookup = dnsLookup as Lookup): Lookup {
   return (hostname, options, callback) => {

@@ -186,6 +186,9 @@ describe('Upstream base URLs without private networks (the default)', () => {
     ['https://169.254.169.254/latest', /metadata/],
     ['https://metadata.google.internal/', /metadata/],
     ['http://8.8.8.8/v1', /https/],
+    ['https://[::127.0.0.1]/', /reserved/],
+    ['https://[::7f00:1]/', /reserved/],
+    ['https://[2001:db8::1]/v1', /reserved/],
   ])('refuses %s', async (baseUrl, message) => {
     const response = await admin
       .api('post', ADMIN_ROUTES.upstreams)

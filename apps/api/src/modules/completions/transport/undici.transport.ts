@@ -3,7 +3,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'undici';
 import { adminConfig } from '../../../config/admin.config';
 import { completionsConfig } from '../../../config/completions.config';
-import { guardedLookup } from '../../upstreams/upstream-address-policy';
+import { blockedLiteralHostReason, guardedLookup } from '../../upstreams/upstream-address-policy';
 import type { ConfigOf } from '../../../config/define-config';
 import type { UpstreamHttpRequest } from '../adapters/upstream-adapter';
 import { UpstreamConnectError } from './upstream-connect.error';
@@ -28,6 +28,10 @@ export class UndiciTransport implements UpstreamTransport, OnApplicationShutdown
 
   async send(request: UpstreamHttpRequest, options: SendOptions): Promise<UpstreamResponse> {
     const url = new URL(request.url);
+    if (options.guardAddresses === true) {
+      const reason = blockedLiteralHostReason(url.hostname, this.admin.upstreamAllowPrivateNetworks);
+      if (reason) throw new UpstreamConnectError(`EUPSTREAMADDRESS: Refused to connect to ${reason}`, 'connect');
+    }
     try {
       const response = await this.pool(url.origin, options.guardAddresses === true).request({
         method: request.method,
