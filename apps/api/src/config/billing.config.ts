@@ -64,6 +64,22 @@ class BillingEnv {
   @Min(1)
   @Max(3600)
   BILLING_REAPER_INTERVAL_SECONDS: number = 30;
+
+  /** Credit leases (docs/billing-invariants.md): on, or off for a durable hold per request. */
+  @IsIn(['on', 'off'])
+  BILLING_LEASES: 'on' | 'off' = 'on';
+
+  /** A lease its instance stops renewing (a crash) expires this long after its last renewal. */
+  @IsInt()
+  @Min(2)
+  @Max(3600)
+  BILLING_LEASE_TTL_SECONDS: number = 30;
+
+  /** A lease unused for this long is returned to the balance. */
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  BILLING_LEASE_IDLE_SECONDS: number = 10;
 }
 
 function stripeApi(url: string | undefined): { host: string; port: number; protocol: 'http' | 'https' } | null {
@@ -82,4 +98,7 @@ export const billingConfig = defineConfig('billing', BillingEnv, (env) => ({
   topUpMaxMicros: BigInt(env.TOP_UP_MAX_USD) * MICROS_PER_USD,
   holdTtlSeconds: env.BILLING_HOLD_TTL_SECONDS,
   reaperIntervalMs: env.BILLING_REAPER_INTERVAL_SECONDS * 1000,
+  leases: env.BILLING_LEASES === 'on',
+  leaseTtlSeconds: env.BILLING_LEASE_TTL_SECONDS,
+  leaseIdleMs: env.BILLING_LEASE_IDLE_SECONDS * 1000,
 }));

@@ -36,14 +36,17 @@ const CHECKS: Check[] = [
            WHERE balance_after_micros <> running_balance OR held_after_micros <> running_held`,
   },
   {
-    id: 'I2 stored balance and held = sums of ledger entries; held = open holds; usage = usage rows',
-    sql: `SELECT format('account %s: balance %s vs ledger %s, held %s vs ledger %s vs open holds %s, usage %s vs rows %s',
+    id: 'I2 stored balance and held = sums of ledger entries; held = open holds + open leases; usage = usage rows',
+    sql: `SELECT format('account %s: balance %s vs ledger %s, held %s vs ledger %s vs open holds and leases %s, usage %s vs rows %s',
                         a.user_id, a.balance_micros, COALESCE(l.balance, 0), a.held_micros, COALESCE(l.held, 0),
                         COALESCE(h.open, 0), a.usage_micros, COALESCE(u.cost, 0)) AS detail
             FROM credit_accounts a
             LEFT JOIN (SELECT user_id, SUM(balance_delta_micros) balance, SUM(held_delta_micros) held
                          FROM credit_ledger_entries GROUP BY user_id) l USING (user_id)
-            LEFT JOIN (SELECT user_id, SUM(amount_micros) open FROM credit_holds WHERE status = 'open' GROUP BY user_id) h USING (user_id)
+            LEFT JOIN (SELECT user_id, SUM(amount) open
+                         FROM (SELECT user_id, amount_micros amount FROM credit_holds WHERE status = 'open'
+                               UNION ALL SELECT user_id, amount_micros FROM credit_leases WHERE status = 'open') o
+                        GROUP BY user_id) h USING (user_id)
             LEFT JOIN (SELECT user_id, SUM(cost_micros) cost FROM usage_records GROUP BY user_id) u USING (user_id)
            WHERE ($1::uuid[] IS NULL OR a.user_id = ANY($1::uuid[]))
              AND (a.balance_micros <> COALESCE(l.balance, 0) OR a.held_micros <> COALESCE(l.held, 0)
@@ -93,7 +96,8 @@ const CHECKS: Check[] = [
            WHERE ($1::uuid[] IS NULL OR u.user_id = ANY($1::uuid[])) AND u.cost_micros <> -COALESCE(e.balance_delta_micros, 0)
           UNION ALL
           SELECT format('entry %s: %s moved the balance by %s', id, kind, balance_delta_micros)
-            FROM credit_ledger_entries WHERE ${SCOPE} AND kind IN ('hold', 'release', 'expire') AND balance_delta_micros <> 0
+            FROM credit_ledger_entries
+           WHERE ${SCOPE} AND kind IN ('hold', 'release', 'expire', 'lease', 'lease_return', 'lease_expire') AND balance_delta_micros <> 0
           UNION ALL
           SELECT format('payment %s (%s): top-ups %s vs amount %s, refunds %s vs %s, disputes %s vs %s', p.id, p.status,
                         COALESCE(t.top_up, 0), p.amount_micros, COALESCE(-t.refund, 0), p.refunded_micros, COALESCE(-t.dispute, 0), p.disputed_micros)
@@ -126,8 +130,23 @@ const CHECKS: Check[] = [
             FROM credit_holds WHERE ${SCOPE} AND status = 'open' AND expires_at < now() - make_interval(secs => $2)
           UNION ALL
           SELECT format('usage row %s has no hold', u.request_id)
-            FROM usage_records u WHERE ($1::uuid[] IS NULL OR u.user_id = ANY($1::uuid[]))
+            FROM usage_records u WHERE ($1::uuid[] IS NULL OR u.user_id = ANY($1::uuid[])) AND u.lease_id IS NULL
              AND NOT EXISTS (SELECT 1 FROM credit_holds h WHERE h.request_id = u.request_id)
+          UNION ALL
+          SELECT format('usage row %s: carved from lease %s, which is not one of its account (or also has a hold)', u.request_id, u.lease_id)
+            FROM usage_records u WHERE ($1::uuid[] IS NULL OR u.user_id = ANY($1::uuid[])) AND u.lease_id IS NOT NULL
+             AND (NOT EXISTS (SELECT 1 FROM credit_leases c WHERE c.id = u.lease_id AND c.user_id = u.user_id)
+                  OR EXISTS (SELECT 1 FROM credit_holds h WHERE h.request_id = u.request_id))
+          UNION ALL
+          SELECT format('lease %s (%s): holds %s, its ledger entries %s', c.id, c.status, c.amount_micros, COALESCE(e.held, 0))
+            FROM credit_leases c
+            LEFT JOIN (SELECT lease_id, SUM(held_delta_micros) held FROM credit_ledger_entries WHERE lease_id IS NOT NULL GROUP BY lease_id) e
+                   ON e.lease_id = c.id
+           WHERE ($1::uuid[] IS NULL OR c.user_id = ANY($1::uuid[]))
+             AND (c.amount_micros <> COALESCE(e.held, 0) OR (c.status <> 'open' AND c.amount_micros <> 0))
+          UNION ALL
+          SELECT format('lease %s still open %s s after it expired', id, round(EXTRACT(EPOCH FROM now() - expires_at)))
+            FROM credit_leases WHERE ${SCOPE} AND status = 'open' AND expires_at < now() - make_interval(secs => $2)
           UNION ALL
           SELECT format('hold %s: usage row held %s, hold was %s', h.request_id, u.hold_micros, h.amount_micros)
             FROM credit_holds h JOIN usage_records u USING (request_id)
@@ -187,13 +206,15 @@ export async function billingInvariantViolations(options: InvariantOptions = {})
       violations.push(...rows.map((row) => `${check.id}: ${row.detail}`));
     }
     if (options.upstream) {
-      const { rows } = await client.query<{ holds: string }>(`SELECT COUNT(*) AS holds FROM credit_holds WHERE ${SCOPE}`, [
-        options.userIds ?? null,
-      ]);
+      // Admitted: a hold row each, or a lease slice each (known by its usage row).
+      const { rows } = await client.query<{ holds: string }>(
+        `SELECT (SELECT COUNT(*) FROM credit_holds WHERE ${SCOPE}) + (SELECT COUNT(*) FROM usage_records WHERE ${SCOPE} AND lease_id IS NOT NULL) AS holds`,
+        [options.userIds ?? null],
+      );
       const admitted = Number(rows[0].holds);
       if (options.upstream.requests > admitted * options.upstream.maxAttempts) {
         violations.push(
-          `I8 upstream calls only with a committed hold: ${options.upstream.requests} upstream requests for ${admitted} holds`,
+          `I8 upstream calls only with committed funds: ${options.upstream.requests} upstream requests for ${admitted} holds and lease slices`,
         );
       }
     }

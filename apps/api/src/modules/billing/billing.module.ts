@@ -9,6 +9,11 @@ import { PaymentProviderEventEntity } from './entities/payment-provider-event.en
 import { PaymentEntity } from './entities/payment.entity';
 import { UsageRecordEntity } from './entities/usage-record.entity';
 import { HoldReaperService } from './holds/hold-reaper.service';
+import { INSTANCE_ID, newInstanceId } from './leases/instance-id';
+import { LeaseBook } from './leases/lease-book.service';
+import { LeasedRequestBillingService } from './leases/leased-request-billing.service';
+import { billingConfig } from '../../config/billing.config';
+import type { ConfigOf } from '../../config/define-config';
 import { LedgerModule } from './ledger/ledger.module';
 import { PaymentListenersRegistry } from './payments/payment-listeners.registry';
 import { paymentProviders } from './payments/payment-provider.factory';
@@ -44,7 +49,16 @@ import { UsageQueryService } from './usage/usage-query.service';
   controllers: [CreditsController, BillingController, UsageController, PaymentsController, StripeWebhookController],
   providers: [
     RequestBillingService,
-    { provide: REQUEST_BILLING, useExisting: RequestBillingService },
+    { provide: INSTANCE_ID, useFactory: newInstanceId },
+    LeaseBook,
+    LeasedRequestBillingService,
+    {
+      // BILLING_LEASES chooses the strategy once at boot; both stay tested.
+      provide: REQUEST_BILLING,
+      inject: [billingConfig.KEY, RequestBillingService, LeasedRequestBillingService],
+      useFactory: (config: ConfigOf<typeof billingConfig>, perRequest: RequestBillingService, leased: LeasedRequestBillingService) =>
+        config.leases ? leased : perRequest,
+    },
     HoldReaperService,
     UsageQueryService,
     BillingProfileService,
@@ -59,6 +73,7 @@ import { UsageQueryService } from './usage/usage-query.service';
   exports: [
     REQUEST_BILLING,
     RequestBillingService,
+    LeaseBook,
     HoldReaperService,
     LedgerModule,
     UsageQueryService,

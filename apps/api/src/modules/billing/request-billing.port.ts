@@ -30,8 +30,10 @@ export interface Hold {
   model: string;
   amountMicros: bigint;
   createdAt: Date;
-  /** The reaper voids the hold after this (a crashed request is never charged). */
+  /** The reaper voids the hold (or expires its lease) after this (a crashed request is never charged). */
   expiresAt: Date;
+  /** Set when the hold is a slice carved from this credit lease rather than a row of its own. */
+  leaseId?: string;
 }
 
 export interface RequestOutcome {

@@ -5,7 +5,9 @@ import { AppError } from '../../common/errors/app-error';
 import { appConfig } from '../../config/app.config';
 import { billingConfig } from '../../config/billing.config';
 import type { ConfigOf } from '../../config/define-config';
-import { isTransientDatabaseError, sqlStateOf } from './holds/database-error';
+import { sqlStateOf } from './holds/database-error';
+import { withSettleRetries } from './holds/settle-retries';
+import { captureArgs, nothingCharged } from './holds/settle-args';
 import { MicroBatcher } from '../../common/batching/micro-batcher';
 import {
   INSUFFICIENT_BALANCE,
@@ -13,7 +15,6 @@ import {
   reserveHolds,
   settleHolds,
   SPEND_CAP_REACHED,
-  type HoldOutcome,
   type ReservedRow,
   type SettleArgs,
 } from './holds/hold-functions';
@@ -22,8 +23,6 @@ import type { CaptureUsage, Hold, RequestBilling, RequestOutcome, ReserveRequest
 const UNIQUE_VIOLATION = '23505';
 /** A reservation that takes longer than this is treated as an outage: 503, never an unheld call. */
 const RESERVE_TIMEOUT_MS = 5_000;
-/** Settlement retries (ms between attempts); after the last one the reaper voids the hold. */
-const SETTLE_RETRY_DELAYS_MS = [50, 250, 1_000, 3_000];
 /**
  * Holds (or settlements) queued while one batch commits go together in the next: one
  * transaction, one WAL flush and one turn of each account row's lock for all of them. Kept
@@ -82,23 +81,7 @@ export class RequestBillingService implements RequestBilling {
   }
 
   async capture(hold: Hold, usage: CaptureUsage): Promise<Settlement> {
-    if (usage.actualCostMicros < 0n) throw new RangeError('A cost cannot be negative');
-    return this.settle({
-      requestId: hold.requestId,
-      userId: hold.userId,
-      keyId: hold.keyId,
-      outcome: 'captured',
-      actualCostMicros: usage.actualCostMicros,
-      provider: usage.provider,
-      promptTokens: tokenCount(usage.promptTokens),
-      completionTokens: tokenCount(usage.completionTokens),
-      cachedTokens: tokenCount(usage.cachedTokens),
-      estimated: usage.estimated,
-      status: usage.status,
-      latencyMs: usage.latencyMs,
-      ttftMs: usage.ttftMs,
-      attempts: usage.attempts,
-    });
+    return this.settle(captureArgs(hold, usage));
   }
 
   async release(hold: Hold, outcome: RequestOutcome): Promise<Settlement> {
@@ -113,19 +96,13 @@ export class RequestBillingService implements RequestBilling {
 
   private async settle(args: SettleArgs): Promise<Settlement> {
     if (!USAGE_STATUSES.includes(args.status)) throw new RangeError(`Unknown usage status: ${args.status}`);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const result = await this.settlements.submit(args);
-        if (!result.settled) this.logger.warn({ requestId: args.requestId }, 'Hold already settled or expired; nothing changed');
-        return result;
-      } catch (error) {
-        const delay = SETTLE_RETRY_DELAYS_MS[attempt];
-        if (delay === undefined || !isTransientDatabaseError(error)) {
-          this.logger.error({ err: error, requestId: args.requestId }, 'Could not settle a hold; the reaper will void it');
-          throw error;
-        }
-        await new Promise((resolve) => setTimeout(resolve, delay));
-      }
+    try {
+      const result = await withSettleRetries(() => this.settlements.submit(args));
+      if (!result.settled) this.logger.warn({ requestId: args.requestId }, 'Hold already settled or expired; nothing changed');
+      return result;
+    } catch (error) {
+      this.logger.error({ err: error, requestId: args.requestId }, 'Could not settle a hold; the reaper will void it');
+      throw error;
     }
   }
 
@@ -149,26 +126,6 @@ export class RequestBillingService implements RequestBilling {
     this.logger.error({ err: error }, 'Could not reserve funds; refusing the request');
     return AppError.serviceUnavailable('Billing is temporarily unavailable, so the request was not sent. Retry shortly.');
   }
-}
-
-function nothingCharged(hold: Pick<Hold, 'requestId' | 'userId' | 'keyId'>, outcome: HoldOutcome, result: RequestOutcome): SettleArgs {
-  return {
-    requestId: hold.requestId,
-    userId: hold.userId,
-    keyId: hold.keyId,
-    outcome,
-    actualCostMicros: 0n,
-    promptTokens: 0,
-    completionTokens: 0,
-    cachedTokens: 0,
-    estimated: false,
-    ...result,
-  };
-}
-
-function tokenCount(value: number): number {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`Token count must be a non-negative integer: ${value}`);
-  return value;
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

@@ -1,7 +1,20 @@
 /** The append-only credit ledger as the dashboard and admin pages show it. */
 import type { Money } from './money';
 
-export const LEDGER_ENTRY_KINDS = ['top_up', 'grant', 'adjustment', 'hold', 'capture', 'release', 'expire', 'refund', 'dispute'] as const;
+export const LEDGER_ENTRY_KINDS = [
+  'top_up',
+  'grant',
+  'adjustment',
+  'hold',
+  'capture',
+  'release',
+  'expire',
+  'refund',
+  'dispute',
+  'lease',
+  'lease_return',
+  'lease_expire',
+] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
 
 export interface LedgerEntry {

@@ -6,7 +6,7 @@ import { nullableBigintTransformer as bigint } from '../../keys/entities/bigint.
 @Entity('credit_ledger_entries')
 @Check(
   'CHK_credit_ledger_entries_kind',
-  `"kind" IN ('top_up', 'grant', 'adjustment', 'hold', 'capture', 'release', 'expire', 'refund', 'dispute')`,
+  `"kind" IN ('top_up', 'grant', 'adjustment', 'hold', 'capture', 'release', 'expire', 'refund', 'dispute', 'lease', 'lease_return', 'lease_expire')`,
 )
 @Index('IDX_credit_ledger_entries_user_id', ['userId', 'id'])
 @Index('UQ_credit_ledger_entries_external_ref', ['kind', 'externalRef'], { unique: true, where: '"external_ref" IS NOT NULL' })
@@ -39,6 +39,10 @@ export class LedgerEntryEntity {
   @Index('IDX_credit_ledger_entries_request_id', { where: '"request_id" IS NOT NULL' })
   @Column({ name: 'request_id', type: 'varchar', length: 128, nullable: true })
   requestId: string | null;
+
+  /** The credit lease a lease movement, or a capture covered by a lease, belongs to. */
+  @Column({ name: 'lease_id', type: 'uuid', nullable: true })
+  leaseId: string | null;
 
   @Column({ name: 'payment_id', type: 'uuid', nullable: true })
   paymentId: string | null;

@@ -72,6 +72,10 @@ export class UsageRecordEntity {
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  /** The credit lease the request's hold was carved from; null for a per-request hold (credit_holds). */
+  @Column({ name: 'lease_id', type: 'uuid', nullable: true })
+  leaseId: string | null;
+
   @Column({ name: 'settled_at', type: 'timestamptz', default: () => 'now()' })
   settledAt: Date;
 }

@@ -104,7 +104,7 @@ export async function settleHolds(query: PreparedQuery, items: SettleArgs[]): Pr
  * The function answers in lock order; this puts the answers back in the callers' order. A refused
  * item becomes a QueryFailedError carrying its SQLSTATE, as if it had been a statement of its own.
  */
-function inItemOrder<Row extends ItemError, Value>(count: number, rows: Row[], toValue: (row: Row) => Value): BatchResult<Value>[] {
+export function inItemOrder<Row extends ItemError, Value>(count: number, rows: Row[], toValue: (row: Row) => Value): BatchResult<Value>[] {
   const results = new Array<BatchResult<Value>>(count);
   for (const row of rows) {
     results[row.item_index] =

@@ -14,6 +14,9 @@ const KIND: Record<LedgerEntryKind, string> = {
   expire: 'Hold expired',
   refund: 'Refund',
   dispute: 'Dispute',
+  lease: 'Lease (gateway)',
+  lease_return: 'Lease returned',
+  lease_expire: 'Lease expired',
 };
 
 function signed(micros: string): string {
