@@ -3,14 +3,15 @@
  * instances, a balance for exactly three requests, the database going away, and kill -9 mid-stream.
  */
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import { startMockUpstream, type MockUpstream } from '@apilink/mock-upstream';
-import OpenAI, { APIError } from 'openai';
+import OpenAI from 'openai';
 import { DataSource } from 'typeorm';
 import { startApiProcess } from '../../support/api-process';
 import { billingInvariantViolations } from '../../support/billing-invariants';
-import { startTestApp, type TestApp } from '../../support/test-app';
+import { redisEnv, startTestApp, type TestApp } from '../../support/test-app';
 import { TestSession } from '../../support/test-session';
+import { freePort } from '../../support/free-port';
+import { accountOnceLeasesReturned, errorStatus, openHolds, openLeases, waitForRows } from './billing-test-kit';
 import { TcpProxy, throughProxy } from './tcp-proxy';
 
 const MODEL = 'openai/gpt-4o-mini';
@@ -26,8 +27,10 @@ describe('money on the completion path', () => {
   beforeAll(async () => {
     mock = await startMockUpstream({ protocol: 'openai', apiKey: 'sk-mock-billing', chunks: 4 });
     providerEnv = { OPENAI_API_KEY: mock.apiKey, OPENAI_BASE_URL: mock.url };
-    a = await startTestApp({ env: providerEnv });
-    b = await startTestApp({ env: providerEnv });
+    // One Redis for both, as in production: a lease is recalled from the other instance through it.
+    const shared = { ...providerEnv, ...redisEnv(), BILLING_LEASE_IDLE_SECONDS: '1' };
+    a = await startTestApp({ env: shared });
+    b = await startTestApp({ env: shared });
   });
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);
@@ -125,9 +128,7 @@ describe('money on the completion path', () => {
 
     const rows = await waitForRows(a, session.user.id, succeeded);
     const charged = rows.reduce((sum, row) => sum + BigInt(row.cost_micros), 0n);
-    const [account] = await a.app
-      .get(DataSource)
-      .query('SELECT balance_micros, held_micros FROM credit_accounts WHERE user_id = $1', [session.user.id]);
+    const account = await accountOnceLeasesReturned(a.app.get(DataSource), session.user.id);
     expect(account).toEqual({ balance_micros: String(funded - charged), held_micros: '0' });
     expect(BigInt(account.balance_micros)).toBeGreaterThanOrEqual(0n);
     expect(rows.every((row) => row.status === 'success' && BigInt(row.cost_micros) > 0n)).toBe(true);
@@ -145,9 +146,11 @@ describe('money on the completion path', () => {
     });
     try {
       const session = await TestSession.create(a, { credits: 10_000_000n, rpm: UNLIMITED_RPM });
-      // Warm the key cache so the failure is billing's, not the key lookup's.
+      // Warm the key cache so the failure is billing's, not the key lookup's; with leases on, wait
+      // until the lease that request took is returned (idle), so no lease covers what follows.
       await clientFor(fragile, session).chat.completions.create(BODY);
       await waitForRows(a, session.user.id, 1);
+      await accountOnceLeasesReturned(a.app.get(DataSource), session.user.id);
       mock.reset();
       proxy.cut();
       const outcomes = await Promise.all(
@@ -204,13 +207,14 @@ describe('money on the completion path', () => {
     }
   }, 120_000);
 
-  it('leaves no hold open after a kill -9 during streams: the restarted instance voids them', async () => {
+  it('leaves no hold or lease open after a kill -9 during streams: the restarted instance voids them', async () => {
     const env = {
       ...providerEnv,
       PORT: String(await freePort()),
       DATABASE_URL: process.env.E2E_DATABASE_URL!,
       LOG_LEVEL: 'silent',
       BILLING_HOLD_TTL_SECONDS: '10',
+      BILLING_LEASE_TTL_SECONDS: '3',
       BILLING_REAPER_INTERVAL_SECONDS: '1',
     };
     const session = await TestSession.create(a, { credits: 10_000_000n, rpm: UNLIMITED_RPM });
@@ -225,21 +229,25 @@ describe('money on the completion path', () => {
       );
       await mock.waitForRequests(5, 10_000);
       const db = a.app.get(DataSource);
-      expect(await openHolds(db, session.user.id)).toBe(5);
+      // Each stream holds in PostgreSQL, or (leases on) in a slice of a committed lease.
+      const holds = await openHolds(db, session.user.id);
+      const [held] = await db.query('SELECT held_micros FROM credit_accounts WHERE user_id = $1', [session.user.id]);
+      expect(holds > 0 || BigInt(held.held_micros) > 0n).toBe(true);
+      if (process.env.BILLING_LEASES === 'off') expect(holds).toBe(5);
 
       expect(await server.stop('SIGKILL')).toBeNull();
       await Promise.allSettled(streams);
       mock.clearFault();
-      expect(await openHolds(db, session.user.id)).toBe(5);
+      expect(await openHolds(db, session.user.id)).toBe(holds);
 
       server = await startApiProcess(env, 60_000);
       const deadline = Date.now() + 20_000;
-      while ((await openHolds(db, session.user.id)) > 0) {
-        if (Date.now() > deadline) throw new Error('holds still open 20 s after the restart');
+      while ((await openHolds(db, session.user.id)) > 0 || (await openLeases(db, session.user.id)) > 0) {
+        if (Date.now() > deadline) throw new Error('holds or leases still open 20 s after the restart');
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
-      const rows = await waitForRows(a, session.user.id, 5);
-      expect(rows.map((row) => [row.status, row.cost_micros])).toEqual(Array(5).fill(['expired', '0']));
+      const rows = await waitForRows(a, session.user.id, holds);
+      expect(rows.map((row) => [row.status, row.cost_micros])).toEqual(Array(holds).fill(['expired', '0']));
       const [account] = await db.query('SELECT balance_micros, held_micros FROM credit_accounts WHERE user_id = $1', [session.user.id]);
       expect(account).toEqual({ balance_micros: '10000000', held_micros: '0' });
       expect(await billingInvariantViolations({ userIds: [session.user.id], reaperGraceSeconds: 0 })).toEqual([]);
@@ -249,43 +257,3 @@ describe('money on the completion path', () => {
     }
   }, 120_000);
 });
-
-interface UsageRow {
-  status: string;
-  cost_micros: string;
-  hold_micros: string;
-}
-
-/** Settlement runs just after each response; wait until `count` usage rows exist. */
-async function waitForRows(app: TestApp, userId: string, count: number): Promise<UsageRow[]> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const rows: UsageRow[] = await app.app
-      .get(DataSource)
-      .query('SELECT status, cost_micros::text, hold_micros::text FROM usage_records WHERE user_id = $1 ORDER BY created_at', [userId]);
-    if (rows.length >= count) return rows;
-    if (Date.now() > deadline) throw new Error(`${rows.length} usage rows, expected ${count}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-async function openHolds(db: DataSource, userId: string): Promise<number> {
-  const [row] = await db.query(`SELECT count(*)::int AS open FROM credit_holds WHERE user_id = $1 AND status = 'open'`, [userId]);
-  return row.open;
-}
-
-function errorStatus(error: unknown): number {
-  if (error instanceof APIError && error.status) return error.status;
-  throw error;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}

@@ -4,7 +4,7 @@
  * for a key with a spend cap, does a request hold in PostgreSQL (RequestBillingService). Captures,
  * releases and usage rows of carved holds are group-committed after the response.
  */
-import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, USAGE_STATUSES } from '@apilink/contracts';
 import { DataSource } from 'typeorm';
 import { MicroBatcher } from '../../../common/batching/micro-batcher';
