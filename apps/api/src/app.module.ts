@@ -8,6 +8,7 @@ import { AdminModule } from './modules/admin/admin.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BillingModule } from './modules/billing/billing.module';
 import { CompletionsModule } from './modules/completions/completions.module';
+import { MessagesModule } from './modules/messages/messages.module';
 import { HealthModule } from './modules/health/health.module';
 import { InvoicesModule } from './modules/invoices/invoices.module';
 import { KeysModule } from './modules/keys/keys.module';
@@ -31,7 +32,7 @@ export class AppModule {
         // Features
         HealthModule,
         ModelsModule,
-        CompletionsModule, MetricsModule,
+        CompletionsModule, MessagesModule, MetricsModule,
         AuthModule, KeysModule, RateLimitModule,
         BillingModule, InvoicesModule,
         AdminModule,

@@ -130,6 +130,30 @@ describe('Anthropic Messages mock upstream', () => {
     expect(auto.content[0].type).toBe('text');
   });
 
+  it('answers scripted thinking first: a signed thinking block, streamed as thinking_delta pieces and one signature_delta', async () => {
+    mock.enqueueReply({ thinking: 'Let me think.', text: 'Done.', chunks: 2 });
+    const plain = (await (await post(request())).json()) as Json;
+    expect(plain.content[0]).toEqual({
+      type: 'thinking',
+      thinking: 'Let me think.',
+      signature: expect.stringMatching(/^[A-Za-z0-9+/=]+$/),
+    });
+    expect(plain.content[1]).toEqual({ type: 'text', text: 'Done.' });
+
+    mock.enqueueReply({ thinking: 'Let me think.', text: 'Done.', chunks: 2 });
+    const events = await streamEvents(request());
+    const thinkingDeltas = events.filter((e) => e.data.delta?.type === 'thinking_delta').map((e) => e.data.delta.thinking);
+    expect(thinkingDeltas.join('')).toBe('Let me think.');
+    const signatures = events.filter((e) => e.data.delta?.type === 'signature_delta');
+    expect(signatures).toHaveLength(1);
+    expect(signatures[0].data.index).toBe(0);
+    expect(events.find((e) => e.event === 'content_block_start')?.data.content_block).toEqual({
+      type: 'thinking',
+      thinking: '',
+      signature: '',
+    });
+  });
+
   it('stops at max_tokens with stop_reason max_tokens, and reports scripted stop sequences', async () => {
     const capped = (await (await post(request({ max_tokens: 2 }))).json()) as Json;
     expect(capped.stop_reason).toBe('max_tokens');

@@ -34,6 +34,9 @@ export interface PlannedUsage {
 
 export interface ReplyPlan {
   text: string;
+  /** Scripted reasoning ('' when none), whole and in stream pieces. */
+  thinking: string;
+  thinkingPieces: string[];
   textPieces: string[];
   toolCalls: PlannedToolCall[];
   finishReason: MockFinishReason;
@@ -159,8 +162,11 @@ export function buildReplyPlan(
         cacheCreationTokens: override.cacheCreationTokens ?? 0,
       };
 
+  const thinking = scripted?.thinking ?? '';
   return {
     text: textPieces.join(''),
+    thinking,
+    thinkingPieces: splitIntoPieces(thinking, chunks),
     textPieces,
     toolCalls,
     finishReason,

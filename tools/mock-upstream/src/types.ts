@@ -27,6 +27,12 @@ export interface MockUsage {
 /** One scripted reply, consumed by the next generation request that passes auth, validation and faults. */
 export interface ScriptedReply {
   text?: string;
+  /**
+   * Reasoning before the answer: an Anthropic `thinking` block with a signature (streamed as
+   * thinking_delta pieces and one signature_delta), or OpenAI-compatible `reasoning_content`
+   * (DeepSeek's field). Gemini does not return thoughts. Not counted in completion tokens.
+   */
+  thinking?: string;
   toolCalls?: MockToolCall[];
   finishReason?: MockFinishReason;
   /** Anthropic reports `stop_reason: "stop_sequence"` with this value; the others report a plain stop. */

@@ -13,6 +13,7 @@ import { ROOT_LOGGER } from '../common/logging/logging.tokens';
 import { PinoLoggerService } from '../common/logging/pino-logger.service';
 import { answerFrameworkError } from '../common/http/framework-error.handler';
 import { registerInputGuard } from '../common/http/input-guard.hook';
+import { isAnthropicRoute } from '../common/http/anthropic-routes';
 import { requestIdFor } from '../common/http/request-id';
 import { validationErrorFactory } from '../common/validation/validation-error.factory';
 import { serveDashboard } from './serve-dashboard';
@@ -57,6 +58,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+    // Anthropic's SDKs read the request id from `request-id`.
+    if (isAnthropicRoute(request.url)) reply.header('request-id', request.id);
   });
   registerInputGuard(fastify);
   registerAccessLog(fastify, app.get<Logger>(ROOT_LOGGER));

@@ -190,6 +190,7 @@ export class AnthropicProtocol implements ProtocolAdapter {
 
   completion(plan: ReplyPlan, ctx: RenderContext): HttpReply {
     const content: Record<string, unknown>[] = [];
+    if (plan.thinking !== '') content.push({ type: 'thinking', thinking: plan.thinking, signature: this.signature(ctx) });
     if (plan.text !== '') content.push({ type: 'text', text: plan.text });
     for (const call of plan.toolCalls)
       content.push({ type: 'tool_use', id: this.toolId(call.id, ctx, call.index), name: call.name, input: call.args });
@@ -223,6 +224,15 @@ export class AnthropicProtocol implements ProtocolAdapter {
 
     let index = 0;
     const ping = () => event('ping', {});
+    if (plan.thinkingPieces.length > 0) {
+      frames.push(event('content_block_start', { index, content_block: { type: 'thinking', thinking: '', signature: '' } }));
+      for (const piece of plan.thinkingPieces) {
+        frames.push(event('content_block_delta', { index, delta: { type: 'thinking_delta', thinking: piece } }));
+      }
+      frames.push(event('content_block_delta', { index, delta: { type: 'signature_delta', signature: this.signature(ctx) } }));
+      frames.push(event('content_block_stop', { index }));
+      index++;
+    }
     if (plan.textPieces.length > 0) {
       frames.push(event('content_block_start', { index, content_block: { type: 'text', text: '' } }));
       frames.push(ping());
@@ -260,6 +270,11 @@ export class AnthropicProtocol implements ProtocolAdapter {
       cache_creation_input_tokens: usage.cacheCreationTokens,
       cache_read_input_tokens: usage.cachedTokens,
     };
+  }
+
+  /** Real signatures are opaque base64; the mock's are deterministic so tests can send them back. */
+  private signature(ctx: RenderContext): string {
+    return Buffer.from(`mock-signature-${ctx.seq}`).toString('base64');
   }
 
   private toolId(id: string | undefined, ctx: RenderContext, index: number): string {

@@ -200,6 +200,7 @@ export class OpenAiProtocol implements ProtocolAdapter {
       refusal: null,
       annotations: [],
     };
+    if (plan.thinking !== '') message.reasoning_content = plan.thinking;
     if (plan.toolCalls.length > 0) {
       message.tool_calls = plan.toolCalls.map((call) => ({
         id: this.callId(call.id, ctx, call.index),
@@ -256,6 +257,7 @@ export class OpenAiProtocol implements ProtocolAdapter {
     } else {
       frames.push(frame({ role: 'assistant', content: '', refusal: null }));
     }
+    for (const piece of plan.thinkingPieces) frames.push(frame({ reasoning_content: piece }));
     for (const piece of plan.textPieces) frames.push(frame({ content: piece }));
     for (const fragment of toolFragments) frames.push(frame({ tool_calls: [fragment] }));
     frames.push(frame({}, plan.finishReason));

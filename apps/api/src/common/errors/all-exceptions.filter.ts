@@ -1,5 +1,7 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isAnthropicRoute } from '../http/anthropic-routes';
+import { renderAnthropicError } from './anthropic-error-envelope.mapper';
 import { renderError } from './error-envelope.mapper';
 
 /** The single place errors become HTTP responses; 5xx are logged with their stack, never sent. */
@@ -16,7 +18,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
 }
 
 export function sendError(exception: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
-  const rendered = renderError(exception, String(request.id));
+  // Clients of the Anthropic-compatible routes (Claude Code, the Anthropic SDK) read Anthropic's envelope.
+  const rendered = isAnthropicRoute(request.url)
+    ? renderAnthropicError(exception, String(request.id))
+    : renderError(exception, String(request.id));
   if (rendered.status >= 500) {
     logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
   }

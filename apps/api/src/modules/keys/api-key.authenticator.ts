@@ -17,7 +17,30 @@ function invalidKey(message: string): AppError {
 }
 
 /**
- * `Authorization: Bearer al-...` for /v1. Each failure says what is wrong with the key presented,
+ * The key a /v1 caller presents: `Authorization: Bearer al-...`, or `x-api-key: al-...` as
+ * Anthropic's clients send it (Claude Code's ANTHROPIC_API_KEY); Authorization wins when both are sent.
+ */
+function presentedKey(request: FastifyRequest): string {
+  const header = request.headers.authorization;
+  const xApiKey = request.headers['x-api-key'];
+  if (!header && typeof xApiKey === 'string' && xApiKey !== '') {
+    if (!isWellFormedApiKey(xApiKey.trim())) throw invalidKey('Malformed API key: expected an x-api-key header holding an "al-" key.');
+    return xApiKey.trim();
+  }
+  if (!header) {
+    throw invalidKey(
+      "You didn't provide an API key. Provide it in an Authorization header using Bearer auth (Authorization: Bearer al-...) or in an x-api-key header.",
+    );
+  }
+  const presented = BEARER.exec(header)?.[1];
+  if (!presented || !isWellFormedApiKey(presented)) {
+    throw invalidKey('Malformed API key: expected an Authorization header of the form "Bearer al-" followed by the key.');
+  }
+  return presented;
+}
+
+/**
+ * `Authorization: Bearer al-...` (or `x-api-key`) for /v1. Each failure says what is wrong with the key presented,
  * never anything about keys the caller does not hold. A known key costs no database read.
  */
 @Injectable()
@@ -29,16 +52,7 @@ export class ApiKeyAuthenticator implements Authenticator {
   ) {}
 
   async authenticate(request: FastifyRequest): Promise<ApiKeyPrincipal> {
-    const header = request.headers.authorization;
-    if (!header) {
-      throw invalidKey(
-        "You didn't provide an API key. Provide it in an Authorization header using Bearer auth (Authorization: Bearer al-...).",
-      );
-    }
-    const presented = BEARER.exec(header)?.[1];
-    if (!presented || !isWellFormedApiKey(presented)) {
-      throw invalidKey('Malformed API key: expected an Authorization header of the form "Bearer al-" followed by the key.');
-    }
+    const presented = presentedKey(request);
     const hash = hashApiKey(presented);
     const key = await this.lookup.resolve(hash);
     if (!key || !hashesEqual(hash, key.keyHash)) {

@@ -33,6 +33,11 @@ export class DeliveredOutput {
     }
   }
 
+  /** Output text of another wire format (e.g. an Anthropic text or input_json delta). */
+  addText(text: string): void {
+    if (text) this.pieces.push(text);
+  }
+
   /** Whether any token reached the client. */
   get isEmpty(): boolean {
     return this.pieces.length === 0;

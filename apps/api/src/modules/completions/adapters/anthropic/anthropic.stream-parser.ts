@@ -6,16 +6,14 @@
  */
 import type { ChatCompletionChunk, ChatCompletionChunkDelta } from '@apilink/contracts';
 import { UpstreamProtocolError } from '../errors/upstream-protocol.error';
-import { UpstreamStreamError } from '../errors/upstream-stream.error';
 import { asString, isObject, parseEventJson, type JsonObject } from '../shared/json';
 import { createChunk } from '../shared/openai-objects';
 import type { SseEvent } from '../shared/sse-decoder';
 import { SseStreamParser } from '../shared/sse-stream-parser';
 import type { ResponseContext, UpstreamUsage } from '../upstream-adapter';
 import { mapAnthropicStopReason } from './anthropic.finish-reason';
-import { readAnthropicUsage, toUpstreamUsage, type AnthropicUsageCounts } from './anthropic.usage';
-
-const RETRYABLE_ERROR_TYPES = ['overloaded_error', 'api_error', 'rate_limit_error', 'timeout_error'];
+import { anthropicStreamError } from './anthropic.stream-error';
+import { mergeDeltaUsage, readAnthropicUsage, toUpstreamUsage, type AnthropicUsageCounts } from './anthropic.usage';
 
 export class AnthropicStreamParser extends SseStreamParser {
   private counts: AnthropicUsageCounts | null = null;
@@ -47,7 +45,7 @@ export class AnthropicStreamParser extends SseStreamParser {
         this.stopped = true;
         return [];
       case 'error':
-        throw streamError(payload.error);
+        throw anthropicStreamError(payload.error);
       default:
         // ping, content_block_stop and event types Anthropic may add later carry nothing for OpenAI.
         return [];
@@ -77,9 +75,7 @@ export class AnthropicStreamParser extends SseStreamParser {
     }
     const index = this.toolIndexByBlock.size;
     this.toolIndexByBlock.set(payload.index, index);
-    return [
-      this.chunk({ tool_calls: [{ index, id: block.id, type: 'function', function: { name: block.name, arguments: '' } }] }),
-    ];
+    return [this.chunk({ tool_calls: [{ index, id: block.id, type: 'function', function: { name: block.name, arguments: '' } }] })];
   }
 
   private onBlockDelta(payload: JsonObject): ChatCompletionChunk[] {
@@ -96,16 +92,7 @@ export class AnthropicStreamParser extends SseStreamParser {
 
   private onMessageDelta(payload: JsonObject): ChatCompletionChunk[] {
     this.assertStarted();
-    const usage = isObject(payload.usage) ? payload.usage : {};
-    const counts = this.counts as AnthropicUsageCounts;
-    // message_delta's counts are cumulative; input counts appear here only on newer API versions.
-    const latest = readAnthropicUsage(usage);
-    this.counts = {
-      inputTokens: 'input_tokens' in usage ? latest.inputTokens : counts.inputTokens,
-      cacheReadTokens: 'cache_read_input_tokens' in usage ? latest.cacheReadTokens : counts.cacheReadTokens,
-      cacheWriteTokens: 'cache_creation_input_tokens' in usage ? latest.cacheWriteTokens : counts.cacheWriteTokens,
-      outputTokens: 'output_tokens' in usage ? latest.outputTokens : counts.outputTokens,
-    };
+    this.counts = mergeDeltaUsage(this.counts as AnthropicUsageCounts, isObject(payload.usage) ? payload.usage : {});
     const delta = isObject(payload.delta) ? payload.delta : {};
     if (delta.stop_reason == null) return [];
     return [createChunk(this.ctx, [{ index: 0, delta: {}, finish_reason: mapAnthropicStopReason(delta.stop_reason) }])];
@@ -118,11 +105,4 @@ export class AnthropicStreamParser extends SseStreamParser {
   private chunk(delta: ChatCompletionChunkDelta): ChatCompletionChunk {
     return createChunk(this.ctx, [{ index: 0, delta, finish_reason: null }]);
   }
-}
-
-function streamError(error: unknown): UpstreamStreamError {
-  const body = isObject(error) ? error : {};
-  const type = asString(body.type);
-  const message = asString(body.message) ?? 'Anthropic reported an error mid-stream';
-  return new UpstreamStreamError(message, type, type !== undefined && RETRYABLE_ERROR_TYPES.includes(type));
 }
