@@ -10,7 +10,37 @@ import {
 
 export function clientGuides(input: SnippetInput): Snippet[] {
   const { baseUrl, apiKey, model } = input;
+  // Anthropic's clients append /v1/messages themselves: their base URL is the gateway's origin.
+  const anthropicBaseUrl = baseUrl.replace(/\/v1\/?$/, '');
   return [
+    {
+      id: 'claude-code',
+      label: 'Claude Code',
+      language: 'bash',
+      intro:
+        "Claude Code speaks Anthropic's Messages API, which ApiLink serves at /v1/messages on the same key and credits. Claude models answer to the ids Claude Code sends by default; set ANTHROPIC_MODEL to run it on any other model.",
+      code: `export ANTHROPIC_BASE_URL=${anthropicBaseUrl}
+export ANTHROPIC_AUTH_TOKEN=${apiKey}
+# Optional: another model for the main and the background tasks
+export ANTHROPIC_MODEL=${model}
+export ANTHROPIC_SMALL_FAST_MODEL=${model}
+claude`,
+    },
+    {
+      id: 'anthropic-sdk',
+      label: 'Anthropic SDK',
+      language: 'typescript',
+      intro: 'The official @anthropic-ai/sdk (or the Python anthropic package) with the gateway as base URL and an ApiLink key.',
+      code: `import Anthropic from '@anthropic-ai/sdk';
+
+const client = new Anthropic({ baseURL: '${anthropicBaseUrl}', apiKey: '${apiKey}' });
+const message = await client.messages.create({
+  model: '${model}',
+  max_tokens: 1024,
+  messages: [{ role: 'user', content: 'Say hello' }],
+});
+console.log(message.content, message.usage); // usage.cost: what the request cost, in USD`,
+    },
     {
       id: 'curl',
       label: 'curl',

@@ -22,6 +22,7 @@ const SECTIONS = [
 
 export function DocsRoute() {
   const baseUrl = gatewayBaseUrl();
+  const anthropicBaseUrl = baseUrl.replace(/\/v1\/?$/, '');
   const exampleModel = useExampleModel();
   const snippetInput = { baseUrl, apiKey: PLACEHOLDER_KEY, model: exampleModel };
 
@@ -63,6 +64,10 @@ export function DocsRoute() {
             </p>
             <CodeBlock code={`Authorization: Bearer ${PLACEHOLDER_KEY}`} language="http" label="Header" />
             <p>
+              Anthropic clients may send it as <code>x-api-key: {PLACEHOLDER_KEY}</code> instead (Claude Code does for{' '}
+              <code>ANTHROPIC_API_KEY</code>).
+            </p>
+            <p>
               Keep keys on your server or in your tool&apos;s settings, never in a web page or a public repository. Give each app its own
               key so you can limit (requests per minute, spend cap, expiry) or revoke it on its own.
             </p>
@@ -90,6 +95,17 @@ export function DocsRoute() {
                       <code>stream_options.include_usage</code>), tools and tool choice, images, JSON mode and schemas,{' '}
                       <code>max_tokens</code> / <code>max_completion_tokens</code>, temperature, stop, seed and the rest. Whichever provider
                       answers, the response has OpenAI&apos;s shape.
+                    </td>
+                  </tr>
+                  <tr>
+                    <td data-label="Endpoint" className="nowrap">
+                      <code>POST /v1/messages</code>
+                    </td>
+                    <td data-label="What it does">
+                      Anthropic&apos;s Messages API, for Claude Code and the Anthropic SDKs (base URL <code>{anthropicBaseUrl}</code>, key
+                      in <code>x-api-key</code> or as a Bearer token): streaming events, tools, images, thinking and{' '}
+                      <code>cache_control</code>, on every model, Claude or not. <code>usage.cost</code> shows what each request cost.{' '}
+                      <code>POST /v1/messages/count_tokens</code> counts a prompt&apos;s tokens for free.
                     </td>
                   </tr>
                   <tr>
@@ -125,7 +141,11 @@ export function DocsRoute() {
           </DocSection>
 
           <DocSection id="errors" title="Errors">
-            <p>Errors use OpenAI&apos;s envelope, so SDKs raise their usual exceptions:</p>
+            <p>
+              Errors use OpenAI&apos;s envelope, so SDKs raise their usual exceptions. On <code>/v1/messages</code> they use
+              Anthropic&apos;s instead (<code>{'{"type":"error","error":{"type":"billing_error","message":"…"}}'}</code>, with the id in{' '}
+              <code>request-id</code> too), and a stream that already started ends with an <code>event: error</code>.
+            </p>
             <CodeBlock
               language="json"
               label="Error body"
