@@ -5,6 +5,8 @@
  * tool_result round trip, thinking blocks, images and count_tokens.
  */
 import type Anthropic from '@anthropic-ai/sdk';
+import { ADMIN_ROUTES } from '@apilink/contracts';
+import { TestSession } from '../../support/test-session';
 import { useGateway } from '../completions/support/gateway-harness';
 import { anthropicClient } from './support/anthropic-client';
 import { eventSequenceProblems, type RawEvent } from './support/event-sequence';
@@ -245,6 +247,67 @@ describe('the Anthropic SDK on /v1/messages, three upstream protocols', () => {
         messages: [{ role: 'user', content: 'Hi' }],
       });
       expect(viaSdk.type).toBe('message');
+    });
+  });
+
+  describe('as Claude Code calls it', () => {
+    it('serves /v1/messages?beta=true and count_tokens?beta=true with request-id', async () => {
+      const headers = {
+        'x-api-key': gw.customer.session.apiKey,
+        'content-type': 'application/json',
+        'anthropic-beta': 'claude-code-20250219',
+      };
+      const body = { model: 'claude-sonnet-4-5-20250929', max_tokens: 32000, messages: [{ role: 'user', content: 'Hi' }] };
+      const response = await fetch(`${gw.testApp.url}/v1/messages?beta=true`, { method: 'POST', headers, body: JSON.stringify(body) });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('request-id')).toBeTruthy();
+      expect(gw.mocks.anthropic.lastRequest?.headers['anthropic-beta']).toBe('claude-code-20250219');
+      const counted = await fetch(`${gw.testApp.url}/v1/messages/count_tokens?beta=true`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ model: body.model, messages: body.messages }),
+      });
+      expect(counted.status).toBe(200);
+      expect(await counted.json()).toEqual({ input_tokens: expect.any(Number) });
+    });
+
+    it('passes document blocks to Anthropic and refuses them, naming the block, elsewhere', async () => {
+      const content: Anthropic.ContentBlockParam[] = [
+        { type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'The manual.' }, title: 'Manual' },
+        { type: 'text', text: 'Summarise.' },
+      ];
+      await client.messages.create({ model: 'anthropic/claude-sonnet-4-5', max_tokens: 50, messages: [{ role: 'user', content }] });
+      expect((gw.mocks.anthropic.lastRequest?.body as { messages: unknown[] }).messages).toEqual([{ role: 'user', content }]);
+      await expect(
+        client.messages.create({ model: 'openai/gpt-4o-mini', max_tokens: 50, messages: [{ role: 'user', content }] }),
+      ).rejects.toMatchObject({
+        status: 400,
+        error: { error: { type: 'invalid_request_error', message: expect.stringMatching(/Document blocks/) } },
+      });
+      expect(gw.mocks.openai.requests).toHaveLength(0);
+    });
+
+    it('resolves bare ids through aliases admins edit: a removed alias is a 404, a new one answers', async () => {
+      const admin = await TestSession.create(gw.testApp, { role: 'admin', withKey: false });
+      const model = 'anthropic/claude-haiku-4-5';
+      expect((await admin.api('get', ADMIN_ROUTES.model(model)).expect(200)).body.aliases).toEqual(['claude-haiku-4-5']);
+      await admin
+        .api('patch', ADMIN_ROUTES.model(model))
+        .send({ aliases: ['team-fast'], reason: 'Our own name' })
+        .expect(200);
+      try {
+        await expect(
+          client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 20, messages: [{ role: 'user', content: 'Hi' }] }),
+        ).rejects.toMatchObject({ status: 404, error: { error: { type: 'not_found_error' } } });
+        const message = await client.messages.create({ model: 'team-fast', max_tokens: 20, messages: [{ role: 'user', content: 'Hi' }] });
+        expect(message.model).toBe('team-fast');
+        expect((gw.mocks.anthropic.lastRequest?.body as { model: string }).model).toBe('claude-haiku-4-5');
+      } finally {
+        await admin
+          .api('patch', ADMIN_ROUTES.model(model))
+          .send({ aliases: ['claude-haiku-4-5'] })
+          .expect(200);
+      }
     });
   });
 

@@ -13,7 +13,7 @@ import { anthropicNativeAnswer } from '../passthrough/anthropic-native-answer';
 import { anthropicNativeRequest } from '../passthrough/anthropic-native-request';
 import { ChunkEventTranslator } from '../translation/chunk-event-translator';
 import { completionToMessage } from '../translation/completion-to-message';
-import { refuseServerTools } from '../translation/server-tools.check';
+import { refuseAnthropicOnly } from '../translation/anthropic-only.check';
 import type { MessageObject, MessagesRequest, StreamEvent } from '../wire/anthropic-messages.types';
 import { messageUsage } from './message-usage';
 
@@ -28,7 +28,7 @@ export class MessagesCodec implements UpstreamCodec<MessageObject, StreamEvent> 
 
   buildRequest(upstream: ResolvedUpstream, context: CompletionContext, build: BuildRequestContext): UpstreamHttpRequest {
     if (upstream.adapter.protocol === 'anthropic') return anthropicNativeRequest(this.request, this.betas, upstream.target, build);
-    refuseServerTools(this.request);
+    refuseAnthropicOnly(this.request);
     return ADAPTERS.buildRequest(upstream, context, build);
   }
 

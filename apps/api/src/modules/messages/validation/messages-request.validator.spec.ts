@@ -26,6 +26,7 @@ describe('validateMessagesRequest', () => {
             { type: 'text', text: 'look', cache_control: { type: 'ephemeral' } },
             { type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'AAAA' } },
             { type: 'image', source: { type: 'url', url: 'https://example.com/a.png' } },
+            { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0=' }, title: 'a.pdf' },
           ],
         },
         {

@@ -45,9 +45,19 @@ const textBlock = {
 };
 const imageBlock = { type: () => undefined, source: imageSource, cache_control: cacheControl };
 
+const documentBlock = {
+  type: () => undefined,
+  source: anyObject,
+  title: optional(string()),
+  context: optional(string()),
+  citations: optional(anyObject),
+  cache_control: cacheControl,
+};
+
 const BLOCKS: Record<string, Record<string, Check>> = {
   text: textBlock,
   image: imageBlock,
+  document: documentBlock,
   tool_use: {
     type: () => undefined,
     id: string({ nonEmpty: true }),
@@ -58,7 +68,9 @@ const BLOCKS: Record<string, Record<string, Check>> = {
   tool_result: {
     type: () => undefined,
     tool_use_id: string({ nonEmpty: true }),
-    content: optional((value, path) => (typeof value === 'string' ? undefined : arrayOf(block(['text', 'image']))(value, path))),
+    content: optional((value, path) =>
+      typeof value === 'string' ? undefined : arrayOf(block(['text', 'image', 'document']))(value, path),
+    ),
     is_error: optional(boolean),
     cache_control: cacheControl,
   },

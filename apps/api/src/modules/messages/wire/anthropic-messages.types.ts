@@ -32,10 +32,20 @@ export interface ToolUseBlock {
   cache_control?: CacheControl | null;
 }
 
+/** A PDF or text document (base64, url, text or content source); only Anthropic upstreams read it. */
+export interface DocumentBlock {
+  type: 'document';
+  source: Record<string, unknown>;
+  title?: string;
+  context?: string;
+  citations?: Record<string, unknown>;
+  cache_control?: CacheControl | null;
+}
+
 export interface ToolResultBlock {
   type: 'tool_result';
   tool_use_id: string;
-  content?: string | (TextBlock | ImageBlock)[];
+  content?: string | (TextBlock | ImageBlock | DocumentBlock)[];
   is_error?: boolean;
   cache_control?: CacheControl | null;
 }
@@ -51,7 +61,8 @@ export interface RedactedThinkingBlock {
   data: string;
 }
 
-export type ContentBlockParam = TextBlock | ImageBlock | ToolUseBlock | ToolResultBlock | ThinkingBlock | RedactedThinkingBlock;
+export type ContentBlockParam =
+  TextBlock | ImageBlock | DocumentBlock | ToolUseBlock | ToolResultBlock | ThinkingBlock | RedactedThinkingBlock;
 
 export interface MessageParam {
   role: 'user' | 'assistant';
