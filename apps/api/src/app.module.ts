@@ -26,7 +26,7 @@ export class AppModule {
         // Infrastructure
         AppConfigModule.forRoot(),
         LoggingModule,
-        DatabaseModule,
+        DatabaseModule.forRoot(),
         RedisModule,
         AuthCoreModule,
         // Features

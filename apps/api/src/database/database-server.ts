@@ -1,9 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { databaseConfig } from '../config/database.config';
 import type { ConfigOf } from '../config/define-config';
+import { EMBEDDED_PG } from './embedded-postgres.credentials';
 import { EmbeddedPostgresLauncher } from './embedded-postgres.launcher';
+import { findRunningEmbeddedPostgres } from './running-embedded-postgres';
 
-/** Resolves the database URL: DATABASE_URL, or an embedded PostgreSQL it starts and later stops. */
+/**
+ * Resolves the database URL: DATABASE_URL, the embedded PostgreSQL another process already runs on
+ * the same folder, or an embedded PostgreSQL it starts and later stops.
+ */
 @Injectable()
 export class DatabaseServer implements OnApplicationShutdown {
   private readonly logger = new Logger(DatabaseServer.name);
@@ -13,7 +18,14 @@ export class DatabaseServer implements OnApplicationShutdown {
 
   async resolveUrl(): Promise<string> {
     if (this.config.url) return this.config.url;
-    this.launcher = new EmbeddedPostgresLauncher(this.config.embedded.dataDir, this.config.embedded.port);
+    const { dataDir } = this.config.embedded;
+    const runningPort = await findRunningEmbeddedPostgres(dataDir);
+    if (runningPort !== null) {
+      // Joined, not started: the process that started it (a running `npm start`) stops it.
+      this.logger.log(`Using the embedded PostgreSQL already running on 127.0.0.1:${runningPort}`);
+      return EMBEDDED_PG.url(runningPort);
+    }
+    this.launcher = new EmbeddedPostgresLauncher(dataDir, this.config.embedded.port);
     return this.launcher.start();
   }
 

@@ -3,11 +3,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
+import { EMBEDDED_PG } from './embedded-postgres.credentials';
 
-const DATABASE_NAME = 'apilink';
-const USER = 'postgres';
-// Local-only cluster bound to localhost; the password only keeps other local users out by accident.
-const PASSWORD = 'apilink-embedded';
+const { database: DATABASE_NAME, user: USER, password: PASSWORD } = EMBEDDED_PG;
 const RECENT_LOG_LINES = 20;
 
 /**
@@ -25,7 +23,7 @@ export class EmbeddedPostgresLauncher {
   ) {}
 
   get url(): string {
-    return `postgres://${USER}:${PASSWORD}@127.0.0.1:${this.port}/${DATABASE_NAME}`;
+    return EMBEDDED_PG.url(this.port);
   }
 
   async start(): Promise<string> {

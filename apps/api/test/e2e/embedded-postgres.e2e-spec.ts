@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { startApiProcess } from '../support/api-process';
+import { runCli } from '../support/run-cli';
 
 /** A port nothing listens on right now (5432 is the machine's real server, 54329 the embedded default). */
 function freePort(): Promise<number> {
@@ -60,8 +61,31 @@ describe('the API with no DATABASE_URL', () => {
     const health = await fetch(`${first.url}/readyz`).then((response) => response.json());
     expect(health).toEqual({ status: 'ok', checks: { database: 'ok' } });
     const migrationsAfterFirstStart = await countMigrations();
+
+    // The operator CLI beside the running server joins its database instead of starting a second
+    // one on the same folder (which fails on PostgreSQL's lock file).
+    const email = `embedded-${Date.now()}@test.apilink.dev`;
+    const help = await runCli(env, '--help');
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    const created = await runCli(env, 'users:create', '--email', email, '--password', 'Quartz-Violet-Harbor-1729!', '--json');
+    expect(created).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(created.stdout)).toMatchObject({ email, role: 'customer' });
+    const login = await fetch(`${first.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-apilink-csrf': '1' },
+      body: JSON.stringify({ email, password: 'Quartz-Violet-Harbor-1729!' }),
+    });
+    expect(login.status).toBe(200);
+    // The CLI left the server's database running.
+    expect(await fetch(`${first.url}/readyz`).then((response) => response.status)).toBe(200);
     // Exit by the signal (128 + 15) after a clean shutdown, not a crash code.
     expect([0, 143]).toContain(await first.stop('SIGTERM'));
+    expect(await portIsOpen(PG_PORT)).toBe(false);
+
+    // With no server running, the CLI starts the embedded database itself and stops it again.
+    const balance = await runCli(env, 'credits:balance', '--email', email, '--json');
+    expect(balance).toMatchObject({ code: 0 });
+    expect(JSON.parse(balance.stdout)).toMatchObject({ email, balanceMicros: '0' });
     expect(await portIsOpen(PG_PORT)).toBe(false);
 
     const secondStartedAt = Date.now();
@@ -74,5 +98,5 @@ describe('the API with no DATABASE_URL', () => {
     // The issue's bar for a newcomer: the first start, initdb included, stays under 15 s.
     expect(firstStartMs).toBeLessThan(15_000);
     process.stdout.write(`embedded PostgreSQL start-up: first ${firstStartMs} ms, restart ${secondStartMs} ms\n`);
-  }, 90_000);
+  }, 150_000);
 });

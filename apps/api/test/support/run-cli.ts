@@ -11,10 +11,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `npm run cli -- <args>` exactly as an operator types it, with extra environment variables. */
-export async function runCli(env: Record<string, string>, ...args: string[]): Promise<CliResult> {
+/** `npm run cli -- <args>` exactly as an operator types it, with extra environment variables (undefined removes one). */
+export async function runCli(env: Record<string, string | undefined>, ...args: string[]): Promise<CliResult> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete childEnv[name];
   try {
-    const { stdout, stderr } = await run('npm', ['run', '-s', 'cli', '--', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run('npm', ['run', '-s', 'cli', '--', ...args], { cwd: REPO_ROOT, env: childEnv });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -3,7 +3,8 @@ import { systemActor } from '../../modules/audit/audit-actor';
 import { UsersService } from '../../modules/auth/users.service';
 import { CreditAdjustmentService } from '../../modules/billing/ledger/credit-adjustment.service';
 import { formatUsd, parseUsd } from '../../modules/billing/pricing/usd-amount';
-import { CliCommand, CliUsageError, type JsonOption } from '../cli-command';
+import { CliCommand, type JsonOption } from '../cli-command';
+import { CliUsageError } from '../cli-usage.error';
 
 interface Options extends JsonOption {
   email: string;

@@ -3,7 +3,8 @@ import { Command, Option } from 'nest-commander';
 import { UsersService } from '../../modules/auth/users.service';
 import { KeysService } from '../../modules/keys/keys.service';
 import { toApiKeySummary } from '../../modules/keys/mappers/api-key.mapper';
-import { CliCommand, CliUsageError, type JsonOption } from '../cli-command';
+import { CliCommand, type JsonOption } from '../cli-command';
+import { CliUsageError } from '../cli-usage.error';
 
 interface Options extends JsonOption {
   email: string;

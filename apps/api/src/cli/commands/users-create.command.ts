@@ -2,7 +2,8 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USER_ROLES, type UserRole } f
 import { Command, Option } from 'nest-commander';
 import { toCurrentUser } from '../../modules/auth/mappers/user.mapper';
 import { UsersService } from '../../modules/auth/users.service';
-import { CliCommand, CliUsageError, type JsonOption } from '../cli-command';
+import { CliCommand, type JsonOption } from '../cli-command';
+import { CliUsageError } from '../cli-usage.error';
 
 interface Options extends JsonOption {
   email: string;

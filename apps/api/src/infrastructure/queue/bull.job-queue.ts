@@ -37,6 +37,7 @@ export class BullJobQueue implements JobQueue {
   private readonly logger = new Logger(BullJobQueue.name);
   private readonly queues = new Map<string, Bull.Queue>();
   private readonly inFlight = new Set<Promise<unknown>>();
+  private closing = false;
 
   constructor(
     private readonly redisUrl: string,
@@ -53,7 +54,13 @@ export class BullJobQueue implements JobQueue {
 
   process<T>(queue: string, handler: JobHandler<T>, options: { batchSize?: number } = {}): void {
     const concurrency = Math.min(options.batchSize ?? 10, 10);
-    void this.queue(queue).process(concurrency, (job: Bull.Job<T>) => handler([job.data]));
+    // Bull rejects this promise when the queue closes (with nothing when it closes before it got
+    // going, e.g. a CLI run that stops at an option error): a normal stop, not a failure.
+    this.queue(queue)
+      .process(concurrency, (job: Bull.Job<T>) => handler([job.data]))
+      .catch((error: unknown) => {
+        if (!this.closing) this.logger.warn(`Queue ${queue} stopped processing: ${String(error)}`);
+      });
   }
 
   /** Bounded, and skipped while Redis is unreachable: the jobs could not get there anyway. */
@@ -72,6 +79,7 @@ export class BullJobQueue implements JobQueue {
 
   /** Bull's close waits for its connections to be ready, so it is cut short when Redis is down. */
   async close(): Promise<void> {
+    this.closing = true;
     const deadline = Date.now() + CLOSE_TIMEOUT_MS;
     await Promise.all(
       [...this.queues.values()].map(async (queue) => {

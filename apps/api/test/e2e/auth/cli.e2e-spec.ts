@@ -52,7 +52,7 @@ describe('operator CLI (npm run cli)', () => {
     expect(JSON.parse(disabled.stdout)).toMatchObject({ email, disabledAt: expect.any(String) });
   }, 120_000);
 
-  it('prints the key once in human form and fails with exit code 1 and one line on bad input', async () => {
+  it('prints the key once in human form; fails with one line and exit code 1 on a failed command, 2 on bad options', async () => {
     const human = await cli('keys:create', '--email', email, '--name', 'human');
     expect(human.stdout).toMatch(/^Created key "human" \(id [0-9a-f-]{36}\)\nSecret \(shown once, store it now\): al-[0-9A-Za-z]{40}\n$/);
 
@@ -73,7 +73,14 @@ describe('operator CLI (npm run cli)', () => {
       '--role',
       'root',
     );
-    expect(badRole.code).not.toBe(0);
-    expect(badRole.stderr).toContain('--role must be one of customer, support, admin');
+    expect(badRole).toMatchObject({ code: 2, stderr: 'Error: --role must be one of customer, support, admin\n' });
+
+    const badRpm = await cli('keys:create', '--email', email, '--name', 'x', '--rpm', '100000000', '--json');
+    expect(badRpm.code).toBe(2);
+    expect(JSON.parse(badRpm.stdout)).toEqual({ error: { message: '--rpm must be a whole number from 1 to 1000000' } });
+    expect(badRpm.stderr).toBe('Error: --rpm must be a whole number from 1 to 1000000\n');
+
+    const missing = await cli('keys:create', '--email', email);
+    expect(missing).toMatchObject({ code: 2, stdout: '', stderr: "error: required option '--name <name>' not specified\n" });
   }, 120_000);
 });

@@ -64,21 +64,45 @@ describe('operator CLI: credits', () => {
     expect(await billingInvariantViolations({ userIds: [session.user.id] })).toEqual([]);
   }, 120_000);
 
-  it('refuses bad amounts, a missing reason and unknown users, with exit code 1 and nothing written', async () => {
+  it('refuses bad amounts and a missing reason with exit code 2, unknown users with 1, and writes nothing', async () => {
     const session = await TestSession.create(testApp, { withKey: false });
     // Each CLI run boots its own process: run the refusals side by side.
     const refusals = await Promise.all(
       ['0', '-5', 'ten', '1.0000001'].map((amount) => cli('credits:grant', '--email', session.email, '--amount-usd', amount, '--reason', 'x')),
     );
     for (const refused of refusals) {
-      expect(refused.code).toBe(1);
+      expect(refused.code).toBe(2);
       expect(refused.stderr).toContain('--amount-usd must be a positive amount in USD');
     }
-    expect((await cli('credits:grant', '--email', session.email, '--amount-usd', '5', '--reason', '   ')).code).toBe(1);
+    expect((await cli('credits:grant', '--email', session.email, '--amount-usd', '5', '--reason', '   ')).code).toBe(2);
     const unknown = await cli('credits:grant', '--email', 'nobody-here@test.apilink.dev', '--amount-usd', '5', '--reason', 'x', '--json');
     expect(unknown.code).toBe(1);
     expect(JSON.parse(unknown.stdout).error.message).toMatch(/not found|no user/i);
     const rows = await testApp.app.get(DataSource).query('SELECT 1 FROM credit_ledger_entries WHERE user_id = $1', [session.user.id]);
     expect(rows).toEqual([]);
+  }, 120_000);
+
+  it('demo:seed makes a funded customer whose printed password logs in and whose key gets an answer', async () => {
+    const seeded = await cli('demo:seed', '--json');
+    expect(seeded).toMatchObject({ code: 0, stderr: '' });
+    const demo = JSON.parse(seeded.stdout);
+    expect(demo).toEqual({
+      email: expect.stringMatching(/^demo-[0-9a-f]{8}@example\.com$/),
+      password: expect.any(String),
+      balanceMicros: '5000000',
+      apiKey: expect.stringMatching(/^al-/),
+    });
+    await testApp.http().post('/api/auth/login').set('x-apilink-csrf', '1').send({ email: demo.email, password: demo.password }).expect(200);
+    const answer = await testApp
+      .http()
+      .post('/v1/chat/completions')
+      .set('Authorization', `Bearer ${demo.apiKey}`)
+      .send({ model: 'apilink/echo', messages: [{ role: 'user', content: 'Hello' }] })
+      .expect(200);
+    expect(answer.body.choices[0].message.content).toBe('Echo: Hello');
+
+    const human = await cli('demo:seed', '--amount-usd', '2.50');
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^Demo account demo-[0-9a-f]{8}@example\.com \(password \S+\) with \$2\.500000 of credits\nAPI key \(shown once\): al-\S+\nTry: curl /);
   }, 120_000);
 });
