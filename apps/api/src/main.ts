@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap/create-app';
+import { startupBanner } from './bootstrap/startup-banner';
+import { startupFailureMessage } from './bootstrap/startup-failure-message';
 import { collectStartupGarbage, limitHeapGrowth } from './bootstrap/heap-tuning';
 import { appConfig } from './config/app.config';
 
@@ -9,17 +11,17 @@ limitHeapGrowth();
 async function bootstrap(): Promise<void> {
   const startedAt = Date.now();
   const app = await createApp();
-  const { host, port, publicUrl } = appConfig();
+  const { host, port } = appConfig();
   await app.listen(port, host);
   collectStartupGarbage();
   const logger = new Logger('ApiLink');
+  const banner = await startupBanner(app);
   logger.log(`ApiLink ready in ${Date.now() - startedAt} ms`);
-  logger.log(`Dashboard: ${publicUrl}/`);
-  logger.log(`OpenAI-compatible API: ${publicUrl}/v1`);
+  for (const line of banner) logger.log(line);
 }
 
 bootstrap().catch((error: unknown) => {
-  // Config errors name the bad variable; print them plainly rather than as a stack.
-  console.error(error instanceof Error && error.name === 'ConfigValidationError' ? error.message : error);
+  // Config and schema errors name the problem and the fix; print them plainly rather than as a stack.
+  console.error(startupFailureMessage(error));
   process.exit(1);
 });

@@ -26,7 +26,7 @@ describe('registerAccessLog', () => {
       const keepAlive = setInterval(() => reply.raw.write(': keep-alive\n\n'), 20);
       reply.raw.once('close', () => clearInterval(keepAlive));
     });
-    for (const path of ['/healthz', '/readyz', '/metrics']) fastify.get(path, async () => 'ok');
+    for (const path of ['/healthz', '/readyz', '/metrics', '/', '/assets/index-abc.js', '/api/me']) fastify.get(path, async () => 'ok');
     await fastify.ready();
   });
   afterEach(() => fastify.close());
@@ -70,6 +70,15 @@ describe('registerAccessLog', () => {
       await fastify.inject({ method: 'GET', url });
     await fastify.inject({ method: 'GET', url: '/v1/models' });
     expect(lines.map((line) => line.url)).toEqual(['/v1/models']);
+  });
+
+  it("keeps the dashboard's files out of the info log, but not API calls or a missing file", async () => {
+    for (const url of ['/', '/assets/index-abc.js', '/assets/index-abc.js?v=2', '/api/me', '/assets/missing.js'])
+      await fastify.inject({ method: 'GET', url });
+    expect(lines.map((line) => [line.level, line.url, line.statusCode])).toEqual([
+      [30, '/api/me', 200],
+      [30, '/assets/missing.js', 404],
+    ]);
   });
 
   describe('requests the client cuts off (over a real socket: inject cannot cut a response half-way)', () => {

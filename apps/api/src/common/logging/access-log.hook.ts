@@ -1,4 +1,4 @@
-import { HEALTH_PATH, METRICS_PATH, READINESS_PATH } from '@apilink/contracts';
+import { API_OWNED_PREFIXES, HEALTH_PATH, METRICS_PATH, READINESS_PATH } from '@apilink/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 
@@ -9,7 +9,8 @@ const QUIET_PATHS = new Set([HEALTH_PATH, READINESS_PATH, METRICS_PATH]);
  * One line per request, written from Fastify hooks with fields Fastify already has: no
  * middleware bridge, no child logger, no per-request async context. Never headers or bodies
  * (credentials, and prompts are customer data). 5xx lines are errors; everything else, client
- * errors included, is info: a 401 or 429 is the caller's problem, not the operator's.
+ * errors included, is info: a 401 or 429 is the caller's problem, not the operator's. The
+ * dashboard's files (scripts, styles, the page itself) are debug: a page view is a dozen of them.
  */
 export function registerAccessLog(fastify: FastifyInstance, logger: Logger): void {
   // Fastify runs no onResponse hook for a response the client cut off (it left mid-stream or
@@ -35,7 +36,15 @@ function writeLine(logger: Logger, request: FastifyRequest, reply: FastifyReply,
   const statusCode = reply.raw.headersSent ? reply.statusCode : null;
   const line = { requestId: request.id, method: request.method, url, statusCode, responseTime: Math.round(reply.elapsedTime * 100) / 100 };
   if (statusCode !== null && statusCode >= 500) logger.error(line, msg);
+  else if (isDashboardFile(request.method, url, statusCode)) logger.debug(line, msg);
   else logger.info(line, msg);
+}
+
+/** A file of the built dashboard served successfully: anything read outside the API's own paths. */
+function isDashboardFile(method: string, url: string, statusCode: number | null): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  if (statusCode === null || statusCode >= 400) return false;
+  return !API_OWNED_PREFIXES.some((prefix) => url === prefix || url.startsWith(`${prefix}/`));
 }
 
 /** The path without the query string, which may carry anything a caller typed. */

@@ -76,6 +76,17 @@ describe('PinoLoggerService', () => {
       ]);
     });
 
+    it("demotes Nest's per-route and per-module boot lines to debug, keeping other contexts at info", () => {
+      new Logger('RouterExplorer').log('Mapped {/v1/models, GET} route');
+      new Logger('InstanceLoader').log('AppModule dependencies initialized');
+      new Logger('ApiLink').log('Dashboard: http://localhost:3000/');
+      expect(lines.map((line) => [line.level, line.context])).toEqual([
+        [20, 'RouterExplorer'],
+        [20, 'InstanceLoader'],
+        [30, 'ApiLink'],
+      ]);
+    });
+
     it('writes no context for the static Logger called without one', () => {
       Logger.log('static message');
       expect(lines[0]).toMatchObject({ level: 30, msg: 'static message' });

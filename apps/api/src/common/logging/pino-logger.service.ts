@@ -5,6 +5,10 @@ import { ROOT_LOGGER } from './logging.tokens';
 // Nest's exception handlers (and some libraries) call error(message, stack[, context]).
 const STACK_TRACE = /\n\s*at /;
 
+// Nest's boot chatter (one line per module and per route, ~150 lines) is for debugging the
+// framework; at info the start-up output is the banner main.ts prints.
+const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+
 /**
  * Nest's LoggerService over the root pino logger, so `new Logger(Context)` in any class writes
  * structured JSON. Takes both call shapes the code base uses, with the same fields nestjs-pino
@@ -29,7 +33,7 @@ export class PinoLoggerService implements LoggerService {
   }
 
   log(message: unknown, ...params: unknown[]): void {
-    this.write('info', message, params);
+    this.write(BOOT_CONTEXTS.has(params[params.length - 1] as string) ? 'debug' : 'info', message, params);
   }
 
   warn(message: unknown, ...params: unknown[]): void {

@@ -34,6 +34,11 @@ export class UsersService {
     private readonly keys: KeysService,
   ) {}
 
+  /** Whether anyone can reach the staff pages yet (start-up says how to create the first admin). */
+  hasAdmin(): Promise<boolean> {
+    return this.users.existsBy({ role: 'admin' });
+  }
+
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.users.findOne({ where: { email: normalizeEmail(email) } });
   }

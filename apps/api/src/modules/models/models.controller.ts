@@ -21,7 +21,11 @@ export class ModelsController {
   @Get('/v1/models/*')
   get(@Param('*') id: string): GatewayModel {
     const active = this.models.findActive(decodeURIComponent(id));
-    if (!active) throw AppError.notFound(`The model '${id}' does not exist or is not active`, ErrorCode.ModelNotFound);
+    if (!active)
+      throw AppError.notFound(
+        `The model '${id}' does not exist or is not active. GET /v1/models lists the active models`,
+        ErrorCode.ModelNotFound,
+      );
     return toGatewayModel(active);
   }
 }

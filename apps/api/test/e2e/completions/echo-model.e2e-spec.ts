@@ -41,6 +41,17 @@ describe('the demo model with no upstream configured', () => {
     expect(usage).toMatchObject({ prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number) });
   });
 
+  it('answers a model this install cannot serve with a 404 that names GET /v1/models and the demo model', async () => {
+    const refused = customer.client.chat.completions.create({ model: 'google/gemini-2.5-flash', messages: [{ role: 'user', content: 'Hi' }] });
+    await expect(refused).rejects.toMatchObject({
+      status: 404,
+      code: 'model_not_found',
+      error: {
+        message: 'model not found or not active: google/gemini-2.5-flash. GET /v1/models lists the active models; apilink/echo answers on this install',
+      },
+    });
+  });
+
   it('lists only the demo model', async () => {
     const page = await customer.client.models.list();
     expect(page.data.map((model) => model.id)).toEqual([ECHO_MODEL_ID]);

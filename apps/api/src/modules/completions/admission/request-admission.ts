@@ -4,7 +4,7 @@
  * what is the worst case it can cost.
  */
 import { Injectable } from '@nestjs/common';
-import type { ChatCompletionRequest } from '@apilink/contracts';
+import { ECHO_MODEL_ID, type ChatCompletionRequest } from '@apilink/contracts';
 import type { ActiveModel } from '../../models/active-model';
 import { ModelsService } from '../../models/models.service';
 import { tokenPricesFor, type TokenPrices } from '../../models/pricing/token-prices';
@@ -30,7 +30,7 @@ export class RequestAdmission {
   /** @throws AppError 404 model_not_found, 400 context_length_exceeded or 400 naming a parameter. */
   admit(request: ChatCompletionRequest): AdmittedRequest {
     const active = this.models.findActive(request.model);
-    if (!active) throw modelNotFound(request.model);
+    if (!active) throw modelNotFound(request.model, this.models.findActive(ECHO_MODEL_ID) ? ECHO_MODEL_ID : null);
     const { model } = active;
     if (!model.supportsVision) rejectImages(request);
     if (!model.supportsTools) rejectTools(request);

@@ -3,8 +3,10 @@ import { HttpStatus } from '@nestjs/common';
 import { ErrorCode, ErrorType } from '@apilink/contracts';
 import { AppError } from '../../../common/errors/app-error';
 
-export function modelNotFound(model: string): AppError {
-  return new AppError(`model not found or not active: ${model}`, {
+/** `suggestion`: a model that answers on this install (the echo model when it is on), named as a first thing to try. */
+export function modelNotFound(model: string, suggestion: string | null = null): AppError {
+  const hint = `GET /v1/models lists the active models${suggestion ? `; ${suggestion} answers on this install` : ''}`;
+  return new AppError(`model not found or not active: ${model}. ${hint}`, {
     status: HttpStatus.NOT_FOUND,
     type: ErrorType.InvalidRequest,
     code: ErrorCode.ModelNotFound,
