@@ -13,7 +13,11 @@ const project = {
   setupFiles: ['reflect-metadata'],
 };
 
-const MONEY_SUITES = ['<rootDir>/billing/gateway-money.e2e-spec.ts', '<rootDir>/completions/billing.e2e-spec.ts'];
+const MONEY_SUITES = [
+  '<rootDir>/billing/gateway-money.e2e-spec.ts',
+  '<rootDir>/completions/billing.e2e-spec.ts',
+  '<rootDir>/messages/errors-and-billing.e2e-spec.ts',
+];
 
 module.exports = {
   globalSetup: '<rootDir>/../support/global-setup.ts',
