@@ -22,8 +22,9 @@ export function clientGuides(input: SnippetInput): Snippet[] {
       code: `export ANTHROPIC_BASE_URL=${anthropicBaseUrl}
 export ANTHROPIC_AUTH_TOKEN=${apiKey}
 # Optional: another model for the main and the background tasks
+# (ANTHROPIC_SMALL_FAST_MODEL before Claude Code 2.0)
 export ANTHROPIC_MODEL=${model}
-export ANTHROPIC_SMALL_FAST_MODEL=${model}
+export ANTHROPIC_DEFAULT_HAIKU_MODEL=${model}
 claude`,
     },
     {
