@@ -1,6 +1,9 @@
 // Public types of the mock upstreams, shared by the server, the protocol adapters and the CLI.
 
-export type MockProtocol = 'openai' | 'anthropic' | 'gemini';
+import type { UpstreamProtocolName } from '@apilink/contracts';
+
+/** The mock speaks every protocol the gateway has an adapter for. */
+export type MockProtocol = UpstreamProtocolName;
 
 /** Provider-neutral finish reasons; each adapter maps them to its own wire value. */
 export type MockFinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter';

@@ -17,10 +17,11 @@
  * A model listed here is served by exactly these upstreams; other models by their provider's account.
  */
 import { readFileSync } from 'node:fs';
+import { UPSTREAM_PROTOCOLS, type UpstreamProtocolName } from '@apilink/contracts';
 import { registerDecorator, type ValidationArguments } from 'class-validator';
 import { parse as parseYaml } from 'yaml';
 import { ConfigValidationError } from './env-parser';
-import { providerAccountsFrom, type UpstreamAccountConfig, type UpstreamProtocolName } from './upstream-providers';
+import { providerAccountsFrom, type UpstreamAccountConfig } from './upstream-providers';
 
 export interface RouteEntry {
   /** An upstream account id: a provider slug (env account) or a routes-file upstream name. */
@@ -35,7 +36,6 @@ export interface RoutesFileSpec {
   routes: Record<string, RouteEntry[]>;
 }
 
-const PROTOCOLS: readonly UpstreamProtocolName[] = ['openai', 'anthropic', 'gemini'];
 const NAME = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -76,8 +76,8 @@ function parseUpstream(name: string, raw: unknown, env: Record<string, unknown>,
   }
   const unknownKeys = Object.keys(raw).filter((key) => !['protocol', 'baseUrl', 'apiKey', 'preset', 'quirks'].includes(key));
   if (unknownKeys.length) problems.push(`ROUTES_FILE: ${where}: unknown key(s) ${unknownKeys.join(', ')}`);
-  if (!PROTOCOLS.includes(raw.protocol as UpstreamProtocolName))
-    problems.push(`ROUTES_FILE: ${where}.protocol must be one of ${PROTOCOLS.join(', ')}`);
+  if (!(UPSTREAM_PROTOCOLS as readonly unknown[]).includes(raw.protocol))
+    problems.push(`ROUTES_FILE: ${where}.protocol must be one of ${UPSTREAM_PROTOCOLS.join(', ')}`);
   let baseUrl = '';
   if (typeof raw.baseUrl !== 'string' || !/^https?:\/\/[^\s/]+/.test(raw.baseUrl)) {
     problems.push(`ROUTES_FILE: ${where}.baseUrl must be an http(s) URL`);

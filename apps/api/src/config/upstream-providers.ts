@@ -3,7 +3,7 @@
  * provider's official SDK names them (OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY...).
  * A provider's catalog models are active when its `<PREFIX>_API_KEY` is set.
  */
-export type UpstreamProtocolName = 'openai' | 'anthropic' | 'gemini';
+import type { UpstreamProtocolName } from '@apilink/contracts';
 
 export interface UpstreamProviderDefinition {
   /** Catalog provider slug: the part of a model id before the first `/`. */

@@ -6,3 +6,4 @@ export * from './keys';
 export * from './models';
 export * from './admin';
 export * from './billing';
+export * from './upstreams';

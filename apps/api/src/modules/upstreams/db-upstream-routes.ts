@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { UpstreamProtocolName } from '@apilink/contracts';
 import type { Repository } from 'typeorm';
 import { PUB_SUB, type PubSub } from '../../infrastructure/pubsub/pubsub.tokens';
 import { UpstreamAccountEntity } from './entities/upstream-account.entity';
@@ -12,7 +13,7 @@ export interface DbUpstreamAccount {
   id: string;
   accountId: string;
   name: string;
-  protocol: 'openai' | 'anthropic' | 'gemini';
+  protocol: UpstreamProtocolName;
   baseUrl: string;
   apiKey: string;
   quirksPreset?: string;

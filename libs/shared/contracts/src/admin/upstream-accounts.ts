@@ -1,7 +1,5 @@
 /** Upstream provider accounts managed by admins (`/api/admin/upstreams`). */
-
-export const UPSTREAM_PROTOCOLS = ['openai', 'anthropic', 'gemini'] as const;
-export type UpstreamProtocolName = (typeof UPSTREAM_PROTOCOLS)[number];
+import type { UpstreamProtocolName } from '../upstreams/upstream-protocols';
 
 /** Lowercase letters, digits, `.`, `_` and `-`; unique. */
 export const UPSTREAM_ACCOUNT_NAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,63}$/;

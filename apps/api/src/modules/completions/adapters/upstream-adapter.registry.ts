@@ -1,15 +1,14 @@
 /** Indexes the injected adapters by protocol and refuses to boot on a duplicate or a gap. */
 import { Inject, Injectable } from '@nestjs/common';
-import type { UpstreamAdapter, UpstreamProtocol } from './upstream-adapter';
+import { UPSTREAM_PROTOCOLS, type UpstreamProtocolName } from '@apilink/contracts';
+import type { UpstreamAdapter } from './upstream-adapter';
 import { UPSTREAM_ADAPTERS } from './upstream-adapter.tokens';
-
-export const UPSTREAM_PROTOCOLS: readonly UpstreamProtocol[] = ['openai', 'anthropic', 'gemini'];
 
 export function buildUpstreamAdapterMap(
   adapters: readonly UpstreamAdapter[],
-  required: readonly UpstreamProtocol[] = UPSTREAM_PROTOCOLS,
-): ReadonlyMap<UpstreamProtocol, UpstreamAdapter> {
-  const map = new Map<UpstreamProtocol, UpstreamAdapter>();
+  required: readonly UpstreamProtocolName[] = UPSTREAM_PROTOCOLS,
+): ReadonlyMap<UpstreamProtocolName, UpstreamAdapter> {
+  const map = new Map<UpstreamProtocolName, UpstreamAdapter>();
   for (const adapter of adapters) {
     const existing = map.get(adapter.protocol);
     if (existing) {
@@ -28,13 +27,13 @@ export function buildUpstreamAdapterMap(
 
 @Injectable()
 export class UpstreamAdapterRegistry {
-  private readonly adapters: ReadonlyMap<UpstreamProtocol, UpstreamAdapter>;
+  private readonly adapters: ReadonlyMap<UpstreamProtocolName, UpstreamAdapter>;
 
   constructor(@Inject(UPSTREAM_ADAPTERS) adapters: UpstreamAdapter[]) {
     this.adapters = buildUpstreamAdapterMap(adapters);
   }
 
-  get(protocol: UpstreamProtocol): UpstreamAdapter {
+  get(protocol: UpstreamProtocolName): UpstreamAdapter {
     const adapter = this.adapters.get(protocol);
     // Unreachable for the protocols the type allows, since construction checks them all.
     if (!adapter) throw new Error(`No upstream adapter for protocol "${protocol}"`);

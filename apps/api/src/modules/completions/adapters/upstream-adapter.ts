@@ -2,13 +2,11 @@
  * The contract between the completions service and one upstream wire protocol. Adapters are pure
  * translators: they build the HTTP request, map JSON responses and parse SSE text, but never do I/O.
  */
-import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, CompletionUsage } from '@apilink/contracts';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, CompletionUsage, UpstreamProtocolName } from '@apilink/contracts';
 import type { OpenAiCompatQuirks } from './openai-compatible/openai-compat.quirks';
 
-export type UpstreamProtocol = 'openai' | 'anthropic' | 'gemini';
-
 export interface UpstreamTarget {
-  protocol: UpstreamProtocol;
+  protocol: UpstreamProtocolName;
   /** Root the protocol's paths hang off, e.g. https://api.openai.com/v1 or https://api.anthropic.com. */
   baseUrl: string;
   apiKey: string;
@@ -96,7 +94,7 @@ export interface UpstreamErrorInfo {
 }
 
 export interface UpstreamAdapter {
-  readonly protocol: UpstreamProtocol;
+  readonly protocol: UpstreamProtocolName;
   /** @throws UnsupportedParameterError naming the parameter the upstream cannot honour. */
   buildRequest(req: ChatCompletionRequest, target: UpstreamTarget, ctx: BuildRequestContext): UpstreamHttpRequest;
   /** @throws UpstreamProtocolError when the body is not the upstream's response shape. */

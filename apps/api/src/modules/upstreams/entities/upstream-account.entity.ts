@@ -1,3 +1,4 @@
+import { UPSTREAM_PROTOCOLS, type UpstreamProtocolName } from '@apilink/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { UpstreamModelRouteEntity } from './upstream-model-route.entity';
 
@@ -6,7 +7,7 @@ import type { UpstreamModelRouteEntity } from './upstream-model-route.entity';
  * ciphertext bound to this row's id, plus the last four characters for display.
  */
 @Entity('upstream_accounts')
-@Check('CHK_upstream_accounts_protocol', `"protocol" IN ('openai', 'anthropic', 'gemini')`)
+@Check('CHK_upstream_accounts_protocol', `"protocol" IN (${UPSTREAM_PROTOCOLS.map((protocol) => `'${protocol}'`).join(', ')})`)
 export class UpstreamAccountEntity {
   /** Generated in code before the insert: the key's ciphertext is bound to it. */
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_upstream_accounts' })
@@ -17,7 +18,7 @@ export class UpstreamAccountEntity {
   name: string;
 
   @Column({ type: 'varchar', length: 16 })
-  protocol: 'openai' | 'anthropic' | 'gemini';
+  protocol: UpstreamProtocolName;
 
   @Column({ name: 'base_url', type: 'varchar', length: 2048 })
   baseUrl: string;

@@ -2,7 +2,7 @@
  * An UpstreamAdapter assembled from a protocol's pure functions, so each protocol's adapter class
  * only names its mapper, parser and error reader.
  */
-import type { ChatCompletionRequest } from '@apilink/contracts';
+import type { ChatCompletionRequest, UpstreamProtocolName } from '@apilink/contracts';
 import type {
   BuildRequestContext,
   ParsedCompletion,
@@ -10,7 +10,6 @@ import type {
   UpstreamAdapter,
   UpstreamErrorInfo,
   UpstreamHttpRequest,
-  UpstreamProtocol,
   UpstreamStreamParser,
   UpstreamTarget,
 } from '../upstream-adapter';
@@ -24,7 +23,7 @@ export interface ProtocolFunctions {
 
 export abstract class MappedUpstreamAdapter implements UpstreamAdapter {
   protected constructor(
-    readonly protocol: UpstreamProtocol,
+    readonly protocol: UpstreamProtocolName,
     private readonly functions: ProtocolFunctions,
   ) {}
 
