@@ -10,5 +10,4 @@ export interface Money {
   usd: string;
 }
 
-export const BILLING_CURRENCY = 'USD';
 export const MICROS_PER_USD = 1_000_000;

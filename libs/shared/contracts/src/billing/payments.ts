@@ -53,4 +53,3 @@ export interface TestPaymentView {
 /** Query parameter the checkout return URLs carry: `/credits?payment=success&payment_id=...`. */
 export const PAYMENT_RETURN_PARAM = 'payment';
 export const PAYMENT_ID_RETURN_PARAM = 'payment_id';
-export type PaymentReturn = 'success' | 'cancelled';

@@ -6,9 +6,6 @@ import { mapAnthropicRequest } from './anthropic.request-mapper';
 import { mapAnthropicResponse } from './anthropic.response-mapper';
 import { AnthropicStreamParser } from './anthropic.stream-parser';
 
-/** What the official SDK uses; the adapter appends /v1/messages. */
-export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
-
 @Injectable()
 export class AnthropicAdapter extends MappedUpstreamAdapter {
   constructor() {

@@ -6,9 +6,6 @@ import { mapGeminiRequest } from './gemini.request-mapper';
 import { mapGeminiResponse } from './gemini.response-mapper';
 import { GeminiStreamParser } from './gemini.stream-parser';
 
-/** What Google's SDKs use; the adapter appends /v1beta/models/{model}:... */
-export const GEMINI_DEFAULT_BASE_URL = 'https://generativelanguage.googleapis.com';
-
 @Injectable()
 export class GeminiAdapter extends MappedUpstreamAdapter {
   constructor() {
