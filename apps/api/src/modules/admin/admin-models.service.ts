@@ -15,7 +15,7 @@ import { ModelCatalogService } from '../models/model-catalog.service';
 import { ModelCatalogWriter } from '../models/model-catalog.writer';
 import { ModelsService } from '../models/models.service';
 import { priceAt } from '../models/pricing/price-at';
-import { ModelRouteTable } from '../models/routing/model-route-table';
+import { ModelRouteTable } from '../upstreams/routing/model-route-table';
 import { toAdminModel, toAdminModelCapabilities, toAdminModelPrice } from './mappers/admin-model.mapper';
 
 /** Model catalog management through the models module's writer, each change in the audit log. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BillingModule } from '../billing/billing.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { ModelsModule } from '../models/models.module';
+import { UpstreamsModule } from '../upstreams/upstreams.module';
 import { UPSTREAM_ADAPTER_PROVIDERS } from './adapters/upstream-adapter.providers';
 import { RequestAdmission } from './admission/request-admission';
 import { CompletionSettlement } from './billing/completion-settlement';
@@ -19,7 +20,7 @@ import { UPSTREAM_TRANSPORTS } from './transport/upstream-transport';
 
 /** POST /v1/chat/completions: protocol adapters, transports, failover, streaming and settlement. */
 @Module({
-  imports: [ModelsModule, BillingModule, MetricsModule],
+  imports: [ModelsModule, UpstreamsModule, BillingModule, MetricsModule],
   controllers: [CompletionsController],
   providers: [
     ...UPSTREAM_ADAPTER_PROVIDERS,

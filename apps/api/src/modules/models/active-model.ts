@@ -1,5 +1,5 @@
 import type { CatalogModelRecord, ModelPriceVersion } from './catalog-model-record';
-import type { ModelRoute } from './routing/model-route';
+import type { ModelRoute } from '../upstreams/routing/model-route';
 
 /** A model that can be served right now: enabled, priced and routed to at least one upstream. */
 export interface ActiveModel {

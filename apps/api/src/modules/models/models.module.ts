@@ -9,13 +9,12 @@ import { ModelCatalogService } from './model-catalog.service';
 import { ModelCatalogWriter } from './model-catalog.writer';
 import { ModelsController } from './models.controller';
 import { ModelsService } from './models.service';
-import { ModelRouteTable } from './routing/model-route-table';
 
-/** The model catalog (seeded, cached in memory, prices versioned) and which upstreams serve each model. */
+/** The model catalog (seeded, cached in memory, prices versioned); which upstreams serve each model is the upstreams module's answer. */
 @Module({
   imports: [TypeOrmModule.forFeature([ModelEntity, ModelPriceEntity]), UpstreamsModule],
   controllers: [ModelsController, DashboardModelsController],
-  providers: [ModelCatalogSeeder, ModelCatalogService, ModelCatalogWriter, ModelRouteTable, ModelsService],
-  exports: [ModelsService, ModelCatalogService, ModelCatalogWriter, ModelRouteTable],
+  providers: [ModelCatalogSeeder, ModelCatalogService, ModelCatalogWriter, ModelsService],
+  exports: [ModelsService, ModelCatalogService, ModelCatalogWriter],
 })
 export class ModelsModule {}

@@ -4,7 +4,7 @@ import type { ActiveModel } from './active-model';
 import type { CatalogModelRecord } from './catalog-model-record';
 import { ModelCatalogService } from './model-catalog.service';
 import { priceAt } from './pricing/price-at';
-import { ModelRouteTable } from './routing/model-route-table';
+import { ModelRouteTable } from '../upstreams/routing/model-route-table';
 
 @Injectable()
 export class ModelsService implements OnApplicationBootstrap {

@@ -4,7 +4,7 @@
  */
 import { AppError } from '../../common/errors/app-error';
 import { isOpenAiCompatProviderId } from '../completions/adapters/openai-compatible/openai-compat.providers';
-import { validateQuirks } from '../completions/adapters/openai-compatible/openai-compat.quirks';
+import { validateQuirks } from './providers/openai-compat.quirks';
 import type { UpstreamAccountEntity } from './entities/upstream-account.entity';
 
 export function checkQuirkSettings(

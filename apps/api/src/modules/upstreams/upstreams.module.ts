@@ -4,7 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { adminConfig } from '../../config/admin.config';
 import type { ConfigOf } from '../../config/define-config';
 import { AuditModule } from '../audit/audit.module';
-import { DbUpstreamRoutes } from './db-upstream-routes';
+import { DbUpstreamRoutes } from './routing/db-upstream-routes';
+import { ModelRouteTable } from './routing/model-route-table';
 import { UpstreamAccountEntity } from './entities/upstream-account.entity';
 import { UpstreamModelRouteEntity } from './entities/upstream-model-route.entity';
 import type { HostResolver } from './upstream-address-policy';
@@ -24,6 +25,7 @@ const resolveHost: HostResolver = async (hostname) => (await lookup(hostname, { 
   providers: [
     UpstreamsService,
     DbUpstreamRoutes,
+    ModelRouteTable,
     {
       provide: UPSTREAM_KEY_CIPHER,
       inject: [adminConfig.KEY],
@@ -32,6 +34,6 @@ const resolveHost: HostResolver = async (hostname) => (await lookup(hostname, { 
     },
     { provide: UPSTREAM_HOST_RESOLVER, useValue: resolveHost },
   ],
-  exports: [UpstreamsService, DbUpstreamRoutes],
+  exports: [UpstreamsService, DbUpstreamRoutes, ModelRouteTable],
 })
 export class UpstreamsModule {}

@@ -13,7 +13,7 @@ import { adminConfig } from '../../config/admin.config';
 import type { ConfigOf } from '../../config/define-config';
 import type { AuditContext } from '../audit/audit-actor';
 import { AuditService } from '../audit/audit.service';
-import { DbUpstreamRoutes } from './db-upstream-routes';
+import { DbUpstreamRoutes } from './routing/db-upstream-routes';
 import { UpstreamAccountEntity } from './entities/upstream-account.entity';
 import { UpstreamModelRouteEntity } from './entities/upstream-model-route.entity';
 import { toUpstreamAccount } from './mappers/upstream-account.mapper';

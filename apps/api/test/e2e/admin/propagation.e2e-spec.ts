@@ -1,5 +1,5 @@
 import { ADMIN_ROUTES, CREDITS_PATH, type AdminModel, type GatewayModelList } from '@apilink/contracts';
-import { DbUpstreamRoutes } from '../../../src/modules/upstreams/db-upstream-routes';
+import { DbUpstreamRoutes } from '../../../src/modules/upstreams/routing/db-upstream-routes';
 import { redisEnv, startTestApp, type TestApp } from '../../support/test-app';
 import { TestSession } from '../../support/test-session';
 import { ADMIN_TEST_MODELS, TEST_UPSTREAM_ENCRYPTION_KEY } from './support/staff';

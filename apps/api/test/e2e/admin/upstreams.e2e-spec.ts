@@ -1,6 +1,6 @@
 import { ADMIN_ROUTES, type AuditLogEntry, type UpstreamAccount } from '@apilink/contracts';
 import { DataSource } from 'typeorm';
-import { DbUpstreamRoutes } from '../../../src/modules/upstreams/db-upstream-routes';
+import { DbUpstreamRoutes } from '../../../src/modules/upstreams/routing/db-upstream-routes';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { TestSession } from '../../support/test-session';
 import { ADMIN_TEST_MODELS, TEST_UPSTREAM_ENCRYPTION_KEY } from './support/staff';

@@ -2,7 +2,7 @@ import type { AdminModel, AdminModelPrice, GatewayModelCapabilities } from '@api
 import { toMoney } from '../../billing/mappers/money.mapper';
 import type { CatalogModelRecord, ModelPriceVersion } from '../../models/catalog-model-record';
 import { priceAt } from '../../models/pricing/price-at';
-import type { ModelRoute } from '../../models/routing/model-route';
+import type { ModelRoute } from '../../upstreams/routing/model-route';
 
 const optionalMoney = (micros: bigint | null) => (micros === null ? null : toMoney(micros));
 

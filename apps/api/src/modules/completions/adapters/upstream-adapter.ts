@@ -3,7 +3,7 @@
  * translators: they build the HTTP request, map JSON responses and parse SSE text, but never do I/O.
  */
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, CompletionUsage, UpstreamProtocolName } from '@apilink/contracts';
-import type { OpenAiCompatQuirks } from './openai-compatible/openai-compat.quirks';
+import type { OpenAiCompatQuirks } from '../../upstreams/providers/openai-compat.quirks';
 
 export interface UpstreamTarget {
   protocol: UpstreamProtocolName;

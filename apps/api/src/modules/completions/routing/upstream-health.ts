@@ -2,7 +2,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { completionsConfig } from '../../../config/completions.config';
 import type { ConfigOf } from '../../../config/define-config';
-import type { ModelRoute } from '../../models/routing/model-route';
+import type { ModelRoute } from '../../upstreams/routing/model-route';
 import { GatewayMetrics } from '../../metrics/gateway-metrics';
 import { CircuitBreaker } from './circuit-breaker';
 

@@ -4,11 +4,11 @@
  * so a bad quirks record or an unknown preset in the routes file stops the start-up.
  */
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { UpstreamAccountConfig } from '../../../config/upstream-providers';
-import type { ModelRoute } from '../../models/routing/model-route';
-import { ModelRouteTable } from '../../models/routing/model-route-table';
+import type { UpstreamAccountConfig } from '../../upstreams/providers/upstream-providers';
+import type { ModelRoute } from '../../upstreams/routing/model-route';
+import { ModelRouteTable } from '../../upstreams/routing/model-route-table';
 import { isOpenAiCompatProviderId, OPENAI_COMPAT_PROVIDERS } from '../adapters/openai-compatible/openai-compat.providers';
-import { OPENAI_QUIRKS, validateQuirks, type OpenAiCompatQuirks } from '../adapters/openai-compatible/openai-compat.quirks';
+import { OPENAI_QUIRKS, validateQuirks, type OpenAiCompatQuirks } from '../../upstreams/providers/openai-compat.quirks';
 import type { UpstreamAdapter, UpstreamTarget } from '../adapters/upstream-adapter';
 import { UpstreamAdapterRegistry } from '../adapters/upstream-adapter.registry';
 import { UPSTREAM_TRANSPORTS, type UpstreamTransport } from '../transport/upstream-transport';

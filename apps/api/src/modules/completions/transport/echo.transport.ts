@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import type { ChatCompletionRequest } from '@apilink/contracts';
-import { ECHO_UPSTREAM_BASE_URL } from '../../models/routing/model-route';
+import { ECHO_UPSTREAM_BASE_URL } from '../../upstreams/routing/model-route';
 import type { UpstreamHttpRequest } from '../adapters/upstream-adapter';
 import { planEchoReply } from '../echo/echo-reply';
 import { echoCompletionBody, echoStreamFrames } from '../echo/echo-wire';

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { MappedUpstreamAdapter } from '../shared/mapped-upstream-adapter';
 import { parseOpenAiCompatError } from './openai-compat.error-parser';
-import { OPENAI_QUIRKS } from './openai-compat.quirks';
+import { OPENAI_QUIRKS } from '../../../upstreams/providers/openai-compat.quirks';
 import { mapOpenAiCompatRequest } from './openai-compat.request-mapper';
 import { mapOpenAiCompatResponse } from './openai-compat.response-mapper';
 import { OpenAiCompatStreamParser } from './openai-compat.stream-parser';

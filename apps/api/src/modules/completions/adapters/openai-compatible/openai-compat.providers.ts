@@ -7,7 +7,7 @@
  * that put usage in their last chunk unasked and are not documented to accept stream_options.
  * Anything not listed behaves like OpenAI.
  */
-import { validateQuirks, type OpenAiCompatQuirks } from './openai-compat.quirks';
+import { validateQuirks, type OpenAiCompatQuirks } from '../../../upstreams/providers/openai-compat.quirks';
 
 export interface OpenAiCompatProvider {
   readonly id: string;

@@ -2,7 +2,7 @@ import type { ChatCompletionRequest } from '@apilink/contracts';
 import { UnsupportedParameterError } from '../errors/unsupported-parameter.error';
 import type { UpstreamTarget } from '../upstream-adapter';
 import { OPENAI_COMPAT_PROVIDERS } from './openai-compat.providers';
-import { validateQuirks } from './openai-compat.quirks';
+import { validateQuirks } from '../../../upstreams/providers/openai-compat.quirks';
 import { mapOpenAiCompatRequest } from './openai-compat.request-mapper';
 
 const target = (overrides: Partial<UpstreamTarget> = {}): UpstreamTarget => ({
@@ -16,7 +16,13 @@ const request = (overrides: Partial<ChatCompletionRequest> = {}): ChatCompletion
   model: 'client-alias',
   messages: [
     { role: 'developer', content: 'Be brief.' },
-    { role: 'user', content: [{ type: 'text', text: 'Hi ' }, { type: 'text', text: 'there' }] },
+    {
+      role: 'user',
+      content: [
+        { type: 'text', text: 'Hi ' },
+        { type: 'text', text: 'there' },
+      ],
+    },
   ],
   ...overrides,
 });
@@ -120,7 +126,18 @@ describe('mapOpenAiCompatRequest', () => {
     const quirks = validateQuirks({ flattenTextContent: true });
     const image = { type: 'image_url' as const, image_url: { url: 'https://example.com/a.png' } };
     const sent = body(
-      request({ messages: [{ role: 'user', content: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }] }, { role: 'user', content: [image] }] }),
+      request({
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'a' },
+              { type: 'text', text: 'b' },
+            ],
+          },
+          { role: 'user', content: [image] },
+        ],
+      }),
       target({ quirks }),
     );
     expect(sent.messages).toEqual([

@@ -7,13 +7,9 @@ import {
 } from '@apilink/contracts';
 import { UnsupportedParameterError } from '../errors/unsupported-parameter.error';
 import type { BuildRequestContext, UpstreamHttpRequest, UpstreamTarget } from '../upstream-adapter';
-import { OPENAI_QUIRKS, type OpenAiCompatQuirks } from './openai-compat.quirks';
+import { OPENAI_QUIRKS, type OpenAiCompatQuirks } from '../../../upstreams/providers/openai-compat.quirks';
 
-export function mapOpenAiCompatRequest(
-  req: ChatCompletionRequest,
-  target: UpstreamTarget,
-  ctx: BuildRequestContext,
-): UpstreamHttpRequest {
+export function mapOpenAiCompatRequest(req: ChatCompletionRequest, target: UpstreamTarget, ctx: BuildRequestContext): UpstreamHttpRequest {
   const quirks = target.quirks ?? OPENAI_QUIRKS;
   const params = forwardedParams(req);
   for (const param of quirks.rejectParams) {

@@ -2,7 +2,7 @@ import { readJsonFixture } from '../__testing__/fixtures';
 import { testResponseContext } from '../__testing__/response-context';
 import { UpstreamProtocolError } from '../errors/upstream-protocol.error';
 import { OPENAI_COMPAT_PROVIDERS } from './openai-compat.providers';
-import { OPENAI_QUIRKS } from './openai-compat.quirks';
+import { OPENAI_QUIRKS } from '../../../upstreams/providers/openai-compat.quirks';
 import { mapOpenAiCompatResponse } from './openai-compat.response-mapper';
 
 const fixture = (name: string) => readJsonFixture(__dirname, name);
@@ -10,7 +10,12 @@ const fixture = (name: string) => readJsonFixture(__dirname, name);
 describe('mapOpenAiCompatResponse', () => {
   it("re-stamps the completion with the gateway's id, time and the client's model", () => {
     const { completion } = mapOpenAiCompatResponse(fixture('openai-text.json'), testResponseContext(), OPENAI_QUIRKS);
-    expect(completion).toMatchObject({ id: 'chatcmpl-test123', object: 'chat.completion', created: 1_700_000_000, model: 'client-model-alias' });
+    expect(completion).toMatchObject({
+      id: 'chatcmpl-test123',
+      object: 'chat.completion',
+      created: 1_700_000_000,
+      model: 'client-model-alias',
+    });
     expect(completion.choices).toEqual([
       {
         index: 0,
@@ -31,7 +36,9 @@ describe('mapOpenAiCompatResponse', () => {
     expect(completion.choices[0].finish_reason).toBe('tool_calls');
     expect(completion.choices[0].message).toMatchObject({
       content: null,
-      tool_calls: [{ id: 'call_qOfTGgDrItLORNfC6VwUbyLL', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Shanghai"}' } }],
+      tool_calls: [
+        { id: 'call_qOfTGgDrItLORNfC6VwUbyLL', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Shanghai"}' } },
+      ],
     });
   });
 

@@ -5,7 +5,7 @@ import { asArray, asString, isObject, type JsonObject } from '../shared/json';
 import { createCompletion } from '../shared/openai-objects';
 import type { ParsedCompletion, ResponseContext } from '../upstream-adapter';
 import { normalizeFinishReason } from './openai-compat.finish-reason';
-import type { OpenAiCompatQuirks } from './openai-compat.quirks';
+import type { OpenAiCompatQuirks } from '../../../upstreams/providers/openai-compat.quirks';
 import { normalizeOpenAiUsage } from './openai-compat.usage';
 
 export function mapOpenAiCompatResponse(json: unknown, ctx: ResponseContext, quirks: OpenAiCompatQuirks): ParsedCompletion {

@@ -6,7 +6,7 @@ import { UpstreamProtocolError } from '../errors/upstream-protocol.error';
 import { UpstreamStreamError } from '../errors/upstream-stream.error';
 import { createUsageChunk } from '../shared/openai-objects';
 import { OPENAI_COMPAT_PROVIDERS } from './openai-compat.providers';
-import { OPENAI_QUIRKS, type OpenAiCompatQuirks } from './openai-compat.quirks';
+import { OPENAI_QUIRKS, type OpenAiCompatQuirks } from '../../../upstreams/providers/openai-compat.quirks';
 import { OpenAiCompatStreamParser } from './openai-compat.stream-parser';
 
 const parser = (quirks: OpenAiCompatQuirks = OPENAI_QUIRKS) => new OpenAiCompatStreamParser(testResponseContext(), quirks);
@@ -18,14 +18,20 @@ describe('OpenAiCompatStreamParser', () => {
     (name) => {
       const [whole, ...others] = feedInEverySplit(() => parser(), fixture(name));
       expect(whole.chunks.length).toBeGreaterThan(2);
-      for (const other of others) expect({ label: other.label, chunks: other.chunks }).toEqual({ label: other.label, chunks: whole.chunks });
+      for (const other of others)
+        expect({ label: other.label, chunks: other.chunks }).toEqual({ label: other.label, chunks: whole.chunks });
     },
   );
 
   it("re-stamps every chunk with the gateway's identity and keeps usage out of them", () => {
     const chunks = feedPieces(parser(), [fixture('openai-text.sse')]);
     for (const chunk of chunks) {
-      expect(chunk).toMatchObject({ id: 'chatcmpl-test123', object: 'chat.completion.chunk', created: 1_700_000_000, model: 'client-model-alias' });
+      expect(chunk).toMatchObject({
+        id: 'chatcmpl-test123',
+        object: 'chat.completion.chunk',
+        created: 1_700_000_000,
+        model: 'client-model-alias',
+      });
       expect(chunk).not.toHaveProperty('usage');
       expect(chunk).not.toHaveProperty('obfuscation');
       expect(chunk.choices.length).toBe(1);
@@ -62,7 +68,12 @@ describe('OpenAiCompatStreamParser', () => {
   it('passes streamed tool calls through: id and name first, then argument pieces', () => {
     const chunks = feedPieces(parser(), [fixture('openai-tool-call.sse')]);
     const toolDeltas = chunks.flatMap((chunk) => chunk.choices[0].delta.tool_calls ?? []);
-    expect(toolDeltas[0]).toEqual({ index: 0, id: 'call_PieqNSej6kM9hgYbcQdbZSaC', type: 'function', function: { name: 'get_weather', arguments: '' } });
+    expect(toolDeltas[0]).toEqual({
+      index: 0,
+      id: 'call_PieqNSej6kM9hgYbcQdbZSaC',
+      type: 'function',
+      function: { name: 'get_weather', arguments: '' },
+    });
     expect(toolDeltas.slice(1).every((piece) => piece.id === undefined && piece.function?.name === undefined)).toBe(true);
     const assembled = assembleChunks(chunks).get(0);
     expect(assembled?.finishReason).toBe('tool_calls');
@@ -84,7 +95,8 @@ describe('OpenAiCompatStreamParser', () => {
   });
 
   it('adds the assistant role to the first delta of providers that omit it', () => {
-    const stream = 'data: {"choices":[{"index":0,"delta":{"content":"Hi"}}]}\n\ndata: {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"x_groq":{"usage":{"prompt_tokens":3,"completion_tokens":1}}}\n\ndata: [DONE]\n\n';
+    const stream =
+      'data: {"choices":[{"index":0,"delta":{"content":"Hi"}}]}\n\ndata: {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"x_groq":{"usage":{"prompt_tokens":3,"completion_tokens":1}}}\n\ndata: [DONE]\n\n';
     const p = parser();
     const chunks = feedPieces(p, [stream]);
     expect(chunks.map((chunk) => chunk.choices[0].delta)).toEqual([{ role: 'assistant', content: 'Hi' }, {}]);
@@ -100,7 +112,11 @@ describe('OpenAiCompatStreamParser', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(UpstreamStreamError);
-    expect(thrown).toMatchObject({ message: expect.stringContaining('The server had an error'), errorType: 'server_error', retryable: true });
+    expect(thrown).toMatchObject({
+      message: expect.stringContaining('The server had an error'),
+      errorType: 'server_error',
+      retryable: true,
+    });
   });
 
   it('treats a stream that stops before finishing as a protocol error', () => {

@@ -8,7 +8,7 @@ import type { SseEvent } from '../shared/sse-decoder';
 import { SseStreamParser } from '../shared/sse-stream-parser';
 import type { ResponseContext, UpstreamUsage } from '../upstream-adapter';
 import { normalizeFinishReason } from './openai-compat.finish-reason';
-import type { OpenAiCompatQuirks } from './openai-compat.quirks';
+import type { OpenAiCompatQuirks } from '../../../upstreams/providers/openai-compat.quirks';
 import { chunkUsage, normalizeOpenAiUsage } from './openai-compat.usage';
 
 const DELTA_FIELDS = ['content', 'refusal', 'tool_calls', 'reasoning_content'] as const;
@@ -36,7 +36,12 @@ export class OpenAiCompatStreamParser extends SseStreamParser {
     const usage = normalizeOpenAiUsage(chunkUsage(payload), this.quirks);
     if (usage) this.usage = usage;
     if (!Array.isArray(payload.choices) || payload.choices.length === 0) return [];
-    return [createChunk(this.ctx, payload.choices.map((choice) => this.mapChoice(choice)))];
+    return [
+      createChunk(
+        this.ctx,
+        payload.choices.map((choice) => this.mapChoice(choice)),
+      ),
+    ];
   }
 
   protected assertComplete(): void {

@@ -2,7 +2,7 @@
 import { isObject, type JsonObject } from '../shared/json';
 import { buildUpstreamUsage, tokenCount } from '../shared/usage';
 import type { UpstreamUsage } from '../upstream-adapter';
-import type { OpenAiCompatQuirks } from './openai-compat.quirks';
+import type { OpenAiCompatQuirks } from '../../../upstreams/providers/openai-compat.quirks';
 
 export function normalizeOpenAiUsage(raw: unknown, quirks: OpenAiCompatQuirks): UpstreamUsage | null {
   if (!isObject(raw)) return null;

@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Repository } from 'typeorm';
-import { InProcessPubSub } from '../../infrastructure/pubsub/in-process.pubsub';
+import { InProcessPubSub } from '../../../infrastructure/pubsub/in-process.pubsub';
 import { DbUpstreamRoutes } from './db-upstream-routes';
-import type { UpstreamAccountEntity } from './entities/upstream-account.entity';
-import { UpstreamKeyCipher } from './upstream-key-cipher';
-import { UPSTREAMS_CHANGED_CHANNEL } from './upstreams.tokens';
+import type { UpstreamAccountEntity } from '../entities/upstream-account.entity';
+import { UpstreamKeyCipher } from '../upstream-key-cipher';
+import { UPSTREAMS_CHANGED_CHANNEL } from '../upstreams.tokens';
 
 const cipher = new UpstreamKeyCipher(randomBytes(32));
 

@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { InjectRepository } from '@nestjs/typeorm';
 import type { UpstreamProtocolName } from '@apilink/contracts';
 import type { Repository } from 'typeorm';
-import { PUB_SUB, type PubSub } from '../../infrastructure/pubsub/pubsub.tokens';
-import { UpstreamAccountEntity } from './entities/upstream-account.entity';
-import type { UpstreamKeyCipher } from './upstream-key-cipher';
-import { UPSTREAM_KEY_CIPHER, UPSTREAMS_CHANGED_CHANNEL } from './upstreams.tokens';
+import { PUB_SUB, type PubSub } from '../../../infrastructure/pubsub/pubsub.tokens';
+import { UpstreamAccountEntity } from '../entities/upstream-account.entity';
+import type { UpstreamKeyCipher } from '../upstream-key-cipher';
+import { UPSTREAM_KEY_CIPHER, UPSTREAMS_CHANGED_CHANNEL } from '../upstreams.tokens';
 
 /** An enabled upstream account with its key decrypted, shaped like a routes-file upstream. */
 export interface DbUpstreamAccount {

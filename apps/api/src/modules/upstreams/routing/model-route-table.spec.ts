@@ -1,7 +1,7 @@
 import { ECHO_MODEL_ID } from '@apilink/contracts';
 import type { ConfigOf } from '../../../config/define-config';
-import type { upstreamsConfig } from '../../../config/upstreams.config';
-import type { DbUpstreamRoutes, DbUpstreamRoutesSnapshot } from '../../upstreams/db-upstream-routes';
+import type { upstreamsConfig } from '../upstreams.config';
+import type { DbUpstreamRoutes, DbUpstreamRoutesSnapshot } from './db-upstream-routes';
 import { ECHO_UPSTREAM_ACCOUNT } from './model-route';
 import { ModelRouteTable } from './model-route-table';
 

@@ -7,10 +7,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ECHO_MODEL_ID } from '@apilink/contracts';
 import type { ConfigOf } from '../../../config/define-config';
-import type { UpstreamAccountConfig } from '../../../config/upstream-providers';
-import { upstreamsConfig } from '../../../config/upstreams.config';
-import { DbUpstreamRoutes } from '../../upstreams/db-upstream-routes';
-import type { CatalogModelRecord } from '../catalog-model-record';
+import type { UpstreamAccountConfig } from '../providers/upstream-providers';
+import { upstreamsConfig } from '../upstreams.config';
+import { DbUpstreamRoutes } from './db-upstream-routes';
+import type { CatalogModelRecord } from '../../models/catalog-model-record';
 import { ECHO_UPSTREAM_ACCOUNT, type ModelRoute } from './model-route';
 
 @Injectable()

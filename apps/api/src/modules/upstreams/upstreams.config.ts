@@ -1,8 +1,8 @@
 import { IsOptional, IsString, IsUrl } from 'class-validator';
-import { defineConfig } from './define-config';
-import { EnvBoolean } from './env-boolean.decorator';
-import { IsRoutesFile, loadRoutesFile, type RoutesFileSpec } from './routes-file';
-import { providerAccountsFrom } from './upstream-providers';
+import { defineConfig } from '../../config/define-config';
+import { EnvBoolean } from '../../config/env-boolean.decorator';
+import { IsRoutesFile, loadRoutesFile, type RoutesFileSpec } from './routing/routes-file';
+import { providerAccountsFrom } from './providers/upstream-providers';
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 

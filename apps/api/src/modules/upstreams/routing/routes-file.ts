@@ -20,8 +20,8 @@ import { readFileSync } from 'node:fs';
 import { UPSTREAM_PROTOCOLS, type UpstreamProtocolName } from '@apilink/contracts';
 import { registerDecorator, type ValidationArguments } from 'class-validator';
 import { parse as parseYaml } from 'yaml';
-import { ConfigValidationError } from './env-parser';
-import { providerAccountsFrom, type UpstreamAccountConfig } from './upstream-providers';
+import { ConfigValidationError } from '../../../config/env-parser';
+import { providerAccountsFrom, type UpstreamAccountConfig } from '../providers/upstream-providers';
 
 export interface RouteEntry {
   /** An upstream account id: a provider slug (env account) or a routes-file upstream name. */

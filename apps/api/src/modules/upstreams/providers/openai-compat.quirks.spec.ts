@@ -1,5 +1,5 @@
 import { OPENAI_QUIRKS, validateQuirks } from './openai-compat.quirks';
-import { OPENAI_COMPAT_PROVIDERS } from './openai-compat.providers';
+import { OPENAI_COMPAT_PROVIDERS } from '../../completions/adapters/openai-compatible/openai-compat.providers';
 
 describe('validateQuirks', () => {
   it("fills a partial record with OpenAI's behaviour", () => {
