@@ -7,10 +7,7 @@ import { REDIS_CLIENT } from '../../infrastructure/redis/redis.tokens';
 const CHECK_TIMEOUT_MS = 2_000;
 
 function withTimeout<T>(work: Promise<T>): Promise<T> {
-  return Promise.race([
-    work,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS).unref()),
-  ]);
+  return Promise.race([work, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS).unref())]);
 }
 
 async function probe(check: () => Promise<unknown>): Promise<HealthStatus> {

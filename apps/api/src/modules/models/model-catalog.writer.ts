@@ -65,7 +65,10 @@ export class ModelCatalogWriter {
         [modelId, aliases],
       );
       if (aliases.includes(modelId) || taken.length > 0) {
-        throw AppError.conflict(`An alias is already a model id or another model's alias (${[modelId, ...taken.map((row) => row.id)].join(', ')})`, 'aliases');
+        throw AppError.conflict(
+          `An alias is already a model id or another model's alias (${[modelId, ...taken.map((row) => row.id)].join(', ')})`,
+          'aliases',
+        );
       }
       await manager.update(ModelEntity, { id: modelId }, { aliases });
     });
@@ -77,7 +80,10 @@ export class ModelCatalogWriter {
     await this.requireModel(modelId);
     const model = await this.modelRepository.findOneByOrFail({ id: modelId });
     if (tokens !== null && tokens > model.maxOutputTokens) {
-      throw AppError.invalidRequest(`defaultMaxOutputTokens cannot exceed the model's ${model.maxOutputTokens} output tokens`, 'defaultMaxOutputTokens');
+      throw AppError.invalidRequest(
+        `defaultMaxOutputTokens cannot exceed the model's ${model.maxOutputTokens} output tokens`,
+        'defaultMaxOutputTokens',
+      );
     }
     await this.modelRepository.update({ id: modelId }, { defaultMaxOutputTokens: tokens });
     await this.changed();

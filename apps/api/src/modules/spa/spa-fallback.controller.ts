@@ -27,6 +27,9 @@ export class SpaFallbackController {
     const ownedByApi = API_OWNED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
     if (ownedByApi || !existsSync(this.indexFile)) throw AppError.notFound(`Unknown route: GET ${pathname}`);
     this.indexHtml ??= readFile(this.indexFile, 'utf8');
-    await reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(await this.indexHtml);
+    await reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(await this.indexHtml);
   }
 }

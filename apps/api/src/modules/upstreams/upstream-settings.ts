@@ -1,10 +1,10 @@
 /**
  * Checks the parts of an upstream account that plain DTO validation cannot: quirks against the
- * OpenAI-compatible adapter's schema and the preset against its built-in providers.
+ * OpenAI-compatible adapter's schema and the preset against the provider table's presets.
  */
 import { AppError } from '../../common/errors/app-error';
-import { isOpenAiCompatProviderId } from '../completions/adapters/openai-compatible/openai-compat.providers';
 import { validateQuirks } from './providers/openai-compat.quirks';
+import { QUIRKS_PRESETS } from './providers/quirks-presets';
 import type { UpstreamAccountEntity } from './entities/upstream-account.entity';
 
 export function checkQuirkSettings(
@@ -17,7 +17,7 @@ export function checkQuirkSettings(
     if (quirks) throw AppError.invalidRequest('quirks apply to the openai protocol only', 'quirks');
     return;
   }
-  if (quirksPreset && !isOpenAiCompatProviderId(quirksPreset)) {
+  if (quirksPreset && !QUIRKS_PRESETS.has(quirksPreset)) {
     throw AppError.invalidRequest(`Unknown quirks preset "${quirksPreset}"`, 'quirksPreset');
   }
   if (quirks) {

@@ -16,9 +16,7 @@ describe('upstream adapter registry', () => {
   });
 
   it('fails on two adapters for the same protocol, naming both classes', () => {
-    expect(() => buildUpstreamAdapterMap([...all(), new GeminiAdapter()])).toThrow(
-      /protocol "gemini": GeminiAdapter and GeminiAdapter/,
-    );
+    expect(() => buildUpstreamAdapterMap([...all(), new GeminiAdapter()])).toThrow(/protocol "gemini": GeminiAdapter and GeminiAdapter/);
   });
 
   it('fails when a protocol has no adapter', () => {

@@ -4,11 +4,11 @@
  * so a bad quirks record or an unknown preset in the routes file stops the start-up.
  */
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { UpstreamAccountConfig } from '../../upstreams/providers/upstream-providers';
+import { accountQuirks } from '../../upstreams/providers/account-quirks';
+import type { OpenAiCompatQuirks } from '../../upstreams/providers/openai-compat.quirks';
+import type { UpstreamAccountConfig } from '../../upstreams/routing/upstream-account';
 import type { ModelRoute } from '../../upstreams/routing/model-route';
 import { ModelRouteTable } from '../../upstreams/routing/model-route-table';
-import { isOpenAiCompatProviderId, OPENAI_COMPAT_PROVIDERS } from '../adapters/openai-compatible/openai-compat.providers';
-import { OPENAI_QUIRKS, validateQuirks, type OpenAiCompatQuirks } from '../../upstreams/providers/openai-compat.quirks';
 import type { UpstreamAdapter, UpstreamTarget } from '../adapters/upstream-adapter';
 import { UpstreamAdapterRegistry } from '../adapters/upstream-adapter.registry';
 import { UPSTREAM_TRANSPORTS, type UpstreamTransport } from '../transport/upstream-transport';
@@ -43,7 +43,7 @@ export class UpstreamResolver implements OnModuleInit {
     const problems: string[] = [];
     for (const account of this.routeTable.allAccounts()) {
       try {
-        this.quirksByAccount.set(account.id, quirksFor(account));
+        this.quirksByAccount.set(account.id, accountQuirks(account));
         this.transportFor(account);
       } catch (error) {
         problems.push((error as Error).message);
@@ -66,7 +66,7 @@ export class UpstreamResolver implements OnModuleInit {
           baseUrl: account.baseUrl,
           apiKey: account.apiKey,
           upstreamModel: route.upstreamModel,
-          quirks: this.quirksByAccount.has(account.id) ? this.quirksByAccount.get(account.id) : quirksFor(account),
+          quirks: this.quirksByAccount.has(account.id) ? this.quirksByAccount.get(account.id) : accountQuirks(account),
         },
         timeoutMs: account.timeoutMs ?? null,
         guardAddresses: account.guardAddresses === true,
@@ -81,23 +81,4 @@ export class UpstreamResolver implements OnModuleInit {
     if (!transport) throw new Error(`upstream ${account.id}: no transport for ${account.baseUrl}`);
     return transport;
   }
-}
-
-/** The account's quirks: its preset's, overridden by its own record; only the OpenAI-compatible adapter reads them. */
-function quirksFor(account: UpstreamAccountConfig): OpenAiCompatQuirks | undefined {
-  if (account.protocol !== 'openai') {
-    if (account.quirks !== undefined) throw new Error(`upstream ${account.id}: quirks apply to the openai protocol only`);
-    return undefined;
-  }
-  let base = OPENAI_QUIRKS;
-  if (account.quirksPreset !== undefined) {
-    if (!isOpenAiCompatProviderId(account.quirksPreset)) {
-      throw new Error(
-        `upstream ${account.id}: unknown preset "${account.quirksPreset}" (known: ${Object.keys(OPENAI_COMPAT_PROVIDERS).join(', ')})`,
-      );
-    }
-    base = OPENAI_COMPAT_PROVIDERS[account.quirksPreset].quirks;
-  }
-  if (account.quirks === undefined) return base;
-  return validateQuirks({ ...base, ...(account.quirks as object) }, `upstream ${account.id} quirks`);
 }

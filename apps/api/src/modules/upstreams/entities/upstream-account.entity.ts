@@ -1,4 +1,5 @@
-import { UPSTREAM_PROTOCOLS, type UpstreamProtocolName } from '@apilink/contracts';
+// Type-only: entities are loaded by TypeORM's own CLI and test setup, where the contracts path alias is unknown.
+import type { UpstreamProtocolName } from '@apilink/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { UpstreamModelRouteEntity } from './upstream-model-route.entity';
 
@@ -7,7 +8,8 @@ import type { UpstreamModelRouteEntity } from './upstream-model-route.entity';
  * ciphertext bound to this row's id, plus the last four characters for display.
  */
 @Entity('upstream_accounts')
-@Check('CHK_upstream_accounts_protocol', `"protocol" IN (${UPSTREAM_PROTOCOLS.map((protocol) => `'${protocol}'`).join(', ')})`)
+// UPSTREAM_PROTOCOLS as the database knows it: a new protocol needs a migration (the drift test compares).
+@Check('CHK_upstream_accounts_protocol', `"protocol" IN ('openai', 'anthropic', 'gemini')`)
 export class UpstreamAccountEntity {
   /** Generated in code before the insert: the key's ciphertext is bound to it. */
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_upstream_accounts' })

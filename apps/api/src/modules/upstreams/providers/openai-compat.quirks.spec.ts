@@ -1,5 +1,6 @@
 import { OPENAI_QUIRKS, validateQuirks } from './openai-compat.quirks';
-import { OPENAI_COMPAT_PROVIDERS } from '../../completions/adapters/openai-compatible/openai-compat.providers';
+import { QUIRKS_PRESETS } from './quirks-presets';
+import { UPSTREAM_PROVIDERS } from './upstream-providers';
 
 describe('validateQuirks', () => {
   it("fills a partial record with OpenAI's behaviour", () => {
@@ -39,22 +40,43 @@ describe('validateQuirks', () => {
   });
 });
 
-describe('built-in OpenAI-compatible providers', () => {
-  it('all carry valid quirks and https base URLs without a trailing slash', () => {
-    for (const provider of Object.values(OPENAI_COMPAT_PROVIDERS)) {
-      expect(validateQuirks(provider.quirks)).toEqual(provider.quirks);
-      expect(provider.baseUrl).toMatch(/^https:\/\/[^ ]+[^/]$/);
-    }
+describe('the provider table', () => {
+  it('gives every provider an https default base URL without a trailing slash, and unique ids and env prefixes', () => {
+    for (const provider of UPSTREAM_PROVIDERS) expect(provider.defaultBaseUrl).toMatch(/^https:\/\/[^ ]+[^/]$/);
+    const ids = UPSTREAM_PROVIDERS.map((provider) => provider.id);
+    const prefixes = UPSTREAM_PROVIDERS.flatMap((provider) => (provider.envPrefix ? [provider.envPrefix] : []));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(prefixes).size).toBe(prefixes.length);
   });
 
-  it('use the base URLs of the official SDKs', () => {
-    expect(OPENAI_COMPAT_PROVIDERS.openai.baseUrl).toBe('https://api.openai.com/v1');
-    expect(OPENAI_COMPAT_PROVIDERS.deepseek.baseUrl).toBe('https://api.deepseek.com');
-    expect(OPENAI_COMPAT_PROVIDERS.groq.baseUrl).toBe('https://api.groq.com/openai/v1');
-    expect(OPENAI_COMPAT_PROVIDERS.fireworks.baseUrl).toBe('https://api.fireworks.ai/inference/v1');
+  it('gives quirks to OpenAI-compatible providers only', () => {
+    for (const provider of UPSTREAM_PROVIDERS) if (provider.protocol !== 'openai') expect(provider.quirks).toBeUndefined();
   });
 
-  it('keep OpenAI itself free of quirks', () => {
-    expect(OPENAI_COMPAT_PROVIDERS.openai.quirks).toEqual(OPENAI_QUIRKS);
+  it('makes one valid preset per OpenAI-compatible provider, under the names saved accounts use', () => {
+    for (const quirks of QUIRKS_PRESETS.values()) expect(validateQuirks(quirks)).toEqual(quirks);
+    expect([...QUIRKS_PRESETS.keys()].sort()).toEqual([
+      'alibaba',
+      'cerebras',
+      'cohere',
+      'deepinfra',
+      'deepseek',
+      'fireworks',
+      'groq',
+      'mistral',
+      'moonshot',
+      'nebius',
+      'openai',
+      'openrouter',
+      'perplexity',
+      'together',
+      'xai',
+      'zai',
+    ]);
+  });
+
+  it('keeps OpenAI itself free of quirks', () => {
+    expect(QUIRKS_PRESETS.get('openai')).toEqual(OPENAI_QUIRKS);
+    expect(QUIRKS_PRESETS.get('mistral')?.renameParams).toEqual({ max_completion_tokens: 'max_tokens', seed: 'random_seed' });
   });
 });

@@ -7,11 +7,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ECHO_MODEL_ID } from '@apilink/contracts';
 import type { ConfigOf } from '../../../config/define-config';
-import type { UpstreamAccountConfig } from '../providers/upstream-providers';
+import type { UpstreamAccountConfig } from './upstream-account';
 import { upstreamsConfig } from '../upstreams.config';
 import { DbUpstreamRoutes } from './db-upstream-routes';
-import type { CatalogModelRecord } from '../../models/catalog-model-record';
 import { ECHO_UPSTREAM_ACCOUNT, type ModelRoute } from './model-route';
+
+/** What routing needs to know of a catalog model. */
+export interface RoutableModel {
+  id: string;
+  provider: string;
+  upstreamModel: string;
+}
 
 @Injectable()
 export class ModelRouteTable {
@@ -42,7 +48,7 @@ export class ModelRouteTable {
   }
 
   /** Upstreams for the model in priority order; empty when none is configured. */
-  routesFor(model: Pick<CatalogModelRecord, 'id' | 'provider' | 'upstreamModel'>): ModelRoute[] {
+  routesFor(model: RoutableModel): ModelRoute[] {
     const cached = this.memo.get(model.id);
     if (cached) return cached;
     const routes = this.compute(model);
@@ -61,7 +67,7 @@ export class ModelRouteTable {
     this.clearListeners.push(listener);
   }
 
-  private compute(model: Pick<CatalogModelRecord, 'id' | 'provider' | 'upstreamModel'>): ModelRoute[] {
+  private compute(model: RoutableModel): ModelRoute[] {
     const db = this.dbRoutes.current();
     const fromDb = db.routes[model.id];
     if (fromDb) {

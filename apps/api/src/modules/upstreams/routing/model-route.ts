@@ -1,4 +1,4 @@
-import type { UpstreamAccountConfig } from '../providers/upstream-providers';
+import type { UpstreamAccountConfig } from './upstream-account';
 
 /** One upstream able to serve a model: the account to call and the model id it knows. */
 export interface ModelRoute {

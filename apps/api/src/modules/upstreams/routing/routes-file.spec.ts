@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseRoutesFile } from './routes-file';
-import type { UpstreamAccountConfig } from '../providers/upstream-providers';
+import type { UpstreamAccountConfig } from './upstream-account';
 
 const OPENAI: UpstreamAccountConfig = { id: 'openai', protocol: 'openai', baseUrl: 'https://api.openai.com/v1', apiKey: 'sk-1' };
 

@@ -21,7 +21,8 @@ import { UPSTREAM_PROTOCOLS, type UpstreamProtocolName } from '@apilink/contract
 import { registerDecorator, type ValidationArguments } from 'class-validator';
 import { parse as parseYaml } from 'yaml';
 import { ConfigValidationError } from '../../../config/env-parser';
-import { providerAccountsFrom, type UpstreamAccountConfig } from '../providers/upstream-providers';
+import { providerAccountsFrom } from '../providers/provider-accounts';
+import type { UpstreamAccountConfig } from './upstream-account';
 
 export interface RouteEntry {
   /** An upstream account id: a provider slug (env account) or a routes-file upstream name. */

@@ -27,7 +27,7 @@ export function splitRandomly(text: string, seed: number, maxPiece = 40): string
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const pieces: string[] = [];
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const size = 1 + Math.floor(next() * maxPiece);
     pieces.push(text.slice(at, at + size));
     at += size;
@@ -36,11 +36,7 @@ export function splitRandomly(text: string, seed: number, maxPiece = 40): string
 }
 
 /** The same stream fed whole, one character at a time and in `randomSplits` random cuttings. */
-export function feedInEverySplit(
-  createParser: () => UpstreamStreamParser,
-  text: string,
-  randomSplits = 25,
-): FeedResult[] {
+export function feedInEverySplit(createParser: () => UpstreamStreamParser, text: string, randomSplits = 25): FeedResult[] {
   const results: FeedResult[] = [
     { label: 'whole', chunks: feedPieces(createParser(), [text]) },
     { label: 'one character at a time', chunks: feedPieces(createParser(), [...text]) },

@@ -85,10 +85,7 @@ function toolUseBlock(call: ChatCompletionMessageToolCall, path: string): Anthro
     input = undefined;
   }
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new UnsupportedParameterError(
-      `${path}.function.arguments`,
-      'Tool call arguments must be a JSON object for this model.',
-    );
+    throw new UnsupportedParameterError(`${path}.function.arguments`, 'Tool call arguments must be a JSON object for this model.');
   }
   return { type: 'tool_use', id: call.id, name: call.function.name, input: input as Record<string, unknown> };
 }

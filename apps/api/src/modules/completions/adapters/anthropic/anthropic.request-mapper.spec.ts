@@ -3,13 +3,22 @@ import { refusedParamOf } from '../__testing__/unsupported-param';
 import type { UpstreamTarget } from '../upstream-adapter';
 import { mapAnthropicRequest } from './anthropic.request-mapper';
 
-const target: UpstreamTarget = { protocol: 'anthropic', baseUrl: 'https://api.anthropic.com', apiKey: 'sk-ant-key', upstreamModel: 'claude-sonnet-4-5' };
+const target: UpstreamTarget = {
+  protocol: 'anthropic',
+  baseUrl: 'https://api.anthropic.com',
+  apiKey: 'sk-ant-key',
+  upstreamModel: 'claude-sonnet-4-5',
+};
 const build = (req: Partial<ChatCompletionRequest>, stream = false) =>
   mapAnthropicRequest({ model: 'alias', messages: [{ role: 'user', content: 'Hi' }], ...req }, target, { stream, defaultMaxTokens: 4096 });
 const body = (req: Partial<ChatCompletionRequest>, stream = false) => JSON.parse(build(req, stream).body);
 const weatherTool = {
   type: 'function' as const,
-  function: { name: 'get_weather', description: 'Weather by city', parameters: { type: 'object', properties: { city: { type: 'string' } } } },
+  function: {
+    name: 'get_weather',
+    description: 'Weather by city',
+    parameters: { type: 'object', properties: { city: { type: 'string' } } },
+  },
 };
 
 const refusedParam = (req: Partial<ChatCompletionRequest>) => refusedParamOf(() => build(req));
@@ -18,7 +27,11 @@ describe('mapAnthropicRequest', () => {
   it('posts to /v1/messages with the API key, version and JSON headers', () => {
     const http = build({}, true);
     expect(http.url).toBe('https://api.anthropic.com/v1/messages');
-    expect(http.headers).toMatchObject({ 'x-api-key': 'sk-ant-key', 'anthropic-version': '2023-06-01', 'content-type': 'application/json' });
+    expect(http.headers).toMatchObject({
+      'x-api-key': 'sk-ant-key',
+      'anthropic-version': '2023-06-01',
+      'content-type': 'application/json',
+    });
     expect(JSON.parse(http.body)).toMatchObject({ model: 'claude-sonnet-4-5', stream: true });
   });
 
@@ -44,9 +57,21 @@ describe('mapAnthropicRequest', () => {
   });
 
   it('merges consecutive turns of the same role, since Anthropic requires alternation', () => {
-    const sent = body({ messages: [{ role: 'user', content: 'One' }, { role: 'user', content: 'Two' }, { role: 'assistant', content: 'Three' }] });
+    const sent = body({
+      messages: [
+        { role: 'user', content: 'One' },
+        { role: 'user', content: 'Two' },
+        { role: 'assistant', content: 'Three' },
+      ],
+    });
     expect(sent.messages).toEqual([
-      { role: 'user', content: [{ type: 'text', text: 'One' }, { type: 'text', text: 'Two' }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'One' },
+          { type: 'text', text: 'Two' },
+        ],
+      },
       { role: 'assistant', content: [{ type: 'text', text: 'Three' }] },
     ]);
   });
@@ -127,10 +152,24 @@ describe('mapAnthropicRequest', () => {
       messages: [
         { role: 'user', content: 'a' },
         { role: 'assistant', content: '', refusal: 'no' },
-        { role: 'user', content: [{ type: 'text', text: '' }, { type: 'text', text: 'b' }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: '' },
+            { type: 'text', text: 'b' },
+          ],
+        },
       ],
     });
-    expect(sent.messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }] }]);
+    expect(sent.messages).toEqual([
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'a' },
+          { type: 'text', text: 'b' },
+        ],
+      },
+    ]);
   });
 
   it('refuses tool-call arguments that are not a JSON object', () => {
@@ -183,6 +222,8 @@ describe('mapAnthropicRequest', () => {
   });
 
   it('accepts the neutral values of parameters it cannot honour', () => {
-    expect(refusedParam({ n: 1, response_format: { type: 'text' }, reasoning_effort: 'none', presence_penalty: 0, logprobs: false })).toBeUndefined();
+    expect(
+      refusedParam({ n: 1, response_format: { type: 'text' }, reasoning_effort: 'none', presence_penalty: 0, logprobs: false }),
+    ).toBeUndefined();
   });
 });

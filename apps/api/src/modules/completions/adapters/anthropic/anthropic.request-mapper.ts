@@ -17,11 +17,7 @@ import type { AnthropicRequestBody, AnthropicTool, AnthropicToolChoice } from '.
 
 export const ANTHROPIC_VERSION = '2023-06-01';
 
-export function mapAnthropicRequest(
-  req: ChatCompletionRequest,
-  target: UpstreamTarget,
-  ctx: BuildRequestContext,
-): UpstreamHttpRequest {
+export function mapAnthropicRequest(req: ChatCompletionRequest, target: UpstreamTarget, ctx: BuildRequestContext): UpstreamHttpRequest {
   rejectUnsupported(req);
   const { system, messages } = mapAnthropicConversation(req.messages);
   const body: AnthropicRequestBody = {

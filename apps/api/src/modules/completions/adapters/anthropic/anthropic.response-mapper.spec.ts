@@ -27,7 +27,11 @@ describe('mapAnthropicResponse', () => {
     expect(choice.message.tool_calls).toEqual([
       { id: 'toolu_01Q9ExVZnzZj7E2QQYHYtNUa', type: 'function', function: { name: 'json', arguments: expect.any(String) } },
     ]);
-    expect(JSON.parse(choice.message.tool_calls![0].function.arguments).elements[1]).toEqual({ location: 'London', temperature: 0, condition: 'snowy' });
+    expect(JSON.parse(choice.message.tool_calls![0].function.arguments).elements[1]).toEqual({
+      location: 'London',
+      temperature: 0,
+      condition: 'snowy',
+    });
   });
 
   it('sets content to null when the message holds only tool calls', () => {

@@ -16,7 +16,8 @@ describe('AnthropicStreamParser', () => {
     (name) => {
       const [whole, ...others] = feedInEverySplit(parser, fixture(name));
       expect(whole.chunks.length).toBeGreaterThan(1);
-      for (const other of others) expect({ label: other.label, chunks: other.chunks }).toEqual({ label: other.label, chunks: whole.chunks });
+      for (const other of others)
+        expect({ label: other.label, chunks: other.chunks }).toEqual({ label: other.label, chunks: whole.chunks });
     },
   );
 

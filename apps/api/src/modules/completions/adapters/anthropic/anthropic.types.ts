@@ -1,8 +1,6 @@
 /** The subset of Anthropic's Messages API wire format the gateway writes (request side). */
 
-export type AnthropicImageSource =
-  | { type: 'url'; url: string }
-  | { type: 'base64'; media_type: string; data: string };
+export type AnthropicImageSource = { type: 'url'; url: string } | { type: 'base64'; media_type: string; data: string };
 
 export type AnthropicContentBlock =
   | { type: 'text'; text: string }

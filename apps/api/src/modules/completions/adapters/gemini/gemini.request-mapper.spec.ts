@@ -31,7 +31,9 @@ describe('mapGeminiRequest', () => {
     expect(plain.url).toBe('https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent');
     expect(plain.headers).toMatchObject({ 'x-goog-api-key': 'AIza-test-key', 'content-type': 'application/json' });
     expect(plain.url).not.toContain('AIza');
-    expect(build({}, true).url).toBe('https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse');
+    expect(build({}, true).url).toBe(
+      'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse',
+    );
     expect(build({}, true).usageReported).toBe(true);
   });
 
@@ -122,17 +124,28 @@ describe('mapGeminiRequest', () => {
   });
 
   it('refuses a tool result whose call id matches no earlier tool call', () => {
-    expect(refusedParam({ messages: [{ role: 'user', content: 'x' }, { role: 'tool', tool_call_id: 'call_unknown', content: 'r' }] })).toBe(
-      'messages[1].tool_call_id',
-    );
+    expect(
+      refusedParam({
+        messages: [
+          { role: 'user', content: 'x' },
+          { role: 'tool', tool_call_id: 'call_unknown', content: 'r' },
+        ],
+      }),
+    ).toBe('messages[1].tool_call_id');
   });
 
   it('declares tools with cleaned parameters and omits parameters of argument-less tools', () => {
-    const sent = body({ tools: [weatherTool, { type: 'function', function: { name: 'now', parameters: { type: 'object', properties: {} } } }] });
+    const sent = body({
+      tools: [weatherTool, { type: 'function', function: { name: 'now', parameters: { type: 'object', properties: {} } } }],
+    });
     expect(sent.tools).toEqual([
       {
         functionDeclarations: [
-          { name: 'get_weather', description: 'Weather by city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+          {
+            name: 'get_weather',
+            description: 'Weather by city',
+            parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+          },
           { name: 'now' },
         ],
       },
@@ -143,7 +156,10 @@ describe('mapGeminiRequest', () => {
     ['auto', { mode: 'AUTO' }],
     ['none', { mode: 'NONE' }],
     ['required', { mode: 'ANY' }],
-    [{ type: 'function', function: { name: 'get_weather' } }, { mode: 'ANY', allowedFunctionNames: ['get_weather'] }],
+    [
+      { type: 'function', function: { name: 'get_weather' } },
+      { mode: 'ANY', allowedFunctionNames: ['get_weather'] },
+    ],
   ] as const)('maps tool_choice %j to functionCallingConfig %j', (choice, config) => {
     expect(body({ tools: [weatherTool], tool_choice: choice as ChatCompletionRequest['tool_choice'] }).toolConfig).toEqual({
       functionCallingConfig: config,
@@ -186,7 +202,11 @@ describe('mapGeminiRequest', () => {
     const sent = body({
       response_format: {
         type: 'json_schema',
-        json_schema: { name: 'answer', strict: true, schema: { type: 'object', properties: { n: { type: 'integer' } }, additionalProperties: false } },
+        json_schema: {
+          name: 'answer',
+          strict: true,
+          schema: { type: 'object', properties: { n: { type: 'integer' } }, additionalProperties: false },
+        },
       },
     });
     expect(sent.generationConfig).toEqual({

@@ -46,12 +46,17 @@ describe('mapGeminiResponse', () => {
       ['function', 'weather', { location: 'Paris' }],
     ]);
     expect(calls[0].id).toMatch(/^call_test1__thought__/);
-    expect(thoughtSignatureOf(calls[0].id)).toBe('EskgCsYgAb4+9vtF7/499YQS2bjZs3xcQI+iAl+ILn29nK1j0Kg6su7QsUUUk3nrAAfnS2w5WiVvlcCqu9fAebJ2cvfaEyBahEt5');
+    expect(thoughtSignatureOf(calls[0].id)).toBe(
+      'EskgCsYgAb4+9vtF7/499YQS2bjZs3xcQI+iAl+ILn29nK1j0Kg6su7QsUUUk3nrAAfnS2w5WiVvlcCqu9fAebJ2cvfaEyBahEt5',
+    );
     expect(calls[1].id).toBe('call_test2');
   });
 
   it('generates OpenAI-style call ids when no generator is given', () => {
-    const { completion } = mapGeminiResponse(fixture('gemini-parallel-tool-calls.json'), { ...testResponseContext(), newToolCallId: undefined });
+    const { completion } = mapGeminiResponse(fixture('gemini-parallel-tool-calls.json'), {
+      ...testResponseContext(),
+      newToolCallId: undefined,
+    });
     expect(completion.choices[0].message.tool_calls![1].id).toMatch(/^call_[A-Za-z0-9]{24}$/);
   });
 
@@ -63,7 +68,10 @@ describe('mapGeminiResponse', () => {
 
   it('maps MAX_TOKENS to length, cached content to cached_tokens and adds tool-use prompt tokens', () => {
     const { completion, usage } = mapGeminiResponse(fixture('gemini-cached-max-tokens.json'), testResponseContext());
-    expect(completion.choices[0]).toMatchObject({ finish_reason: 'length', message: { content: 'Summary of the cached document: it describes the launch.' } });
+    expect(completion.choices[0]).toMatchObject({
+      finish_reason: 'length',
+      message: { content: 'Summary of the cached document: it describes the launch.' },
+    });
     expect(usage?.completionUsage).toEqual({
       prompt_tokens: 4120 + 30,
       completion_tokens: 50,
@@ -85,7 +93,9 @@ describe('mapGeminiResponse', () => {
   ])('maps finishReason %s to %s', (finishReason, expected) => {
     const json = fixture('gemini-text.json');
     const candidate = { ...(json.candidates as object[])[0], finishReason };
-    expect(mapGeminiResponse({ ...json, candidates: [candidate] }, testResponseContext()).completion.choices[0].finish_reason).toBe(expected);
+    expect(mapGeminiResponse({ ...json, candidates: [candidate] }, testResponseContext()).completion.choices[0].finish_reason).toBe(
+      expected,
+    );
   });
 
   it('answers a blocked prompt with one content_filter choice', () => {

@@ -42,7 +42,11 @@ describe('cleanGeminiSchema', () => {
   });
 
   it('refuses recursive or unresolvable references, naming the parameter', () => {
-    const recursive = { type: 'object', properties: { child: { $ref: '#/$defs/Node' } }, $defs: { Node: { type: 'object', properties: { child: { $ref: '#/$defs/Node' } } } } };
+    const recursive = {
+      type: 'object',
+      properties: { child: { $ref: '#/$defs/Node' } },
+      $defs: { Node: { type: 'object', properties: { child: { $ref: '#/$defs/Node' } } } },
+    };
     expect(() => cleanGeminiSchema(recursive, 'tools[0].function.parameters')).toThrow(UnsupportedParameterError);
     try {
       cleanGeminiSchema({ properties: { x: { $ref: 'https://example.com/schema' } } }, 'response_format.json_schema.schema');
@@ -62,7 +66,12 @@ describe('cleanGeminiSchema', () => {
         choice: { oneOf: [{ type: 'string' }, { type: 'integer' }] },
         optional: { anyOf: [{ type: 'string', format: 'date-time' }, { type: 'null' }] },
         level: { enum: [1, 2, null] },
-        merged: { allOf: [{ type: 'object', properties: { a: { type: 'string' } } }, { properties: { b: { type: 'string' } }, required: ['b'] }] },
+        merged: {
+          allOf: [
+            { type: 'object', properties: { a: { type: 'string' } } },
+            { properties: { b: { type: 'string' } }, required: ['b'] },
+          ],
+        },
       },
     };
     expect(cleanGeminiSchema(schema, 'p').properties).toEqual({
@@ -79,7 +88,11 @@ describe('cleanGeminiSchema', () => {
   it('keeps only formats the Gemini API accepts and required names that exist', () => {
     const schema = {
       type: 'object',
-      properties: { email: { type: 'string', format: 'email' }, when: { type: 'string', format: 'date-time' }, ratio: { type: 'number', format: 'float' } },
+      properties: {
+        email: { type: 'string', format: 'email' },
+        when: { type: 'string', format: 'date-time' },
+        ratio: { type: 'number', format: 'float' },
+      },
       required: ['email', 'ghost'],
     };
     expect(cleanGeminiSchema(schema, 'p')).toEqual({

@@ -9,9 +9,28 @@ import { isObject, type JsonObject } from '../shared/json';
 
 // Fields of Gemini's Schema object (generativelanguage v1beta API reference).
 const SUPPORTED_KEYS = new Set([
-  'type', 'format', 'title', 'description', 'nullable', 'enum', 'maxItems', 'minItems', 'properties',
-  'required', 'minProperties', 'maxProperties', 'minLength', 'maxLength', 'pattern', 'example',
-  'anyOf', 'propertyOrdering', 'default', 'items', 'minimum', 'maximum',
+  'type',
+  'format',
+  'title',
+  'description',
+  'nullable',
+  'enum',
+  'maxItems',
+  'minItems',
+  'properties',
+  'required',
+  'minProperties',
+  'maxProperties',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'example',
+  'anyOf',
+  'propertyOrdering',
+  'default',
+  'items',
+  'minimum',
+  'maximum',
 ]);
 // The Gemini Developer API fails on any other `format`.
 const SUPPORTED_FORMATS: Record<string, string[]> = {
@@ -83,8 +102,10 @@ function mergeAllOf(node: JsonObject): JsonObject {
   const merged: JsonObject = { ...rest };
   for (const part of allOf.filter(isObject)) {
     for (const [key, value] of Object.entries(part)) {
-      if (key === 'properties' && isObject(value)) merged.properties = { ...(isObject(merged.properties) ? merged.properties : {}), ...value };
-      else if (key === 'required' && Array.isArray(value)) merged.required = [...(Array.isArray(merged.required) ? merged.required : []), ...value];
+      if (key === 'properties' && isObject(value))
+        merged.properties = { ...(isObject(merged.properties) ? merged.properties : {}), ...value };
+      else if (key === 'required' && Array.isArray(value))
+        merged.required = [...(Array.isArray(merged.required) ? merged.required : []), ...value];
       else if (merged[key] === undefined) merged[key] = value;
     }
   }

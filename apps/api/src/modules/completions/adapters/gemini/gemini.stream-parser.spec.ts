@@ -17,7 +17,8 @@ describe('GeminiStreamParser', () => {
     (name) => {
       const [whole, ...others] = feedInEverySplit(parser, fixture(name));
       expect(whole.chunks.length).toBeGreaterThan(0);
-      for (const other of others) expect({ label: other.label, chunks: other.chunks }).toEqual({ label: other.label, chunks: whole.chunks });
+      for (const other of others)
+        expect({ label: other.label, chunks: other.chunks }).toEqual({ label: other.label, chunks: whole.chunks });
     },
   );
 
@@ -51,7 +52,12 @@ describe('GeminiStreamParser', () => {
     const chunks = feedPieces(parser(), [fixture('gemini-tool-call.sse')]);
     const toolDeltas = chunks.flatMap((chunk) => chunk.choices[0].delta.tool_calls ?? []);
     expect(toolDeltas).toEqual([
-      { index: 0, id: expect.stringMatching(/^call_test1__thought__/), type: 'function', function: { name: 'weather', arguments: '{"location":"San Francisco"}' } },
+      {
+        index: 0,
+        id: expect.stringMatching(/^call_test1__thought__/),
+        type: 'function',
+        function: { name: 'weather', arguments: '{"location":"San Francisco"}' },
+      },
     ]);
     expect(thoughtSignatureOf(toolDeltas[0].id!)).toMatch(/^EqUCCqICAb4\+9vsh8Pd5/);
     const assembled = assembleChunks(chunks).get(0);
@@ -61,8 +67,18 @@ describe('GeminiStreamParser', () => {
   it('numbers tool calls across events and candidates independently', () => {
     const call = (name: string) => ({ functionCall: { name, args: {} } });
     const stream =
-      event({ candidates: [{ index: 0, content: { role: 'model', parts: [call('a')] } }, { index: 1, content: { role: 'model', parts: [call('x')] } }] }) +
-      event({ candidates: [{ index: 0, content: { role: 'model', parts: [call('b')] }, finishReason: 'STOP' }, { index: 1, finishReason: 'STOP' }] });
+      event({
+        candidates: [
+          { index: 0, content: { role: 'model', parts: [call('a')] } },
+          { index: 1, content: { role: 'model', parts: [call('x')] } },
+        ],
+      }) +
+      event({
+        candidates: [
+          { index: 0, content: { role: 'model', parts: [call('b')] }, finishReason: 'STOP' },
+          { index: 1, finishReason: 'STOP' },
+        ],
+      });
     const choices = assembleChunks(feedPieces(parser(), [stream]));
     expect(choices.get(0)?.toolCalls.map((c) => c.function.name)).toEqual(['a', 'b']);
     expect(choices.get(1)?.toolCalls.map((c) => c.function.name)).toEqual(['x']);

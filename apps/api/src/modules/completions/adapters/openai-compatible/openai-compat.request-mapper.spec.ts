@@ -1,7 +1,7 @@
 import type { ChatCompletionRequest } from '@apilink/contracts';
 import { UnsupportedParameterError } from '../errors/unsupported-parameter.error';
 import type { UpstreamTarget } from '../upstream-adapter';
-import { OPENAI_COMPAT_PROVIDERS } from './openai-compat.providers';
+import { QUIRKS_PRESETS } from '../../../upstreams/providers/quirks-presets';
 import { validateQuirks } from '../../../upstreams/providers/openai-compat.quirks';
 import { mapOpenAiCompatRequest } from './openai-compat.request-mapper';
 
@@ -71,9 +71,9 @@ describe('mapOpenAiCompatRequest', () => {
   });
 
   it('omits stream_options for providers that report usage unasked or not at all, and says so', () => {
-    const mistral = target({ quirks: OPENAI_COMPAT_PROVIDERS.mistral.quirks });
+    const mistral = target({ quirks: QUIRKS_PRESETS.get('mistral')! });
     expect(body(request(), mistral, true).stream_options).toBeUndefined();
-    const cohere = target({ quirks: OPENAI_COMPAT_PROVIDERS.cohere.quirks });
+    const cohere = target({ quirks: QUIRKS_PRESETS.get('cohere')! });
     const http = mapOpenAiCompatRequest(request(), cohere, { stream: true, defaultMaxTokens: 1 });
     expect(JSON.parse(http.body).stream_options).toBeUndefined();
     expect(http.usageReported).toBe(false);
@@ -87,20 +87,20 @@ describe('mapOpenAiCompatRequest', () => {
   });
 
   it('renames parameters, e.g. max_completion_tokens to max_tokens and seed to random_seed for Mistral', () => {
-    const sent = body(request({ max_completion_tokens: 50, seed: 3 }), target({ quirks: OPENAI_COMPAT_PROVIDERS.mistral.quirks }));
+    const sent = body(request({ max_completion_tokens: 50, seed: 3 }), target({ quirks: QUIRKS_PRESETS.get('mistral')! }));
     expect(sent).toMatchObject({ max_tokens: 50, random_seed: 3 });
     expect(sent).not.toHaveProperty('max_completion_tokens');
     expect(sent).not.toHaveProperty('seed');
   });
 
   it('drops parameters the provider cannot take silently', () => {
-    const sent = body(request({ user: 'u', reasoning_effort: 'high' }), target({ quirks: OPENAI_COMPAT_PROVIDERS.mistral.quirks }));
+    const sent = body(request({ user: 'u', reasoning_effort: 'high' }), target({ quirks: QUIRKS_PRESETS.get('mistral')! }));
     expect(sent).not.toHaveProperty('user');
     expect(sent).not.toHaveProperty('reasoning_effort');
   });
 
   it('refuses parameters the provider rejects, naming them', () => {
-    const groq = target({ quirks: OPENAI_COMPAT_PROVIDERS.groq.quirks });
+    const groq = target({ quirks: QUIRKS_PRESETS.get('groq')! });
     expect(() => body(request({ n: 3 }), groq)).toThrow(UnsupportedParameterError);
     try {
       body(request({ logprobs: true }), groq);
@@ -112,12 +112,12 @@ describe('mapOpenAiCompatRequest', () => {
   });
 
   it('treats n = 1 as the default, so providers rejecting n still accept it', () => {
-    const groq = target({ quirks: OPENAI_COMPAT_PROVIDERS.groq.quirks });
+    const groq = target({ quirks: QUIRKS_PRESETS.get('groq')! });
     expect(body(request({ n: 1 }), groq)).not.toHaveProperty('n');
   });
 
   it('sends developer messages as system messages to providers that predate the role', () => {
-    const sent = body(request(), target({ quirks: OPENAI_COMPAT_PROVIDERS.together.quirks }));
+    const sent = body(request(), target({ quirks: QUIRKS_PRESETS.get('together')! }));
     expect((sent.messages as { role: string }[])[0]).toEqual({ role: 'system', content: 'Be brief.' });
     expect((body(request()).messages as { role: string }[])[0].role).toBe('developer');
   });

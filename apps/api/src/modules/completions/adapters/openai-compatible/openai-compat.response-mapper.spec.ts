@@ -1,7 +1,7 @@
 import { readJsonFixture } from '../__testing__/fixtures';
 import { testResponseContext } from '../__testing__/response-context';
 import { UpstreamProtocolError } from '../errors/upstream-protocol.error';
-import { OPENAI_COMPAT_PROVIDERS } from './openai-compat.providers';
+import { QUIRKS_PRESETS } from '../../../upstreams/providers/quirks-presets';
 import { OPENAI_QUIRKS } from '../../../upstreams/providers/openai-compat.quirks';
 import { mapOpenAiCompatResponse } from './openai-compat.response-mapper';
 
@@ -59,7 +59,7 @@ describe('mapOpenAiCompatResponse', () => {
 
   it("reads DeepSeek's cache hits from prompt_cache_hit_tokens when the details object is missing", () => {
     for (const name of ['deepseek-cache-hit.json', 'deepseek-cache-hit-legacy.json']) {
-      const { usage } = mapOpenAiCompatResponse(fixture(name), testResponseContext(), OPENAI_COMPAT_PROVIDERS.deepseek.quirks);
+      const { usage } = mapOpenAiCompatResponse(fixture(name), testResponseContext(), QUIRKS_PRESETS.get('deepseek')!);
       expect(usage?.completionUsage.prompt_tokens).toBe(1600);
       expect(usage?.completionUsage.prompt_tokens_details?.cached_tokens).toBe(1536);
     }

@@ -5,7 +5,7 @@ import { feedInEverySplit, feedPieces } from '../__testing__/stream-feeding';
 import { UpstreamProtocolError } from '../errors/upstream-protocol.error';
 import { UpstreamStreamError } from '../errors/upstream-stream.error';
 import { createUsageChunk } from '../shared/openai-objects';
-import { OPENAI_COMPAT_PROVIDERS } from './openai-compat.providers';
+import { QUIRKS_PRESETS } from '../../../upstreams/providers/quirks-presets';
 import { OPENAI_QUIRKS, type OpenAiCompatQuirks } from '../../../upstreams/providers/openai-compat.quirks';
 import { OpenAiCompatStreamParser } from './openai-compat.stream-parser';
 
@@ -81,7 +81,7 @@ describe('OpenAiCompatStreamParser', () => {
   });
 
   it("adds xAI's reasoning tokens back into completion_tokens and keeps reasoning_content", () => {
-    const p = parser(OPENAI_COMPAT_PROVIDERS.xai.quirks);
+    const p = parser(QUIRKS_PRESETS.get('xai')!);
     const chunks = feedPieces(p, [fixture('xai-reasoning-tool-call.sse')]);
     expect(chunks[0].choices[0].delta.role).toBe('assistant');
     expect(assembleChunks(chunks).get(0)?.reasoning).toBe('First, the user is asking about the weather');

@@ -7,7 +7,8 @@ function decode(pieces: string[]): SseEvent[] {
 }
 
 describe('SseDecoder', () => {
-  const stream = 'event: message_start\ndata: {"a":1}\n\n: keep-alive comment\n\ndata: line one\ndata: line two\n\nevent: ping\ndata: {}\n\n';
+  const stream =
+    'event: message_start\ndata: {"a":1}\n\n: keep-alive comment\n\ndata: line one\ndata: line two\n\nevent: ping\ndata: {}\n\n';
   const expected: SseEvent[] = [
     { event: 'message_start', data: '{"a":1}' },
     { event: undefined, data: 'line one\nline two' },
