@@ -4,10 +4,10 @@ import { appConfig } from '../config/app.config';
 import { databaseConfig } from '../config/database.config';
 import type { ConfigOf } from '../config/define-config';
 import { redisConfig } from '../config/redis.config';
-import { upstreamsConfig } from '../config/upstreams.config';
+import { upstreamsConfig } from '../modules/upstreams/upstreams.config';
 import { UsersService } from '../modules/auth/users.service';
-import { ECHO_UPSTREAM_ACCOUNT } from '../modules/models/routing/model-route';
-import { ModelRouteTable } from '../modules/models/routing/model-route-table';
+import { ECHO_UPSTREAM_ACCOUNT } from '../modules/upstreams/routing/model-route';
+import { ModelRouteTable } from '../modules/upstreams/routing/model-route-table';
 
 const CREATE_ADMIN = "npm run cli -- users:create --email you@example.com --password '<a strong password>' --role admin";
 
