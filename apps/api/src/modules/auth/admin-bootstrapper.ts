@@ -28,7 +28,9 @@ export class AdminBootstrapper implements OnApplicationBootstrap {
       this.logger.log(`Created the admin account ${admin.email}`);
     } catch (error) {
       // Another instance starting at the same time created it first.
-      if (!(error instanceof AppError && error.status === 409)) throw error;
+      if (error instanceof AppError && error.status === 409) return;
+      if (error instanceof AppError && error.param === 'password') throw new Error(`ADMIN_PASSWORD is refused: ${error.message}`);
+      throw error;
     }
   }
 }

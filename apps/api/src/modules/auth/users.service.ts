@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Like, QueryFailedError, type EntityManager, type Repository } from 'typeorm';
 import type { UserRole } from '../../common/auth/principal';
+import { ErrorCode } from '@apilink/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { KeysService } from '../keys/keys.service';
 import { UserEntity } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
+import { passwordWeakness } from './password-strength';
 import { SessionsService } from './sessions.service';
 
 const UNIQUE_VIOLATION = '23505';
@@ -81,6 +83,7 @@ export class UsersService {
   }
 
   async create({ email, password, role = 'customer' }: NewUser): Promise<UserEntity> {
+    requireStrongPassword(password, email, 'password');
     // Hash first: an existing email then costs the same time as a new one.
     const passwordHash = await this.hasher.hash(password);
     try {
@@ -109,11 +112,12 @@ export class UsersService {
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw AppError.invalidRequest('The current password is incorrect', 'currentPassword');
     }
+    requireStrongPassword(newPassword, user.email, 'newPassword');
     await this.setPassword(user.id, newPassword);
     await this.sessions.revokeAllForUser(user.id, keepSessionId);
   }
 
-  async setPassword(userId: string, password: string): Promise<void> {
+  private async setPassword(userId: string, password: string): Promise<void> {
     await this.users.update({ id: userId }, { passwordHash: await this.hasher.hash(password) });
   }
 
@@ -130,4 +134,11 @@ export class UsersService {
     await this.keys.invalidateUser(userId);
     return this.getById(userId);
   }
+}
+
+/** Refuses a guessable password with zxcvbn's reasons; the email's parts count as guessable words. */
+function requireStrongPassword(password: string, email: string, param: string): void {
+  const [local = '', domain = ''] = normalizeEmail(email).split('@');
+  const weakness = passwordWeakness(password, [email, local, domain, 'apilink']);
+  if (weakness) throw AppError.invalidRequest(weakness, param, ErrorCode.WeakPassword);
 }

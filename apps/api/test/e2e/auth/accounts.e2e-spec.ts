@@ -80,6 +80,28 @@ describe('accounts and sessions', () => {
     expect(short.body.error.param).toBe('password');
   });
 
+  it('refuses common and guessable passwords of any length, saying why', async () => {
+    const email = uniqueEmail();
+    for (const [password, reason] of [
+      ['password1234', /commonly used password/],
+      ['qwertyuiop12', /keyboard|commonly used/],
+      ['aaaaaaaaaaaaaaaa', /Repeated characters/],
+      [email, /personal/],
+    ] as const) {
+      const response = await testApp.http().post(AUTH_ROUTES.signup).set(CSRF).send({ email, password }).expect(400);
+      expect(response.body.error).toMatchObject({ param: 'password', code: 'weak_password', type: 'invalid_request_error' });
+      expect(response.body.error.message).toMatch(/^This password is too easy to guess\./);
+      expect(response.body.error.message).toMatch(reason);
+    }
+    const session = await TestSession.create(testApp, { withKey: false });
+    const change = await session
+      .api('post', AUTH_ROUTES.changePassword)
+      .send({ currentPassword: session.password, newPassword: 'Password1234!' })
+      .expect(400);
+    expect(change.body.error).toMatchObject({ param: 'newPassword', code: 'weak_password' });
+    await testApp.http().post(AUTH_ROUTES.login).set(CSRF).send({ email: session.email, password: session.password }).expect(200);
+  });
+
   it('logs in with passport-local and out again, after which the cookie is dead', async () => {
     const session = await TestSession.create(testApp, { withKey: false });
     const login = await testApp

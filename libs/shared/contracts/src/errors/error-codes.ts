@@ -14,6 +14,7 @@ export const ErrorCode = {
   RateLimitExceeded: 'rate_limit_exceeded',
   InsufficientQuota: 'insufficient_quota',
   Conflict: 'conflict',
+  WeakPassword: 'weak_password',
   UpstreamError: 'upstream_error',
   UpstreamUnavailable: 'upstream_unavailable',
   ServiceUnavailable: 'service_unavailable',

@@ -58,7 +58,13 @@ export function CredentialsForm({ mode, pending, error, onSubmit }: CredentialsF
           onChange={(event) => setEmail(event.target.value)}
         />
       </Field>
-      <Field label="Password" hint={mode === 'signup' ? `At least ${PASSWORD_MIN_LENGTH} characters.` : undefined} error={localError}>
+      <Field
+        label="Password"
+        hint={
+          mode === 'signup' ? `At least ${PASSWORD_MIN_LENGTH} characters, hard to guess: several uncommon words work well.` : undefined
+        }
+        error={localError}
+      >
         <input
           className="input"
           type="password"
