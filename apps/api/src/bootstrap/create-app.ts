@@ -15,6 +15,7 @@ import { answerFrameworkError } from '../common/http/framework-error.handler';
 import { registerInputGuard } from '../common/http/input-guard.hook';
 import { isAnthropicRoute } from '../common/http/anthropic-routes';
 import { requestIdFor } from '../common/http/request-id';
+import { registerSecurityHeaders } from '../common/http/security-headers';
 import { validationErrorFactory } from '../common/validation/validation-error.factory';
 import { serveDashboard } from './serve-dashboard';
 
@@ -63,6 +64,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   });
   registerInputGuard(fastify);
   registerAccessLog(fastify, app.get<Logger>(ROOT_LOGGER));
+  await registerSecurityHeaders(app, settings.isProduction);
   // Parses the session cookie (signed by the auth module itself) for every route.
   await app.register(fastifyCookie);
   await serveDashboard(app, settings.dashboardDistDir);

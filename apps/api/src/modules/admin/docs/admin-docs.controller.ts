@@ -8,6 +8,7 @@ import { CSRF_HEADER } from '@apilink/contracts';
 import type { FastifyReply } from 'fastify';
 import { Auth } from '../../../common/auth/auth.decorator';
 import { AppError } from '../../../common/errors/app-error';
+import { SWAGGER_UI_CSP } from '../../../common/http/security-headers';
 import { buildAdminOpenApi } from './admin-openapi';
 import { swaggerUiHtml, swaggerUiInitScript } from './swagger-ui-page';
 
@@ -39,7 +40,7 @@ export class AdminDocsController {
 
   @Get()
   page(@Res({ passthrough: true }) reply: FastifyReply): string {
-    void reply.type('text/html; charset=utf-8');
+    void reply.type('text/html; charset=utf-8').header('content-security-policy', SWAGGER_UI_CSP);
     return swaggerUiHtml();
   }
 
