@@ -2,7 +2,6 @@ import fastifyCookie from '@fastify/cookie';
 import { ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { REQUEST_ID_HEADER } from '@apilink/contracts';
 import type { Logger } from 'pino';
 import { AppModule } from '../app.module';
 import { appConfig } from '../config/app.config';
@@ -13,8 +12,8 @@ import { ROOT_LOGGER } from '../common/logging/logging.tokens';
 import { PinoLoggerService } from '../common/logging/pino-logger.service';
 import { answerFrameworkError } from '../common/http/framework-error.handler';
 import { registerInputGuard } from '../common/http/input-guard.hook';
-import { isAnthropicRoute } from '../common/http/anthropic-routes';
 import { requestIdFor } from '../common/http/request-id';
+import { stampRequestId } from '../common/http/stamp-request-id';
 import { registerSecurityHeaders } from '../common/http/security-headers';
 import { validationErrorFactory } from '../common/validation/validation-error.factory';
 import { serveDashboard } from './serve-dashboard';
@@ -57,11 +56,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (request, reply) => {
-    reply.header(REQUEST_ID_HEADER, request.id);
-    // Anthropic's SDKs read the request id from `request-id`.
-    if (isAnthropicRoute(request.url)) reply.header('request-id', request.id);
-  });
+  fastify.addHook('onRequest', async (request, reply) => stampRequestId(request, reply));
   registerInputGuard(fastify);
   registerAccessLog(fastify, app.get<Logger>(ROOT_LOGGER));
   await registerSecurityHeaders(app, settings.isProduction);

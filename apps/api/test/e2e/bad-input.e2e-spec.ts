@@ -86,5 +86,13 @@ describe('bad input gets a 4xx in the usual envelope, never a 500', () => {
       expect(response.headers['x-request-id']).toBe('bad-url-1');
       expect(response.body.error.message).not.toContain('%');
     }
+    // Anthropic's routes answer in Anthropic's envelope, with its `request-id` header too.
+    const anthropic = await testApp.http().post('/v1/messages/%ZZ').set('X-Request-Id', 'bad-url-2').expect(400);
+    expect(anthropic.headers['request-id']).toBe('bad-url-2');
+    expect(anthropic.body).toEqual({
+      type: 'error',
+      error: { type: 'invalid_request_error', message: expect.any(String) },
+      request_id: 'bad-url-2',
+    });
   });
 });

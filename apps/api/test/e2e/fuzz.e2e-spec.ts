@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CSRF_HEADER, CSRF_HEADER_VALUE, ECHO_MODEL_ID, HEALTH_PATH, INTERNAL_API_PREFIX, OPENAI_API_PREFIX } from '@apilink/contracts';
 import fc from 'fast-check';
 import type { InjectOptions } from 'light-my-request';
+import { isAnthropicRoute } from '../../src/common/http/anthropic-routes';
 import { ROUTE_RECORDER, RouteRecorderModule, type RecordedRoute } from './admin/support/route-recorder.module';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TestSession } from '../support/test-session';
@@ -132,6 +133,14 @@ function requests(routes: RecordedRoute[]): fc.Arbitrary<FuzzRequest> {
     }));
 }
 
+/** The error envelope the route's clients read: Anthropic's on its routes, OpenAI's everywhere else. */
+function envelopeFor(path: string, requestId: string, body: { error?: { param?: unknown } }): unknown {
+  if (isAnthropicRoute(path))
+    return { type: 'error', error: { type: expect.any(String), message: expect.any(String) }, request_id: requestId };
+  const param = body.error?.param ?? null;
+  return { error: { message: expect.any(String), type: expect.any(String), param, code: expect.any(String), request_id: requestId } };
+}
+
 /** Polls /healthz over the real socket while the fuzzer runs; reports the longest wait. */
 function watchHealth(url: string): { stop(): Promise<number> } {
   let longest = 0;
@@ -195,20 +204,10 @@ describe('fuzzing /v1 and /api with generated bodies, paths and headers', () => 
           }
           const response = await testApp.app.inject(options);
           statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
-          const requestId = response.headers['x-request-id'];
+          const requestId = String(response.headers['x-request-id']);
           expect(response.statusCode).toBeLessThan(500);
           expect(requestId).toMatch(/^[A-Za-z0-9._:-]{1,128}$/);
-          if (response.statusCode >= 400) {
-            expect(response.json()).toEqual({
-              error: {
-                message: expect.any(String),
-                type: expect.any(String),
-                param: response.json().error?.param ?? null,
-                code: expect.any(String),
-                request_id: requestId,
-              },
-            });
-          }
+          if (response.statusCode >= 400) expect(response.json()).toEqual(envelopeFor(fuzz.path, requestId, response.json()));
         }),
         { numRuns: RUNS },
       );
