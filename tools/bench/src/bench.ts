@@ -115,10 +115,12 @@ async function measure(
   const rss = sampleRss(pid);
   const cpuBefore = cpuSeconds(pid);
   const viaGateway = await run(pair.gateway, options.durationMs);
-  const gatewayCpuPercent = ((cpuSeconds(pid) - cpuBefore) / viaGateway.seconds) * 100;
+  const cpuUsed = cpuSeconds(pid) - cpuBefore;
+  const gatewayCpuPercent = (cpuUsed / viaGateway.seconds) * 100;
+  const gatewayCpuUsPerRequest = (cpuUsed / Math.max(1, viaGateway.requests)) * 1e6;
   const gatewayRssMb = rss.stop();
   process.stdout.write('done\n');
-  return { name, direct, gateway: viaGateway, gatewayRssMb, gatewayCpuPercent };
+  return { name, direct, gateway: viaGateway, gatewayRssMb, gatewayCpuPercent, gatewayCpuUsPerRequest };
 }
 
 async function main(): Promise<void> {
@@ -141,6 +143,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'info',
       DATABASE_URL: databaseUrl,
       DATABASE_MIGRATE_ON_START: 'true',
+      WORKERS: String(options.workers),
       OPENAI_API_KEY: MOCK_KEY,
       OPENAI_BASE_URL: mock.url,
       ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `apilink-bench:${randomUUID()}:` } : {}),
@@ -157,7 +160,7 @@ async function main(): Promise<void> {
     const gatewayUrl = `http://127.0.0.1:${port}`;
     console.log(
       `mock ${mock.url}, gateway ${gatewayUrl}: redis ${options.redis ? 'on' : 'off'}, ${options.asyncCommit ? 'async' : 'durable'} commits, ` +
-        `${options.customers} customer(s), ${options.durationMs / 1000} s per phase`,
+        `${options.customers} customer(s), ${options.workers} worker(s), ${options.durationMs / 1000} s per phase`,
     );
 
     // Timed before any load, so nothing else competes for the database, Redis or the cores.

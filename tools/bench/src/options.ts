@@ -15,6 +15,8 @@ export interface BenchOptions {
   chunks: number;
   /** Customers (each with its own key and balance) the gateway load is spread over. */
   customers: number;
+  /** Gateway worker processes (WORKERS); 1 unless asked, so runs compare one process. */
+  workers: number;
   redis: boolean;
   /** Commit without waiting for the WAL flush (bench database only): separates disk fsync cost from the gateway's. */
   asyncCommit: boolean;
@@ -25,7 +27,7 @@ export interface BenchOptions {
   jsonFile?: string;
 }
 
-export const USAGE = `npm run bench -- [--duration 10] [--warmup 3] [--concurrency 32] [--rate 500] [--chunks 20] [--customers 1]
+export const USAGE = `npm run bench -- [--duration 10] [--warmup 3] [--concurrency 32] [--rate 500] [--chunks 20] [--customers 1] [--workers 1]
                      [--phases closed,rate,stream] [--no-redis] [--async-commit] [--no-build] [--cpu-prof DIR] [--gateway-log FILE] [--json FILE]`;
 
 export function parseBenchOptions(argv: readonly string[], root: string): BenchOptions {
@@ -37,6 +39,7 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchO
     rate: 500,
     chunks: 20,
     customers: 1,
+    workers: 1,
     redis: true,
     asyncCommit: false,
     build: true,
@@ -71,6 +74,9 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchO
         break;
       case '--customers':
         options.customers = Math.round(positive());
+        break;
+      case '--workers':
+        options.workers = Math.round(positive());
         break;
       case '--phases':
         options.phases = phasesOf(text());

@@ -1,6 +1,6 @@
 /** The mock upstream and the gateway as child processes, so each has its own CPU time and RSS. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, readFileSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -81,18 +81,45 @@ export async function startGateway(
   return { process: child, stop: stopper(child) };
 }
 
-/** Resident set size of a process in MB (Linux /proc). */
-export function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const match = /VmRSS:\s+(\d+) kB/.exec(status);
-  return match ? Number(match[1]) / 1024 : Number.NaN;
+/** A process and its descendants (the workers of `WORKERS=N`), from Linux /proc. */
+export function processTree(pid: number): number[] {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    try {
+      for (const task of readdirSync(`/proc/${pids[i]}/task`)) {
+        const children = readFileSync(`/proc/${pids[i]}/task/${task}/children`, 'utf8').trim();
+        if (children) pids.push(...children.split(' ').map(Number));
+      }
+    } catch {
+      // the process is gone
+    }
+  }
+  return pids;
 }
 
-/** CPU seconds (user + system) a process has used so far (Linux /proc). */
+/** Resident set size of a process and its descendants in MB (Linux /proc). */
+export function rssMb(pid: number): number {
+  let total = 0;
+  for (const each of processTree(pid)) {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${each}/status`, 'utf8'));
+    if (match) total += Number(match[1]) / 1024;
+  }
+  return total;
+}
+
+/** CPU seconds (user + system) a process and its live descendants have used so far (Linux /proc). */
 export function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  let total = 0;
+  for (const each of processTree(pid)) {
+    try {
+      const fields = readFileSync(`/proc/${each}/stat`, 'utf8').split(') ')[1].split(' ');
+      // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+      total += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // the process is gone
+    }
+  }
+  return total;
 }
 
 /** Samples a process's RSS until stopped; returns the peak. */

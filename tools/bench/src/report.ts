@@ -10,6 +10,8 @@ export interface PhaseResult {
   gatewayRssMb: number;
   /** Gateway CPU use during the phase, % of one core. */
   gatewayCpuPercent: number;
+  /** Gateway CPU time over the requests it answered in the phase, µs per request. */
+  gatewayCpuUsPerRequest: number;
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : 'n/a');
@@ -21,8 +23,20 @@ function row(cells: string[]): string {
 
 export function markdownTable(results: PhaseResult[]): string {
   const lines = [
-    row(['load', 'target', 'req/s', 'errors', 'p50 ms', 'p99 ms', 'TTFB p50 ms', 'TTFB p99 ms', 'gateway RSS MB', 'gateway CPU']),
-    row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    row([
+      'load',
+      'target',
+      'req/s',
+      'errors',
+      'p50 ms',
+      'p99 ms',
+      'TTFB p50 ms',
+      'TTFB p99 ms',
+      'gateway RSS MB',
+      'gateway CPU',
+      'CPU µs/req',
+    ]),
+    row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
   ];
   for (const result of results) {
     for (const [target, stats] of [
@@ -41,6 +55,7 @@ export function markdownTable(results: PhaseResult[]): string {
           ms(stats.ttfbP99),
           target === 'gateway' ? result.gatewayRssMb.toFixed(0) : '',
           target === 'gateway' ? `${result.gatewayCpuPercent.toFixed(0)}%` : '',
+          target === 'gateway' ? result.gatewayCpuUsPerRequest.toFixed(0) : '',
         ]),
       );
     }
@@ -54,6 +69,7 @@ export function markdownTable(results: PhaseResult[]): string {
         `+${ms(result.gateway.p99 - result.direct.p99)}`,
         `+${ms(result.gateway.ttfbP50 - result.direct.ttfbP50)}`,
         `+${ms(result.gateway.ttfbP99 - result.direct.ttfbP99)}`,
+        '',
         '',
         '',
       ]),
