@@ -31,5 +31,7 @@ const REDACTED_PATHS = [
 export function createRootLogger(settings: RootLoggerSettings, destination?: DestinationStream): Logger {
   const options: LoggerOptions = { level: settings.level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
   if (settings.pretty) return pino({ ...options, transport: { target: 'pino-pretty', options: { singleLine: true } } });
-  return destination ? pino(options, destination) : pino(options);
+  // Asynchronous writes: a line joins those queued while the previous write is in flight, so the
+  // event loop never blocks on stdout (a slow pipe or terminal). Pino flushes them at exit.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }

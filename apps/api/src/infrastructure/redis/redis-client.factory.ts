@@ -13,6 +13,9 @@ export function createRedisClient(url: string, keyPrefix: string, name: 'command
     maxRetriesPerRequest: 1,
     enableOfflineQueue: name === 'subscriber',
     connectTimeout: 2_000,
+    // Commands issued in the same tick (rate-limit hits of concurrent requests) go out in one
+    // write: fewer system calls per request, same atomic script per hit, so limits stay exact.
+    enableAutoPipelining: name === 'commands',
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   });
   let warned = false;

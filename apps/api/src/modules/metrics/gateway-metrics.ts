@@ -4,6 +4,7 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { ChildCache } from './child-cache';
 import { METRICS_REGISTRY } from './metrics.registry';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
@@ -36,6 +37,13 @@ export class GatewayMetrics {
   private readonly tokens: Counter<'model' | 'provider' | 'kind'>;
   private readonly cost: Counter<'model' | 'provider'>;
   private readonly circuitOpen: Gauge<'provider'>;
+  private readonly requestSeries = new ChildCache((model, provider, status, outcome) =>
+    this.requests.labels(model, provider, status, outcome),
+  );
+  private readonly durationSeries = new ChildCache((model, provider, stream) => this.duration.labels(model, provider, stream));
+  private readonly ttftSeries = new ChildCache((model, provider) => this.ttft.labels(model, provider));
+  private readonly tokenSeries = new ChildCache((model, provider, kind) => this.tokens.labels(model, provider, kind));
+  private readonly costSeries = new ChildCache((model, provider) => this.cost.labels(model, provider));
 
   constructor(@Inject(METRICS_REGISTRY) readonly registry: Registry) {
     const registers = [registry];
@@ -93,19 +101,19 @@ export class GatewayMetrics {
 
   requestCompleted(request: CompletedRequest): void {
     const { model, provider } = request;
-    this.requests.inc({ model, provider, status: String(request.status), outcome: request.outcome });
-    this.duration.observe({ model, provider, stream: String(request.stream) }, request.durationMs / 1000);
-    if (request.stream && request.ttftMs !== null) this.ttft.observe({ model, provider }, request.ttftMs / 1000);
-    if (request.promptTokens) this.tokens.inc({ model, provider, kind: 'prompt' }, request.promptTokens);
-    if (request.completionTokens) this.tokens.inc({ model, provider, kind: 'completion' }, request.completionTokens);
-    if (request.cachedTokens) this.tokens.inc({ model, provider, kind: 'cached' }, request.cachedTokens);
-    if (request.costMicros > 0n) this.cost.inc({ model, provider }, Number(request.costMicros) / 1_000_000);
+    this.requestSeries.get(model, provider, String(request.status), request.outcome).inc();
+    this.durationSeries.get(model, provider, String(request.stream)).observe(request.durationMs / 1000);
+    if (request.stream && request.ttftMs !== null) this.ttftSeries.get(model, provider).observe(request.ttftMs / 1000);
+    if (request.promptTokens) this.tokenSeries.get(model, provider, 'prompt').inc(request.promptTokens);
+    if (request.completionTokens) this.tokenSeries.get(model, provider, 'completion').inc(request.completionTokens);
+    if (request.cachedTokens) this.tokenSeries.get(model, provider, 'cached').inc(request.cachedTokens);
+    if (request.costMicros > 0n) this.costSeries.get(model, provider).inc(Number(request.costMicros) / 1_000_000);
   }
 
   /** A request answered without calling any upstream (404, 400, 402...). */
   requestRejected(model: string, status: number, durationMs: number, stream: boolean): void {
-    this.requests.inc({ model, provider: 'none', status: String(status), outcome: 'rejected' });
-    this.duration.observe({ model, provider: 'none', stream: String(stream) }, durationMs / 1000);
+    this.requestSeries.get(model, 'none', String(status), 'rejected').inc();
+    this.durationSeries.get(model, 'none', String(stream)).observe(durationMs / 1000);
   }
 
   upstreamFailed(provider: string, reason: string): void {

@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { ApiKeyThrottlerGuard, apiKeyPrincipalOf } from './api-key-throttler.guard';
+import { ApiKeyThrottlerGuard, apiKeyPrincipalOf, RATE_LIMIT_WINDOW_MS } from './api-key-throttler.guard';
 import { RateLimitStoreModule } from './rate-limit-store.module';
 import { RATE_LIMIT_STORE, type RateLimitStore } from './rate-limit.tokens';
-
-const WINDOW_MS = 60_000;
 
 /**
  * Per-key requests-per-minute limits on every `@Auth('api-key')` route. Import it after the
@@ -21,7 +19,7 @@ const WINDOW_MS = 60_000;
       useFactory: (storage: RateLimitStore) => ({
         storage,
         // The key's own limit or RATE_LIMIT_RPM, resolved by the api-key authenticator.
-        throttlers: [{ name: 'rpm', ttl: WINDOW_MS, limit: (context) => apiKeyPrincipalOf(context).rpmLimit }],
+        throttlers: [{ name: 'rpm', ttl: RATE_LIMIT_WINDOW_MS, limit: (context) => apiKeyPrincipalOf(context).rpmLimit }],
       }),
     }),
   ],
