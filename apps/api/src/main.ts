@@ -1,10 +1,13 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { Logger } from '@nestjs/common';
+import { runClusterPrimary } from './bootstrap/cluster-primary';
 import { createApp } from './bootstrap/create-app';
 import { startupBanner } from './bootstrap/startup-banner';
 import { startupFailureMessage } from './bootstrap/startup-failure-message';
 import { collectStartupGarbage, limitHeapGrowth } from './bootstrap/heap-tuning';
 import { appConfig } from './config/app.config';
+import { validateEnv } from './config/validate-env';
 
 limitHeapGrowth();
 
@@ -20,7 +23,14 @@ async function bootstrap(): Promise<void> {
   for (const line of banner) logger.log(line);
 }
 
-bootstrap().catch((error: unknown) => {
+async function start(): Promise<void> {
+  validateEnv(process.env);
+  const { workers } = appConfig();
+  if (workers > 1 && cluster.isPrimary) return runClusterPrimary(workers);
+  return bootstrap();
+}
+
+start().catch((error: unknown) => {
   // Config and schema errors name the problem and the fix; print them plainly rather than as a stack.
   console.error(startupFailureMessage(error));
   process.exit(1);

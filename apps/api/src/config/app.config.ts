@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
 import { defineConfig } from './define-config';
 
@@ -26,6 +27,10 @@ class AppEnv {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
+
+  /** Worker processes behind the one port (node:cluster); default: every core in production, else 1. */
+  @IsOptional() @IsInt() @Min(1) @Max(256)
+  WORKERS?: number;
 }
 
 /** Unset trusts no proxy: client IPs (used by login throttles) cannot be spoofed with X-Forwarded-For. */
@@ -46,4 +51,5 @@ export const appConfig = defineConfig('app', AppEnv, (env) => ({
   dashboardDistDir: env.DASHBOARD_DIST_DIR,
   logLevel: env.LOG_LEVEL,
   trustProxy: parseTrustProxy(env.TRUST_PROXY),
+  workers: env.WORKERS ?? (env.NODE_ENV === 'production' ? availableParallelism() : 1),
 }));
