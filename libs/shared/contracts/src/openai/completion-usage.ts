@@ -17,4 +17,10 @@ export interface CompletionUsage {
     accepted_prediction_tokens?: number;
     rejected_prediction_tokens?: number;
   };
+  /**
+   * ApiLink's addition: what the request costs in USD, a decimal string with 6 places (micro-USD
+   * precision, e.g. "0.000123"). It is the cost of these counts at the request's prices, exactly what
+   * settlement charges (the usage record's cost plus any uncollected part).
+   */
+  cost?: string;
 }

@@ -33,6 +33,13 @@ export interface UpstreamHttpRequest {
    * when true, treat a null `UpstreamStreamParser.usage` at the end of a stream the same way.
    */
   usageReported: boolean;
+  /**
+   * Client parameters this request leaves out because the upstream cannot honour them and they are
+   * only hints (sampling penalties, `seed`, `logit_bias`, `user`...); named to the client in the
+   * `x-apilink-dropped-params` header. Parameters that would change the answer's shape or meaning
+   * are refused with UnsupportedParameterError instead.
+   */
+  droppedParams: string[];
 }
 
 /** Identity of the OpenAI object the gateway returns, chosen by the caller. */

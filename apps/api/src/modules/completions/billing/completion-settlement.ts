@@ -8,11 +8,12 @@ import type { RequestAttempt, UsageStatus } from '@apilink/contracts';
 import type { Hold, RequestBilling } from '../../billing/request-billing.port';
 import { REQUEST_BILLING } from '../../billing/request-billing.port';
 import { GatewayMetrics } from '../../metrics/gateway-metrics';
-import { tokenPricesFor } from '../../models/pricing/token-prices';
 import type { AdmittedRequest } from '../admission/request-admission';
 import type { UpstreamUsage } from '../adapters/upstream-adapter';
-import { actualCostMicros, breakdownOf, type TokenBreakdown } from './completion-cost';
+import { billedUsage } from './billed-usage';
+import { breakdownOf, type TokenBreakdown } from './completion-cost';
 import type { DeliveredOutput } from './delivered-output';
+import { usageCostMicros } from './usage-cost';
 
 export interface CompletionOutcome {
   status: UsageStatus;
@@ -48,7 +49,7 @@ export class CompletionSettlement {
     let costMicros = 0n;
     try {
       if (tokens) {
-        costMicros = actualCostMicros(tokenPricesFor(admitted.active.price, tokens.breakdown.promptTokens), tokens.breakdown);
+        costMicros = usageCostMicros(admitted.active.price, tokens.breakdown);
         const settlement = await this.billing.capture(hold, {
           ...base,
           actualCostMicros: costMicros,
@@ -86,8 +87,8 @@ export class CompletionSettlement {
    * when none did (a failure before the first token).
    */
   private billableTokens(admitted: AdmittedRequest, outcome: CompletionOutcome): { breakdown: TokenBreakdown; estimated: boolean } | null {
-    if (outcome.status === 'success' && outcome.usage) return { breakdown: breakdownOf(outcome.usage), estimated: false };
-    if (outcome.status !== 'success' && outcome.delivered.isEmpty) return null;
+    if (outcome.status === 'success') return { breakdown: breakdownOf(billedUsage(admitted, outcome)), estimated: outcome.usage === null };
+    if (outcome.delivered.isEmpty) return null;
     const reported = outcome.usage ? breakdownOf(outcome.usage) : null;
     return {
       breakdown: {

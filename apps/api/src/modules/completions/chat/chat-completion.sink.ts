@@ -1,6 +1,7 @@
 /** The output of POST /v1/chat/completions: OpenAI chat JSON, or `data:` chunks ending in `[DONE]`. */
 import type { ChatCompletion, ChatCompletionChunk } from '@apilink/contracts';
 import type { FastifyReply } from 'fastify';
+import { clientUsage } from '../billing/billed-usage';
 import type { DeliveredOutput } from '../billing/delivered-output';
 import type { CompletionContext } from '../completion-context';
 import { withOpenAiDefaults } from '../openai-defaults';
@@ -10,7 +11,6 @@ import type { EventStreamWriter } from '../pipeline/event-stream-writer';
 import type { CodecAnswer } from '../pipeline/upstream-codec';
 import { SseWriter } from '../streaming/sse-writer';
 import { ChatStreamWriter } from './chat-stream-writer';
-import { countedUsage } from './counted-usage';
 
 const ADAPTER_CODEC = new AdapterCodec();
 
@@ -28,8 +28,8 @@ export class ChatCompletionSink implements CompletionSink<ChatCompletion, ChatCo
   }
 
   respond({ answer: completion }: CodecAnswer<ChatCompletion>, context: CompletionContext, reply: FastifyReply): void {
-    // Clients always get usage; without the upstream's, it is the count the bill uses.
-    if (!completion.usage) completion.usage = countedUsage(context);
+    // Clients always get usage (without the upstream's, the count the bill uses) and its cost.
+    completion.usage = clientUsage(context.admitted, context.outcome);
     void reply
       .status(200)
       .header('content-type', 'application/json; charset=utf-8')

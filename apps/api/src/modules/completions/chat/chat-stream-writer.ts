@@ -3,10 +3,10 @@ import type { ChatCompletionChunk } from '@apilink/contracts';
 import { renderError } from '../../../common/errors/error-envelope.mapper';
 import { createUsageChunk } from '../adapters/shared/openai-objects';
 import type { UpstreamUsage } from '../adapters/upstream-adapter';
+import { clientUsage } from '../billing/billed-usage';
 import type { CompletionContext } from '../completion-context';
 import type { EventStreamWriter } from '../pipeline/event-stream-writer';
 import type { SseWriter } from '../streaming/sse-writer';
-import { countedUsage } from './counted-usage';
 
 export class ChatStreamWriter implements EventStreamWriter<ChatCompletionChunk> {
   constructor(
@@ -29,7 +29,7 @@ export class ChatStreamWriter implements EventStreamWriter<ChatCompletionChunk> 
   end(usage: UpstreamUsage | null): void {
     const { context } = this;
     if (context.request.stream_options?.include_usage) {
-      this.sse.writeChunk(createUsageChunk(context.response, usage?.completionUsage ?? countedUsage(context)));
+      this.sse.writeChunk(createUsageChunk(context.response, clientUsage(context.admitted, { usage, delivered: context.outcome.delivered })));
     }
     this.sse.end();
   }

@@ -20,6 +20,7 @@ import { headersTimeoutFor, newCompletionId, type CompletionContext } from '../c
 import { requestTimedOut } from '../errors/completion-errors';
 import { RequestAbortedError } from '../errors/request-aborted';
 import { FailoverRunner } from '../routing/failover-runner';
+import { announceDroppedParams } from '../streaming/dropped-params-header';
 import { RequestLifetime } from '../streaming/request-lifetime';
 import { UpstreamExchange } from '../transport/upstream-exchange';
 import type { CompletionSink } from './completion-sink';
@@ -124,6 +125,7 @@ export class CompletionPipeline {
         }),
       { requestId: context.requestId, attempts: outcome.attempts },
     );
+    announceDroppedParams(reply, parsed.droppedParams);
     outcome.upstreamId = upstream.id;
     outcome.usage = parsed.usage;
     sink.recordAnswer(parsed.answer, outcome.delivered);

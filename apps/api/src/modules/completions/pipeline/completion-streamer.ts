@@ -11,6 +11,7 @@ import { headersTimeoutFor, type CompletionContext } from '../completion-context
 import { requestTimedOut, upstreamStreamFailed } from '../errors/completion-errors';
 import { RequestAbortedError } from '../errors/request-aborted';
 import { classifyAttemptError } from '../routing/failure-classifier';
+import { announceDroppedParams } from '../streaming/dropped-params-header';
 import { FailoverRunner, type AttemptResult } from '../routing/failover-runner';
 import { UpstreamExchange, type PrimedStream } from '../transport/upstream-exchange';
 import type { CompletionSink } from './completion-sink';
@@ -53,7 +54,8 @@ export class CompletionStreamer {
       return;
     }
 
-    const { stream, first } = primed.value;
+    const { stream, first, droppedParams } = primed.value;
+    announceDroppedParams(reply, droppedParams);
     outcome.upstreamId = primed.upstream.id;
     outcome.httpStatus = 200;
     try {

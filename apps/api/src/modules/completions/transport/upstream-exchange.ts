@@ -27,6 +27,18 @@ export interface PrimedStream<TEvent> {
   stream: UpstreamChunkStream<TEvent>;
   /** The first events, not yet written to the client; null when the upstream sent none. */
   first: TEvent[] | null;
+  /** The client parameters this upstream's request left out (UpstreamHttpRequest.droppedParams). */
+  droppedParams: string[];
+}
+
+export interface FetchedAnswer<TAnswer> extends CodecAnswer<TAnswer> {
+  /** The client parameters this upstream's request left out (UpstreamHttpRequest.droppedParams). */
+  droppedParams: string[];
+}
+
+interface SentRequest {
+  response: UpstreamResponse;
+  droppedParams: string[];
 }
 
 @Injectable()
@@ -36,8 +48,8 @@ export class UpstreamExchange {
     codec: UpstreamCodec<TAnswer, unknown>,
     context: CompletionContext,
     options: AttemptOptions,
-  ): Promise<CodecAnswer<TAnswer>> {
-    const response = await this.send(upstream, codec, context, false, options);
+  ): Promise<FetchedAnswer<TAnswer>> {
+    const { response, droppedParams } = await this.send(upstream, codec, context, false, options);
     const text = await readText(response, Number.POSITIVE_INFINITY, options.signal);
     let json: unknown;
     try {
@@ -45,7 +57,7 @@ export class UpstreamExchange {
     } catch {
       throw new UpstreamProtocolError('Upstream sent a response body that is not JSON');
     }
-    return codec.parseAnswer(upstream, context, json);
+    return { ...codec.parseAnswer(upstream, context, json), droppedParams };
   }
 
   async openStream<TEvent>(
@@ -54,10 +66,10 @@ export class UpstreamExchange {
     context: CompletionContext,
     options: AttemptOptions,
   ): Promise<PrimedStream<TEvent>> {
-    const response = await this.send(upstream, codec, context, true, options);
+    const { response, droppedParams } = await this.send(upstream, codec, context, true, options);
     const stream = new UpstreamChunkStream(response, codec.createEventParser(upstream, context), options.signal);
     try {
-      return { stream, first: await stream.first() };
+      return { stream, first: await stream.first(), droppedParams };
     } catch (error) {
       stream.discard();
       throw error;
@@ -70,14 +82,14 @@ export class UpstreamExchange {
     context: CompletionContext,
     stream: boolean,
     options: AttemptOptions,
-  ): Promise<UpstreamResponse> {
+  ): Promise<SentRequest> {
     const httpRequest = codec.buildRequest(upstream, context, { stream, defaultMaxTokens: options.defaultMaxTokens });
     const response = await upstream.transport.send(httpRequest, {
       signal: options.signal,
       headersTimeoutMs: options.headersTimeoutMs,
       guardAddresses: upstream.guardAddresses,
     });
-    if (response.status >= 200 && response.status < 300) return response;
+    if (response.status >= 200 && response.status < 300) return { response, droppedParams: httpRequest.droppedParams };
     const body = await readText(response, ERROR_BODY_LIMIT, options.signal).catch(() => '');
     throw errorForStatus(response.status, upstream.adapter.parseError(response.status, body));
   }

@@ -62,6 +62,10 @@ describe('validateChatRequest', () => {
     expect(validateChatRequest(body)).toBe(body);
   });
 
+  it('accepts text-only modalities', () => {
+    expect(paramOf({ ...VALID, modalities: ['text'] })).toBe('valid');
+  });
+
   it.each([
     ['a non-object body', 'x', null],
     ['a missing model', { messages: VALID.messages }, 'model'],
@@ -101,6 +105,8 @@ describe('validateChatRequest', () => {
     ['an unknown reasoning effort', { ...VALID, reasoning_effort: 'extreme' }, 'reasoning_effort'],
     ['an unknown stream option', { ...VALID, stream_options: { include_everything: true } }, 'stream_options.include_everything'],
     ['an unknown top-level parameter', { ...VALID, functions: [] }, 'functions'],
+    ['audio output in modalities', { ...VALID, modalities: ['text', 'audio'] }, 'modalities'],
+    ['audio output settings', { ...VALID, audio: { voice: 'alloy', format: 'mp3' } }, 'audio'],
   ])('refuses %s, naming the field', (_case, body, param) => {
     expect(paramOf(body)).toBe(param);
   });

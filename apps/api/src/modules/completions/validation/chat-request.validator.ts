@@ -78,6 +78,20 @@ const responseFormat: Check = (value, path) => {
   checkFields(value, { type: () => undefined, json_schema: value.type === 'json_schema' ? jsonSchema : optional(jsonSchema) }, path);
 };
 
+/** Audio output changes what the answer is; no upstream route of the gateway produces it. */
+const textOutputOnly: Check = (value, path) => {
+  arrayOf(oneOf(['text', 'audio']), 1)(value, path);
+  if ((value as string[]).includes('audio')) {
+    throw AppError.invalidRequest('Audio output is not supported by this gateway: send modalities ["text"] or leave it out.', path);
+  }
+};
+
+const noAudio: Check = (value, path) => {
+  if (value !== undefined && value !== null) {
+    throw AppError.invalidRequest('Audio output is not supported by this gateway: leave out `audio`.', path);
+  }
+};
+
 const BODY: Record<string, Check> = {
   model: string({ nonEmpty: true, maxLength: 200 }),
   messages: arrayOf(message, 1),
@@ -101,6 +115,8 @@ const BODY: Record<string, Check> = {
   top_logprobs: optional(integer(0, 20)),
   stream: optional(boolean),
   stream_options: optional(objectOf({ include_usage: optional(boolean), include_obfuscation: optional(boolean) })),
+  modalities: optional(textOutputOnly),
+  audio: noAudio,
   // Accepted for compatibility and not forwarded: none of them changes the answer.
   store: optional(boolean),
   metadata: optional(anyObject),

@@ -67,7 +67,7 @@ export const UPSTREAM_PROVIDERS: readonly UpstreamProvider[] = [
     envPrefix: 'GROQ',
     protocol: 'openai',
     defaultBaseUrl: 'https://api.groq.com/openai/v1',
-    quirks: { developerRole: 'system', rejectParams: ['n', 'logprobs', 'top_logprobs', 'logit_bias'] },
+    quirks: { developerRole: 'system', rejectParams: ['n', 'logprobs', 'top_logprobs'], dropParams: ['logit_bias'] },
   },
   {
     id: 'together',
@@ -102,7 +102,7 @@ export const UPSTREAM_PROVIDERS: readonly UpstreamProvider[] = [
     envPrefix: 'CEREBRAS',
     protocol: 'openai',
     defaultBaseUrl: 'https://api.cerebras.ai/v1',
-    quirks: { developerRole: 'system', rejectParams: ['n', 'logit_bias'], dropParams: ['presence_penalty', 'frequency_penalty'] },
+    quirks: { developerRole: 'system', rejectParams: ['n'], dropParams: ['logit_bias', 'presence_penalty', 'frequency_penalty'] },
   },
   {
     id: 'alibaba',
@@ -135,8 +135,8 @@ export const UPSTREAM_PROVIDERS: readonly UpstreamProvider[] = [
     defaultBaseUrl: 'https://api.cohere.ai/compatibility/v1',
     quirks: {
       ...LEGACY_OPENAI,
-      rejectParams: ['n', 'logit_bias', 'top_logprobs'],
-      dropParams: ['user', 'parallel_tool_calls', 'reasoning_effort'],
+      rejectParams: ['n', 'top_logprobs'],
+      dropParams: ['user', 'parallel_tool_calls', 'reasoning_effort', 'logit_bias'],
       streamUsage: 'never',
     },
   },
@@ -148,8 +148,8 @@ export const UPSTREAM_PROVIDERS: readonly UpstreamProvider[] = [
     // Sonar models have no function calling: silently dropping tools would answer a different question.
     quirks: {
       ...LEGACY_OPENAI,
-      rejectParams: ['tools', 'tool_choice', 'n', 'logit_bias'],
-      dropParams: ['parallel_tool_calls', 'seed', 'user'],
+      rejectParams: ['tools', 'tool_choice', 'n'],
+      dropParams: ['parallel_tool_calls', 'seed', 'user', 'logit_bias'],
       streamUsage: 'always',
     },
   },

@@ -216,9 +216,18 @@ describe('mapAnthropicRequest', () => {
     [{ reasoning_effort: 'high' }, 'reasoning_effort'],
     [{ temperature: 1.5 }, 'temperature'],
     [{ logprobs: true }, 'logprobs'],
-    [{ presence_penalty: 0.5 }, 'presence_penalty'],
+    [{ top_logprobs: 1 }, 'top_logprobs'],
   ] as const)('refuses %j, naming %s', (req, param) => {
     expect(refusedParam(req as Partial<ChatCompletionRequest>)).toBe(param);
+  });
+
+  it('drops sampling hints it cannot honour and names them, without refusing the request', () => {
+    const request = build({ seed: 7, presence_penalty: 0.5, frequency_penalty: 0.1, logit_bias: { '50256': -100 }, user: 'kept' });
+    expect(request.droppedParams).toEqual(['seed', 'presence_penalty', 'frequency_penalty', 'logit_bias']);
+    const sent = JSON.parse(request.body);
+    for (const param of ['seed', 'presence_penalty', 'frequency_penalty', 'logit_bias']) expect(sent).not.toHaveProperty(param);
+    expect(sent.metadata).toEqual({ user_id: 'kept' });
+    expect(build({}).droppedParams).toEqual([]);
   });
 
   it('accepts the neutral values of parameters it cannot honour', () => {

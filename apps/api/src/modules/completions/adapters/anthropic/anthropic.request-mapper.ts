@@ -2,20 +2,24 @@
  * Builds a Messages API request from an OpenAI chat request.
  *
  * Decisions where OpenAI parameters have no faithful Anthropic equivalent:
- * - `n` > 1, `response_format` json_object/json_schema, `logprobs`/`top_logprobs`/`logit_bias`,
- *   non-zero penalties and `temperature` > 1 are refused: ignoring them would silently change the
- *   answer the client asked for.
+ * - `n` > 1, `response_format` json_object/json_schema, `logprobs`/`top_logprobs` and
+ *   `temperature` > 1 are refused: ignoring them would silently change the answer the client asked for.
  * - `reasoning_effort` (other than 'none') is refused: extended thinking needs its signed thinking
  *   blocks sent back on every tool-use turn, which OpenAI's message format cannot carry.
- * - `seed` is dropped: OpenAI itself only promises best-effort determinism from it.
+ * - `seed`, `presence_penalty`, `frequency_penalty` and `logit_bias` are dropped (and named in
+ *   `droppedParams`): they are sampling hints that agents and frameworks send by default, and OpenAI
+ *   itself only promises best-effort determinism from `seed`.
  */
 import type { ChatCompletionRequest, ChatCompletionTool, ChatCompletionToolChoice } from '@apilink/contracts';
 import { UnsupportedParameterError } from '../errors/unsupported-parameter.error';
+import { setParams } from '../shared/dropped-params';
 import type { BuildRequestContext, UpstreamHttpRequest, UpstreamTarget } from '../upstream-adapter';
 import { mapAnthropicConversation } from './anthropic.message-mapper';
 import type { AnthropicRequestBody, AnthropicTool, AnthropicToolChoice } from './anthropic.types';
 
 export const ANTHROPIC_VERSION = '2023-06-01';
+
+const DROPPED_PARAMS = ['seed', 'presence_penalty', 'frequency_penalty', 'logit_bias'] as const;
 
 export function mapAnthropicRequest(req: ChatCompletionRequest, target: UpstreamTarget, ctx: BuildRequestContext): UpstreamHttpRequest {
   rejectUnsupported(req);
@@ -48,6 +52,7 @@ export function mapAnthropicRequest(req: ChatCompletionRequest, target: Upstream
     },
     body: JSON.stringify(body),
     usageReported: true,
+    droppedParams: setParams(req, DROPPED_PARAMS),
   };
 }
 
@@ -64,9 +69,6 @@ function rejectUnsupported(req: ChatCompletionRequest): void {
   if (req.temperature != null && req.temperature > 1) refuse('temperature', 'the maximum is 1.');
   if (req.logprobs) refuse('logprobs', 'log probabilities are not available.');
   if (req.top_logprobs != null) refuse('top_logprobs', 'log probabilities are not available.');
-  if (req.logit_bias != null && Object.keys(req.logit_bias).length > 0) refuse('logit_bias', 'token biasing is not available.');
-  if (req.presence_penalty) refuse('presence_penalty', 'penalties are not available.');
-  if (req.frequency_penalty) refuse('frequency_penalty', 'penalties are not available.');
 }
 
 function mapTool(tool: ChatCompletionTool): AnthropicTool {

@@ -187,10 +187,14 @@ describe('mapGeminiRequest', () => {
       stopSequences: ['END'],
       candidateCount: 2,
       seed: 42,
-      presencePenalty: 0.1,
-      frequencyPenalty: 0.2,
     });
     expect(Object.keys(sent).sort()).toEqual(['contents', 'generationConfig']);
+  });
+
+  it('drops the hints Gemini cannot honour and names them, in the order of the request parameters', () => {
+    const req = { user: 'u', parallel_tool_calls: false, logit_bias: { '1': 2 }, presence_penalty: 0.1, frequency_penalty: 0, seed: 1 };
+    expect(build(req).droppedParams).toEqual(['user', 'parallel_tool_calls', 'logit_bias', 'presence_penalty', 'frequency_penalty']);
+    expect(build({ temperature: 0.2 }).droppedParams).toEqual([]);
   });
 
   it('sends no generationConfig and no maxOutputTokens when the client set nothing', () => {
@@ -222,9 +226,9 @@ describe('mapGeminiRequest', () => {
     expect(body({ reasoning_effort: 'ultra' as never })).not.toHaveProperty('generationConfig');
   });
 
-  it('refuses log probabilities and logit bias', () => {
+  it('refuses log probabilities, which change the shape of the answer', () => {
     expect(refusedParam({ logprobs: true })).toBe('logprobs');
-    expect(refusedParam({ logit_bias: { '50256': -100 } })).toBe('logit_bias');
-    expect(refusedParam({ logprobs: false })).toBeUndefined();
+    expect(refusedParam({ top_logprobs: 2 })).toBe('top_logprobs');
+    expect(refusedParam({ logprobs: false, logit_bias: { '50256': -100 } })).toBeUndefined();
   });
 });

@@ -1,12 +1,15 @@
 /**
  * Builds a generateContent / streamGenerateContent request from an OpenAI chat request.
  *
- * Decisions: `user` and `parallel_tool_calls` are dropped (Gemini has no equivalent and they do not
- * change the answer); `logprobs`, `top_logprobs` and `logit_bias` are refused; `reasoning_effort`
- * becomes a thinking budget with the levels Google's own OpenAI compatibility layer uses.
+ * Decisions: `user`, `parallel_tool_calls`, `logit_bias` and the penalties are dropped and named in
+ * `droppedParams` (Gemini has no equivalent, or — for the penalties — most current models refuse
+ * them, and they are hints that do not change the answer's shape); `logprobs` and `top_logprobs`
+ * are refused; `reasoning_effort` becomes a thinking budget with the levels Google's own OpenAI
+ * compatibility layer uses.
  */
 import type { ChatCompletionRequest, ChatCompletionTool, ChatCompletionToolChoice, ReasoningEffort } from '@apilink/contracts';
 import { UnsupportedParameterError } from '../errors/unsupported-parameter.error';
+import { setParams } from '../shared/dropped-params';
 import type { BuildRequestContext, UpstreamHttpRequest, UpstreamTarget } from '../upstream-adapter';
 import { mapGeminiConversation } from './gemini.content-mapper';
 import { cleanGeminiSchema } from './gemini.schema-cleaner';
@@ -22,8 +25,10 @@ const THINKING_BUDGETS: Record<ReasoningEffort, number> = {
   max: 32768,
 };
 
+const DROPPED_PARAMS = ['user', 'parallel_tool_calls', 'logit_bias', 'presence_penalty', 'frequency_penalty'] as const;
+
 export function mapGeminiRequest(req: ChatCompletionRequest, target: UpstreamTarget, ctx: BuildRequestContext): UpstreamHttpRequest {
-  for (const param of ['logprobs', 'top_logprobs', 'logit_bias'] as const) {
+  for (const param of ['logprobs', 'top_logprobs'] as const) {
     if (req[param] != null && req[param] !== false) {
       throw new UnsupportedParameterError(param, `Parameter '${param}' is not supported by this model.`);
     }
@@ -47,6 +52,7 @@ export function mapGeminiRequest(req: ChatCompletionRequest, target: UpstreamTar
     },
     body: JSON.stringify(body),
     usageReported: true,
+    droppedParams: setParams(req, DROPPED_PARAMS),
   };
 }
 
@@ -77,8 +83,6 @@ function mapGenerationConfig(req: ChatCompletionRequest): GeminiGenerationConfig
   if (stop && stop.length > 0) config.stopSequences = stop;
   if (req.n != null && req.n !== 1) config.candidateCount = req.n;
   if (req.seed != null) config.seed = req.seed;
-  if (req.presence_penalty != null) config.presencePenalty = req.presence_penalty;
-  if (req.frequency_penalty != null) config.frequencyPenalty = req.frequency_penalty;
   const format = req.response_format;
   if (format?.type === 'json_object') config.responseMimeType = 'application/json';
   if (format?.type === 'json_schema') {

@@ -93,10 +93,13 @@ describe('mapOpenAiCompatRequest', () => {
     expect(sent).not.toHaveProperty('seed');
   });
 
-  it('drops parameters the provider cannot take silently', () => {
-    const sent = body(request({ user: 'u', reasoning_effort: 'high' }), target({ quirks: QUIRKS_PRESETS.get('mistral')! }));
+  it('drops parameters the provider cannot take and names only those the client set', () => {
+    const mistral = target({ quirks: QUIRKS_PRESETS.get('mistral')! });
+    const built = mapOpenAiCompatRequest(request({ user: 'u', reasoning_effort: 'high' }), mistral, { stream: false, defaultMaxTokens: 100 });
+    const sent = JSON.parse(built.body);
     expect(sent).not.toHaveProperty('user');
     expect(sent).not.toHaveProperty('reasoning_effort');
+    expect([...built.droppedParams].sort()).toEqual(['reasoning_effort', 'user']);
   });
 
   it('refuses parameters the provider rejects, naming them', () => {

@@ -17,7 +17,8 @@ export function mapOpenAiCompatRequest(req: ChatCompletionRequest, target: Upstr
       throw new UnsupportedParameterError(param, `Parameter '${param}' is not supported by this model's provider.`);
     }
   }
-  for (const param of quirks.dropParams) delete params[param];
+  const droppedParams = quirks.dropParams.filter((param) => param in params);
+  for (const param of droppedParams) delete params[param];
   const body: Record<string, unknown> = { model: target.upstreamModel, messages: mapMessages(req.messages, quirks) };
   for (const [param, value] of Object.entries(params)) {
     body[quirks.renameParams[param as ChatCompletionRequestParam] ?? param] = value;
@@ -33,6 +34,7 @@ export function mapOpenAiCompatRequest(req: ChatCompletionRequest, target: Upstr
     },
     body: JSON.stringify(body),
     usageReported: !ctx.stream || quirks.streamUsage !== 'never',
+    droppedParams,
   };
 }
 
