@@ -1,4 +1,5 @@
 import { ECHO_MODEL_ID } from '@apilink/contracts';
+import { EMBEDDING_MODELS } from './embedding-models';
 import { buildSeed } from './build-seed';
 import type { CatalogSourceRow } from './catalog-source';
 
@@ -33,7 +34,7 @@ describe('buildSeed', () => {
   });
 
   it('adds the built-in echo model before the imported ones', () => {
-    expect(first.seed.models.map((m) => m.id)).toEqual([ECHO_MODEL_ID, 'openai/a', 'openai/b']);
+    expect(first.seed.models.map((m) => m.id)).toEqual([ECHO_MODEL_ID, ...EMBEDDING_MODELS.map((m) => m.id), 'openai/a', 'openai/b']);
     expect(first.added).toHaveLength(3);
   });
 

@@ -3,6 +3,7 @@ import type { ModelCatalogSeed, SeedModel } from '@apilink/contracts';
 import { applyCorrections, type CatalogCorrection } from './catalog-corrections';
 import type { CatalogSourceRow } from './catalog-source';
 import { ECHO_MODEL } from './echo-model';
+import { EMBEDDING_MODELS } from './embedding-models';
 import { mergePriceHistory } from './price-history';
 import { mapSourceRow, type SeedModelFacts } from './seed-model.mapper';
 
@@ -31,7 +32,7 @@ export function buildSeed(rows: CatalogSourceRow[], previous: ModelCatalogSeed |
     rows.map((row) => mapSourceRow(row, fallbackCreated)),
     options.corrections,
   );
-  const facts: SeedModelFacts[] = [ECHO_MODEL, ...imported.models];
+  const facts: SeedModelFacts[] = [ECHO_MODEL, ...EMBEDDING_MODELS, ...imported.models];
   const added: string[] = [];
   const repriced: string[] = [];
   const models: SeedModel[] = facts.map(({ price, ...model }) => {

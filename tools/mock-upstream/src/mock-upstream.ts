@@ -7,7 +7,7 @@ import { writeFrames } from './frame-writer';
 import { AnthropicProtocol } from './protocols/anthropic.protocol';
 import { GeminiProtocol } from './protocols/gemini.protocol';
 import { OpenAiProtocol } from './protocols/openai.protocol';
-import type { GenerateRoute, HttpReply, ProtocolAdapter, RenderContext } from './protocols/protocol-adapter';
+import type { EmbeddingsRoute, GenerateRoute, HttpReply, ProtocolAdapter, RenderContext } from './protocols/protocol-adapter';
 import { DEFAULT_CHUNKS, buildReplyPlan } from './reply-plan';
 import type { MockFault, MockProtocol, MockUpstreamOptions, RecordedRequest, ScriptedReply } from './types';
 
@@ -258,6 +258,7 @@ export class MockUpstream {
     if (authError) return this.reply(res, record, authError);
     if (route.kind === 'models') return this.reply(res, record, adapter.listModels(this.options.models ?? adapter.defaultModels));
     if (parseFailed || record.body === undefined) return this.reply(res, record, adapter.invalidJson());
+    if (route.kind === 'embeddings') return this.embed(req, res, record, route);
     const invalid = adapter.validate(record.body, route);
     if (invalid) return this.reply(res, record, invalid);
     const facts = adapter.facts(record.body, route);
@@ -266,23 +267,7 @@ export class MockUpstream {
 
     const fault = this.faults.take();
     record.fault = fault?.kind;
-    switch (fault?.kind) {
-      case 'connectionReset':
-        this.droppedByMock.add(record);
-        // A TCP RST where the platform allows it, as a crashed or firewalled upstream gives.
-        if (typeof req.socket.resetAndDestroy === 'function') req.socket.resetAndDestroy();
-        else req.socket.destroy();
-        return;
-      case 'hang':
-        this.hanging.set(res, record);
-        return;
-      case 'status':
-        return this.reply(res, record, adapter.serverError(fault.status ?? 500));
-      case 'rateLimit':
-        return this.reply(res, record, adapter.rateLimited(fault.retryAfterSeconds ?? 1));
-      default:
-        break;
-    }
+    if (this.failed(req, res, record, fault)) return;
 
     const malformed = fault?.kind === 'malformed';
     const plan = buildReplyPlan(facts, malformed ? undefined : this.replies.shift(), {
@@ -316,6 +301,42 @@ export class MockUpstream {
     const dropAfterFrames = timing.dropAfterFrames !== undefined ? 1 : undefined;
     const headers = { ...completion.headers, 'content-length': Buffer.byteLength(body) };
     void this.write(res, record, completion.status, headers, frames, { ...timing, chunkDelayMs: 0, dropAfterFrames });
+  }
+
+  /** Embeddings are one JSON answer: the request-level faults apply, and the next scripted reply's promptTokens. */
+  private embed(req: IncomingMessage, res: ServerResponse, record: RecordedRequest, route: EmbeddingsRoute): void {
+    const fault = this.faults.take();
+    record.fault = fault?.kind;
+    if (this.failed(req, res, record, fault)) return;
+    const scripted = this.replies.shift();
+    const { adapter } = this;
+    const reply = adapter.embeddings
+      ? adapter.embeddings(record.body, route, scripted?.usage?.promptTokens)
+      : adapter.notFound('POST', record.path);
+    this.reply(res, record, reply);
+  }
+
+  /** Applies a fault that replaces the answer (reset, hang, error status); true when it did. */
+  private failed(req: IncomingMessage, res: ServerResponse, record: RecordedRequest, fault: MockFault | undefined): boolean {
+    switch (fault?.kind) {
+      case 'connectionReset':
+        this.droppedByMock.add(record);
+        // A TCP RST where the platform allows it, as a crashed or firewalled upstream gives.
+        if (typeof req.socket.resetAndDestroy === 'function') req.socket.resetAndDestroy();
+        else req.socket.destroy();
+        return true;
+      case 'hang':
+        this.hanging.set(res, record);
+        return true;
+      case 'status':
+        this.reply(res, record, this.adapter.serverError(fault.status ?? 500));
+        return true;
+      case 'rateLimit':
+        this.reply(res, record, this.adapter.rateLimited(fault.retryAfterSeconds ?? 1));
+        return true;
+      default:
+        return false;
+    }
   }
 
   private reply(res: ServerResponse, record: RecordedRequest, reply: HttpReply): void {

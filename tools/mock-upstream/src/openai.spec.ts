@@ -218,9 +218,9 @@ describe('OpenAI-compatible mock upstream', () => {
     const badJson = await fetch(`${mock.url}/chat/completions`, { method: 'POST', headers: authHeaders(mock), body: '{not json' });
     expect(badJson.status).toBe(400);
     expect(((await badJson.json()) as Json).error.type).toBe('invalid_request_error');
-    const unknown = await fetch(`${mock.url}/embeddings`, { method: 'POST', headers: authHeaders(mock), body: '{}' });
+    const unknown = await fetch(`${mock.url}/audio/speech`, { method: 'POST', headers: authHeaders(mock), body: '{}' });
     expect(unknown.status).toBe(404);
-    expect(((await unknown.json()) as Json).error.message).toBe('Invalid URL (POST /v1/embeddings)');
+    expect(((await unknown.json()) as Json).error.message).toBe('Invalid URL (POST /v1/audio/speech)');
   });
 
   it('lists models on GET /v1/models', async () => {

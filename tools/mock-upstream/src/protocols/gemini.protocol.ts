@@ -17,14 +17,16 @@ import {
   type GenerateRoute,
   type HttpReply,
   type ProtocolAdapter,
+  type EmbeddingsRoute,
   type RenderContext,
   type Route,
   type StreamRendering,
   headerValue,
   jsonReply,
 } from './protocol-adapter';
+import { geminiEmbeddingsReply } from './gemini-embeddings';
 
-const GENERATE_PATH = /^\/(v1beta|v1|v1alpha)\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
+const GENERATE_PATH = /^\/(v1beta|v1|v1alpha)\/models\/([^/:]+):(generateContent|streamGenerateContent|batchEmbedContents)$/;
 const MODELS_PATH = /^\/(v1beta|v1|v1alpha)\/models$/;
 const FINISH_REASONS = { stop: 'STOP', length: 'MAX_TOKENS', tool_calls: 'STOP', content_filter: 'SAFETY' } as const;
 const STATUS_NAMES: Record<number, string> = { 500: 'INTERNAL', 501: 'NOT_IMPLEMENTED', 503: 'UNAVAILABLE', 504: 'DEADLINE_EXCEEDED' };
@@ -62,7 +64,12 @@ export class GeminiProtocol implements ProtocolAdapter {
     } catch {
       return undefined;
     }
+    if (match[3] === 'batchEmbedContents') return { kind: 'embeddings', model };
     return { kind: 'generate', stream, model, jsonArrayStream: stream && query.get('alt') !== 'sse' };
+  }
+
+  embeddings(body: unknown, route: EmbeddingsRoute): HttpReply {
+    return geminiEmbeddingsReply(body, route.model ?? '');
   }
 
   authenticate(headers: IncomingHttpHeaders, query: URLSearchParams, apiKey: string): HttpReply | undefined {

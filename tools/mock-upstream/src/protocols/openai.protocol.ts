@@ -9,7 +9,9 @@
 //   and function.name with empty arguments, later fragments only index and argument pieces.
 import type { IncomingHttpHeaders } from 'node:http';
 import { type ReplyPlan, type RequestFacts, isRecord } from '../reply-plan';
+import { openAiEmbeddingsReply } from './openai-embeddings';
 import {
+  type EmbeddingsRoute,
   type GenerateRoute,
   type HttpReply,
   type ProtocolAdapter,
@@ -52,14 +54,17 @@ export class OpenAiProtocol implements ProtocolAdapter {
   readonly defaultModels = ['gpt-4o-mini', 'gpt-4o'];
   private readonly completionsPath: string;
   private readonly modelsPath: string;
+  private readonly embeddingsPath: string;
 
   constructor(basePath: string) {
     this.completionsPath = `${basePath}/chat/completions`;
     this.modelsPath = `${basePath}/models`;
+    this.embeddingsPath = `${basePath}/embeddings`;
   }
 
   route(method: string, pathname: string): Route | undefined {
     if (method === 'POST' && pathname === this.completionsPath) return { kind: 'generate', stream: false };
+    if (method === 'POST' && pathname === this.embeddingsPath) return { kind: 'embeddings' };
     if (method === 'GET' && pathname === this.modelsPath) return { kind: 'models' };
     return undefined;
   }
@@ -84,6 +89,10 @@ export class OpenAiProtocol implements ProtocolAdapter {
       );
     }
     return undefined;
+  }
+
+  embeddings(body: unknown, _route: EmbeddingsRoute, promptTokens: number | undefined): HttpReply {
+    return openAiEmbeddingsReply(body, promptTokens);
   }
 
   validate(body: unknown): HttpReply | undefined {

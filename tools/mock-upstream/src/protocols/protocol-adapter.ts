@@ -18,7 +18,10 @@ export type GenerateRoute = {
   jsonArrayStream?: boolean;
 };
 
-export type Route = { kind: 'models' } | GenerateRoute;
+/** An embeddings request: OpenAI's /embeddings (model in the body) or Gemini's :batchEmbedContents (model in the path). */
+export type EmbeddingsRoute = { kind: 'embeddings'; model?: string };
+
+export type Route = { kind: 'models' } | GenerateRoute | EmbeddingsRoute;
 
 export interface RenderContext {
   /** Per-mock sequence number, used to make deterministic ids. */
@@ -49,6 +52,11 @@ export interface ProtocolAdapter {
   facts(body: unknown, route: GenerateRoute): RequestFacts;
   completion(plan: ReplyPlan, ctx: RenderContext): HttpReply;
   stream(plan: ReplyPlan, ctx: RenderContext): StreamRendering;
+  /**
+   * Validates and answers an embeddings request (only protocols that route one implement it); `promptTokens`
+   * overrides the reported usage where the protocol reports any.
+   */
+  embeddings?(body: unknown, route: EmbeddingsRoute, promptTokens: number | undefined): HttpReply;
   listModels(models: readonly string[]): HttpReply;
   modelNotFound(model: string): HttpReply;
   notFound(method: string, path: string): HttpReply;

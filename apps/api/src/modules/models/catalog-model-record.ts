@@ -1,5 +1,5 @@
 /** The in-memory form of a catalog model and its price versions (the cache's unit; never an entity). */
-import type { SeedModel } from '@apilink/contracts';
+import type { ModelKind, SeedModel } from '@apilink/contracts';
 
 export interface LongContextTier {
   aboveInputTokens: number;
@@ -22,7 +22,8 @@ export interface ModelPriceVersion {
 }
 
 /** A catalog model as served: the seed's facts (whatever their origin) with its price versions. */
-export interface CatalogModelRecord extends Omit<SeedModel, 'status' | 'disabledReason' | 'prices'> {
+export interface CatalogModelRecord extends Omit<SeedModel, 'status' | 'disabledReason' | 'prices' | 'kind'> {
+  kind: ModelKind;
   /** Other names clients may ask for (admin-managed); the catalog resolves them to this model. */
   aliases: string[];
   /** Output cap for requests that set none; null: the model's maximum (what the context leaves). */

@@ -12,17 +12,18 @@ import catalogSeed from './seed/model-catalog.seed.json';
 const INSERT_MODELS = `
   INSERT INTO "models" ("id", "provider", "upstream_model", "name", "owned_by", "released_at", "context_window",
     "max_output_tokens", "max_input_tokens", "supports_tools", "supports_vision", "supports_reasoning", "modalities",
-    "status", "enabled", "disabled_reason", "aliases")
+    "status", "enabled", "disabled_reason", "aliases", "kind")
   SELECT m."id", m."provider", m."upstreamModel", m."name", m."ownedBy", to_timestamp(m."created"), m."contextWindow",
     m."maxOutputTokens", m."maxInputTokens", m."supportsTools", m."supportsVision", m."supportsReasoning",
     ARRAY(SELECT jsonb_array_elements_text(m."modalities")), m."status", m."enabled", m."disabledReason",
     -- Claude models answer to their bare Anthropic id too (what Claude Code sends), unless it is taken.
     CASE WHEN m."provider" = 'anthropic' AND NOT EXISTS (SELECT 1 FROM "models" o WHERE m."upstreamModel" = ANY(o."aliases"))
-      THEN ARRAY[m."upstreamModel"] ELSE '{}'::text[] END
+      THEN ARRAY[m."upstreamModel"] ELSE '{}'::text[] END,
+    COALESCE(m."kind", 'chat')
   FROM jsonb_to_recordset($1::jsonb) AS m("id" text, "provider" text, "upstreamModel" text, "name" text, "ownedBy" text,
     "created" bigint, "contextWindow" integer, "maxOutputTokens" integer, "maxInputTokens" integer, "supportsTools" boolean,
     "supportsVision" boolean, "supportsReasoning" boolean, "modalities" jsonb, "status" text, "enabled" boolean,
-    "disabledReason" text)
+    "disabledReason" text, "kind" text)
   ON CONFLICT ("id") DO NOTHING`;
 
 const INSERT_PRICES = `

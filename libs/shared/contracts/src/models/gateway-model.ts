@@ -3,6 +3,7 @@
  * tools that configure themselves from either OpenRouter's or LiteLLM's names find them.
  */
 import type { Model } from '../openai/model';
+import type { ModelKind } from './model-catalog-seed';
 
 /** USD per single token as decimal strings, like OpenRouter's `pricing`; absent when not sold apart. */
 export interface GatewayModelPricing {
@@ -21,6 +22,8 @@ export interface GatewayModelCapabilities {
 
 export interface GatewayModel extends Model {
   name: string;
+  /** `chat` models answer chat completions (and /v1/responses, /v1/messages); `embedding` models /v1/embeddings. */
+  kind: ModelKind;
   /** Total tokens (input + output) the model accepts. */
   context_window: number;
   /** Same as context_window, under OpenRouter's name. */

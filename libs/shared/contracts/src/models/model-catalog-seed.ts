@@ -25,8 +25,13 @@ export interface SeedPriceVersion {
   longContextTiers: SeedLongContextTier[];
 }
 
+/** Which endpoint serves a model: chat completions (and the other generation APIs) or embeddings. */
+export type ModelKind = 'chat' | 'embedding';
+
 export interface SeedModel {
   id: string;
+  /** Absent: 'chat'. Embedding models have a maxOutputTokens of 0 and bill input tokens only. */
+  kind?: ModelKind;
   provider: string;
   /** The id sent upstream: everything after the first `/` of `id`. */
   upstreamModel: string;

@@ -32,6 +32,9 @@ export class RequestAdmission {
     const active = this.models.findActive(request.model);
     if (!active) throw modelNotFound(request.model, this.models.findActive(ECHO_MODEL_ID) ? ECHO_MODEL_ID : null);
     const { model } = active;
+    if (model.kind !== 'chat') {
+      throw AppError.invalidRequest(`'${request.model}' is an embedding model: send it to POST /v1/embeddings.`, 'model');
+    }
     if (!model.supportsVision) rejectImages(request);
     if (!model.supportsTools) rejectTools(request);
 

@@ -1,7 +1,9 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { ModelKind } from '@apilink/contracts';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-/** A sellable chat model: catalog facts plus the operator's switch. Prices live in model_prices. */
+/** A sellable chat or embedding model: catalog facts plus the operator's switch. Prices live in model_prices. */
 @Entity('models')
+@Check('CHK_models_kind', `"kind" IN ('chat', 'embedding')`)
 export class ModelEntity {
   /** Public id `<provider>/<upstream model id>`. */
   @PrimaryColumn({ type: 'varchar', length: 200, primaryKeyConstraintName: 'PK_models' })
@@ -16,6 +18,10 @@ export class ModelEntity {
 
   @Column({ type: 'varchar', length: 200 })
   name: string;
+
+  /** Which endpoint serves it: chat (chat completions and the other generation APIs) or embedding (/v1/embeddings). */
+  @Column({ type: 'varchar', length: 16, default: 'chat' })
+  kind: ModelKind;
 
   @Column({ name: 'owned_by', type: 'varchar', length: 64 })
   ownedBy: string;

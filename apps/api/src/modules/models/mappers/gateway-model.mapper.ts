@@ -17,6 +17,7 @@ export function toGatewayModel({ model, price }: ActiveModel): GatewayModel {
     created: model.created,
     owned_by: model.ownedBy,
     name: model.name,
+    kind: model.kind,
     context_window: model.contextWindow,
     context_length: model.contextWindow,
     max_output_tokens: model.maxOutputTokens,

@@ -23,6 +23,7 @@ export function toPriceVersion(entity: ModelPriceEntity): ModelPriceVersion {
 export function toCatalogModelRecord(entity: ModelEntity, prices: ModelPriceEntity[]): CatalogModelRecord {
   return {
     id: entity.id,
+    kind: entity.kind,
     provider: entity.provider,
     upstreamModel: entity.upstreamModel,
     name: entity.name,
