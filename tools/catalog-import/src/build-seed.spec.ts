@@ -33,9 +33,9 @@ describe('buildSeed', () => {
     corrections: [],
   });
 
-  it('adds the built-in echo model before the imported ones', () => {
+  it('adds the built-in echo and embedding models before the imported ones', () => {
     expect(first.seed.models.map((m) => m.id)).toEqual([ECHO_MODEL_ID, ...EMBEDDING_MODELS.map((m) => m.id), 'openai/a', 'openai/b']);
-    expect(first.added).toHaveLength(3);
+    expect(first.added).toHaveLength(3 + EMBEDDING_MODELS.length);
   });
 
   it('keeps the old version when a re-import finds the same price', () => {

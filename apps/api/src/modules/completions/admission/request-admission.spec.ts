@@ -5,6 +5,7 @@ import { RequestAdmission } from './request-admission';
 
 const MODEL = {
   id: 'openai/gpt-4',
+  kind: 'chat',
   contextWindow: 1000,
   maxOutputTokens: 300,
   maxInputTokens: null,
@@ -38,6 +39,12 @@ describe('RequestAdmission', () => {
   it('refuses an unknown or inactive model with 404 model_not_found', () => {
     expect(() => admission().admit(request({ model: 'openai/nope' }))).toThrow(
       expect.objectContaining({ status: 404, code: 'model_not_found' }),
+    );
+  });
+
+  it('refuses an embedding model with a 400 naming model and pointing at /v1/embeddings', () => {
+    expect(() => admission({ kind: 'embedding' }).admit(request())).toThrow(
+      expect.objectContaining({ status: 400, param: 'model', message: expect.stringContaining('/v1/embeddings') }),
     );
   });
 
