@@ -1,6 +1,10 @@
 import { startMockUpstream, type MockUpstream } from './mock-upstream';
 import { authHeaders, postJson } from './spec-helpers';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions walk wire payloads freely
+type Json = Record<string, any>;
+const json = async (response: Response) => (await response.json()) as Json;
+
 describe('mock embeddings endpoints', () => {
   let openai: MockUpstream;
   let gemini: MockUpstream;
@@ -22,7 +26,7 @@ describe('mock embeddings endpoints', () => {
   it('answers OpenAI embeddings in order, unit length, deterministic, with usage', async () => {
     const response = await embedOpenAi({ model: 'text-embedding-3-small', input: ['alpha', 'beta', 'alpha'], dimensions: 8 });
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = await json(response);
     expect(body).toMatchObject({ object: 'list', model: 'text-embedding-3-small', usage: { prompt_tokens: 5, total_tokens: 5 } });
     const vectors = body.data.map((item: { index: number; embedding: number[] }) => item.embedding);
     expect(body.data.map((item: { index: number }) => item.index)).toEqual([0, 1, 2]);
@@ -33,10 +37,8 @@ describe('mock embeddings endpoints', () => {
   });
 
   it('encodes base64 as little-endian float32 of the same vector, and counts token arrays by length', async () => {
-    const float = await (await embedOpenAi({ model: 'text-embedding-3-small', input: [[1, 2, 3]], dimensions: 4 })).json();
-    const b64 = await (
-      await embedOpenAi({ model: 'text-embedding-3-small', input: [[1, 2, 3]], dimensions: 4, encoding_format: 'base64' })
-    ).json();
+    const float = await json(await embedOpenAi({ model: 'text-embedding-3-small', input: [[1, 2, 3]], dimensions: 4 }));
+    const b64 = await json(await embedOpenAi({ model: 'text-embedding-3-small', input: [[1, 2, 3]], dimensions: 4, encoding_format: 'base64' }));
     const bytes = Buffer.from(b64.data[0].embedding, 'base64');
     const decoded = Array.from({ length: bytes.length / 4 }, (_, i) => bytes.readFloatLE(i * 4));
     expect(decoded).toEqual(float.data[0].embedding);
@@ -51,13 +53,13 @@ describe('mock embeddings endpoints', () => {
     ] as const) {
       const response = await embedOpenAi(body);
       expect(response.status).toBe(400);
-      expect((await response.json()).error.param).toBe(param);
+      expect((await json(response)).error.param).toBe(param);
     }
   });
 
   it('uses a scripted prompt token count and applies request faults', async () => {
     openai.enqueueReply({ usage: { promptTokens: 1234 } });
-    expect((await (await embedOpenAi({ model: 'text-embedding-3-small', input: 'x' })).json()).usage.prompt_tokens).toBe(1234);
+    expect((await json(await embedOpenAi({ model: 'text-embedding-3-small', input: 'x' }))).usage.prompt_tokens).toBe(1234);
     openai.setFault({ kind: 'status', status: 503, times: 1 });
     expect((await embedOpenAi({ model: 'text-embedding-3-small', input: 'x' })).status).toBe(503);
   });
@@ -70,11 +72,11 @@ describe('mock embeddings endpoints', () => {
     });
     const response = await embedGemini('gemini-embedding-001', { requests: [request('one', 16), request('two', 16)] });
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = await json(response);
     expect(Object.keys(body)).toEqual(['embeddings']);
     expect(body.embeddings).toHaveLength(2);
     expect(body.embeddings[0].values).toHaveLength(16);
-    const full = await (await embedGemini('gemini-embedding-001', { requests: [request('one')] })).json();
+    const full = await json(await embedGemini('gemini-embedding-001', { requests: [request('one')] }));
     expect(full.embeddings[0].values).toHaveLength(3072);
   });
 
@@ -83,6 +85,6 @@ describe('mock embeddings endpoints', () => {
       requests: [{ model: 'models/other', content: { parts: [{ text: 'x' }] } }],
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).error.status).toBe('INVALID_ARGUMENT');
+    expect((await json(response)).error.status).toBe('INVALID_ARGUMENT');
   });
 });

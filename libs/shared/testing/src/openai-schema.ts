@@ -1,14 +1,16 @@
 /**
  * Validates what the gateway returns against OpenAI's published OpenAPI component schemas
- * (data/openai-schemas.json in this library, vendored unchanged from openai/openai-openapi with its MIT notice), so a response or a
- * stream chunk that an OpenAI SDK would choke on fails the test that produced it.
+ * (data/openai-schemas.json and data/openai-responses-schemas.json in this library, vendored
+ * unchanged from openai/openai-openapi with their MIT notice), so a response or a stream chunk or
+ * event that an OpenAI SDK would choke on fails the test that produced it.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
-export type OpenAiSchemaName =
+/** Schemas of data/openai-schemas.json (chat completions, models, errors). */
+type ChatSchemaName =
   | 'CreateChatCompletionResponse'
   | 'CreateChatCompletionStreamResponse'
   | 'ListModelsResponse'
@@ -16,10 +18,24 @@ export type OpenAiSchemaName =
   | 'ErrorResponse'
   | 'CreateChatCompletionRequest';
 
-/** Vendored in this library (data/README.md has the licence); OPENAI_SCHEMAS_FILE overrides it. */
-const SCHEMAS_FILE = process.env.OPENAI_SCHEMAS_FILE ?? path.resolve(__dirname, '../data/openai-schemas.json');
+/** Schemas of data/openai-responses-schemas.json (the Responses API and embeddings). */
+type ResponsesSchemaName = 'Response' | 'ResponseStreamEvent' | 'CreateResponse' | 'CreateEmbeddingResponse' | 'CreateEmbeddingRequest';
 
-let ajv: { instance: Ajv; id: string } | null = null;
+export type OpenAiSchemaName = ChatSchemaName | ResponsesSchemaName;
+
+const RESPONSES_SCHEMAS: readonly string[] = [
+  'Response',
+  'ResponseStreamEvent',
+  'CreateResponse',
+  'CreateEmbeddingResponse',
+  'CreateEmbeddingRequest',
+] satisfies ResponsesSchemaName[];
+
+/** Vendored in this library (data/README.md has the licence); OPENAI_SCHEMAS_FILE overrides the chat file. */
+const CHAT_SCHEMAS_FILE = process.env.OPENAI_SCHEMAS_FILE ?? path.resolve(__dirname, '../data/openai-schemas.json');
+const RESPONSES_SCHEMAS_FILE = path.resolve(__dirname, '../data/openai-responses-schemas.json');
+
+const compilers = new Map<string, { instance: Ajv; id: string }>();
 const validators = new Map<OpenAiSchemaName, ValidateFunction>();
 
 /**
@@ -41,25 +57,30 @@ export function openApiToJsonSchema(node: unknown): unknown {
   return { anyOf: [converted, { type: 'null' }] };
 }
 
-function compiler(): { instance: Ajv; id: string } {
-  if (ajv) return ajv;
-  const document = JSON.parse(readFileSync(SCHEMAS_FILE, 'utf8')) as { $id?: string };
-  const id = document.$id ?? 'openai-schemas.json';
+/** One Ajv per file: both files define some schemas under the same names. */
+function compiler(file: string): { instance: Ajv; id: string } {
+  const cached = compilers.get(file);
+  if (cached) return cached;
+  const document = JSON.parse(readFileSync(file, 'utf8')) as { $id?: string };
+  const id = document.$id ?? path.basename(file);
   // OpenAPI 3.0 flavour: `nullable`, vendor `x-` keywords and a `unixtime` integer format.
-  const instance = new Ajv({ strict: false, allErrors: true, discriminator: true });
+  // The Responses file's event unions name a discriminator Ajv cannot use (its branches are refs to
+  // unions); without it each event still has to match exactly one branch, told apart by their `type` enums.
+  const instance = new Ajv({ strict: false, allErrors: true, discriminator: file !== RESPONSES_SCHEMAS_FILE });
   addFormats(instance);
   instance.addFormat('unixtime', { type: 'number', validate: (value: number) => Number.isInteger(value) && value >= 0 });
   instance.addSchema({ ...(openApiToJsonSchema(document) as object), $id: id });
-  ajv = { instance, id };
-  return ajv;
+  compilers.set(file, { instance, id });
+  return { instance, id };
 }
 
 function validator(name: OpenAiSchemaName): ValidateFunction {
   let validate = validators.get(name);
   if (!validate) {
-    const { instance, id } = compiler();
+    const file = RESPONSES_SCHEMAS.includes(name) ? RESPONSES_SCHEMAS_FILE : CHAT_SCHEMAS_FILE;
+    const { instance, id } = compiler(file);
     const found = instance.getSchema(`${id}#/components/schemas/${name}`);
-    if (!found) throw new Error(`No schema ${name} in ${SCHEMAS_FILE}`);
+    if (!found) throw new Error(`No schema ${name} in ${file}`);
     validate = found;
     validators.set(name, validate);
   }

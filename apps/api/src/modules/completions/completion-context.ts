@@ -35,7 +35,7 @@ const DEADLINE_MARGIN_MS = 1_000;
  * How long an attempt may wait for the upstream's response headers: its own limit (if any), but
  * never past the request's deadline (plus a margin, so the request timeout fires first).
  */
-export function headersTimeoutFor(context: CompletionContext, attemptLimitMs: number | null): number {
+export function headersTimeoutFor(context: Pick<CompletionContext, 'deadline'>, attemptLimitMs: number | null): number {
   const untilDeadline = Math.max(1, Math.floor(context.deadline - performance.now())) + DEADLINE_MARGIN_MS;
   return attemptLimitMs === null ? untilDeadline : Math.min(attemptLimitMs, untilDeadline);
 }

@@ -6,8 +6,12 @@ import { UpstreamsModule } from '../upstreams/upstreams.module';
 import { UPSTREAM_ADAPTER_PROVIDERS } from './adapters/upstream-adapter.providers';
 import { RequestAdmission } from './admission/request-admission';
 import { CompletionSettlement } from './billing/completion-settlement';
+import { RequestHolds } from './billing/request-holds';
 import { CompletionsController } from './completions.controller';
 import { CompletionsService } from './completions.service';
+import { EmbeddingAdmission } from './embeddings/embedding-admission';
+import { EmbeddingsController } from './embeddings/embeddings.controller';
+import { EmbeddingsService } from './embeddings/embeddings.service';
 import { FailoverRunner } from './routing/failover-runner';
 import { UpstreamHealth } from './routing/upstream-health';
 import { UpstreamResolver } from './routing/upstream-resolver';
@@ -18,10 +22,10 @@ import { UndiciTransport } from './transport/undici.transport';
 import { UpstreamExchange } from './transport/upstream-exchange';
 import { UPSTREAM_TRANSPORTS } from './transport/upstream-transport';
 
-/** POST /v1/chat/completions: protocol adapters, transports, failover, streaming and settlement. */
+/** POST /v1/chat/completions and /v1/embeddings: protocol adapters, transports, failover, streaming and settlement. */
 @Module({
   imports: [ModelsModule, UpstreamsModule, BillingModule, MetricsModule],
-  controllers: [CompletionsController],
+  controllers: [CompletionsController, EmbeddingsController],
   providers: [
     ...UPSTREAM_ADAPTER_PROVIDERS,
     UndiciTransport,
@@ -36,10 +40,13 @@ import { UPSTREAM_TRANSPORTS } from './transport/upstream-transport';
     FailoverRunner,
     UpstreamExchange,
     RequestAdmission,
+    RequestHolds,
     CompletionSettlement,
     CompletionStreamer,
     CompletionPipeline,
     CompletionsService,
+    EmbeddingAdmission,
+    EmbeddingsService,
   ],
   // Other inbound APIs (Anthropic Messages, Responses) run the same pipeline with their own sink.
   exports: [CompletionPipeline, RequestAdmission, UpstreamResolver],

@@ -5,3 +5,4 @@ export * from './chat-completion';
 export * from './chat-completion-chunk';
 export * from './model';
 export * from './openai-error';
+export * from './embedding';

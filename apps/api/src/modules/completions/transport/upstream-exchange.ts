@@ -5,6 +5,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { UpstreamProtocolError } from '../adapters/errors/upstream-protocol.error';
+import type { UpstreamHttpRequest } from '../adapters/upstream-adapter';
 import type { CompletionContext } from '../completion-context';
 import { UpstreamFailure } from '../errors/upstream-failure';
 import { errorForStatus } from '../routing/failure-classifier';
@@ -16,9 +17,13 @@ import type { UpstreamResponse } from './upstream-transport';
 // Error bodies are read for their message only; a huge one is cut.
 const ERROR_BODY_LIMIT = 64 * 1024;
 
-export interface AttemptOptions {
+/** What any one upstream request needs: the request's abort signal and how long its headers may take. */
+export interface TransferOptions {
   signal: AbortSignal;
   headersTimeoutMs: number;
+}
+
+export interface AttemptOptions extends TransferOptions {
   /** max_tokens for upstreams that require one (Anthropic) when the client sent none. */
   defaultMaxTokens: number;
 }
@@ -36,11 +41,6 @@ export interface FetchedAnswer<TAnswer> extends CodecAnswer<TAnswer> {
   droppedParams: string[];
 }
 
-interface SentRequest {
-  response: UpstreamResponse;
-  droppedParams: string[];
-}
-
 @Injectable()
 export class UpstreamExchange {
   async fetchCompletion<TAnswer>(
@@ -49,15 +49,20 @@ export class UpstreamExchange {
     context: CompletionContext,
     options: AttemptOptions,
   ): Promise<FetchedAnswer<TAnswer>> {
-    const { response, droppedParams } = await this.send(upstream, codec, context, false, options);
+    const httpRequest = codec.buildRequest(upstream, context, { stream: false, defaultMaxTokens: options.defaultMaxTokens });
+    const json = await this.postJson(upstream, httpRequest, options);
+    return { ...codec.parseAnswer(upstream, context, json), droppedParams: httpRequest.droppedParams };
+  }
+
+  /** Sends a built request whose answer is one JSON body (chat without streaming, embeddings) and parses it. */
+  async postJson(upstream: ResolvedUpstream, httpRequest: UpstreamHttpRequest, options: TransferOptions): Promise<unknown> {
+    const response = await this.send(upstream, httpRequest, options);
     const text = await readText(response, Number.POSITIVE_INFINITY, options.signal);
-    let json: unknown;
     try {
-      json = JSON.parse(text);
+      return JSON.parse(text);
     } catch {
       throw new UpstreamProtocolError('Upstream sent a response body that is not JSON');
     }
-    return { ...codec.parseAnswer(upstream, context, json), droppedParams };
   }
 
   async openStream<TEvent>(
@@ -66,7 +71,9 @@ export class UpstreamExchange {
     context: CompletionContext,
     options: AttemptOptions,
   ): Promise<PrimedStream<TEvent>> {
-    const { response, droppedParams } = await this.send(upstream, codec, context, true, options);
+    const httpRequest = codec.buildRequest(upstream, context, { stream: true, defaultMaxTokens: options.defaultMaxTokens });
+    const response = await this.send(upstream, httpRequest, options);
+    const { droppedParams } = httpRequest;
     const stream = new UpstreamChunkStream(response, codec.createEventParser(upstream, context), options.signal);
     try {
       return { stream, first: await stream.first(), droppedParams };
@@ -76,20 +83,13 @@ export class UpstreamExchange {
     }
   }
 
-  private async send(
-    upstream: ResolvedUpstream,
-    codec: UpstreamCodec<unknown, unknown>,
-    context: CompletionContext,
-    stream: boolean,
-    options: AttemptOptions,
-  ): Promise<SentRequest> {
-    const httpRequest = codec.buildRequest(upstream, context, { stream, defaultMaxTokens: options.defaultMaxTokens });
+  private async send(upstream: ResolvedUpstream, httpRequest: UpstreamHttpRequest, options: TransferOptions): Promise<UpstreamResponse> {
     const response = await upstream.transport.send(httpRequest, {
       signal: options.signal,
       headersTimeoutMs: options.headersTimeoutMs,
       guardAddresses: upstream.guardAddresses,
     });
-    if (response.status >= 200 && response.status < 300) return { response, droppedParams: httpRequest.droppedParams };
+    if (response.status >= 200 && response.status < 300) return response;
     const body = await readText(response, ERROR_BODY_LIMIT, options.signal).catch(() => '');
     throw errorForStatus(response.status, upstream.adapter.parseError(response.status, body));
   }
