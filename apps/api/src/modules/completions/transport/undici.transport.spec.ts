@@ -26,7 +26,7 @@ describe('UndiciTransport: IP literal hosts are checked at every connection', ()
 
   const send = (transport: UndiciTransport, url: string, guardAddresses: boolean) =>
     transport.send(
-      { method: 'POST', url, headers: {}, body: '{}', usageReported: true },
+      { method: 'POST', url, headers: {}, body: '{}', usageReported: true, droppedParams: [] },
       { signal: new AbortController().signal, headersTimeoutMs: 2_000, guardAddresses },
     );
 
