@@ -2,14 +2,14 @@
  * Usage in Anthropic's shape, with `cost`: input_tokens excludes cache reads and writes, which
  * Anthropic reports apart. Without upstream usage it is the count the bill uses.
  */
-import { buildUpstreamUsage } from '../../completions/adapters/shared/usage';
 import type { UpstreamUsage } from '../../completions/adapters/upstream-adapter';
+import { billedUsage } from '../../completions/billing/billed-usage';
 import { usageCostUsd } from '../../completions/billing/usage-cost';
 import type { CompletionContext } from '../../completions/completion-context';
 import type { MessageUsage } from '../wire/anthropic-messages.types';
 
 export function messageUsage(usage: UpstreamUsage | null, context: CompletionContext): MessageUsage {
-  const billed = usage ?? countedUsage(context);
+  const billed = billedUsage(context.admitted, { usage, delivered: context.outcome.delivered });
   const { completionUsage, cacheWriteTokens } = billed;
   const cacheRead = completionUsage.prompt_tokens_details?.cached_tokens ?? 0;
   return {
@@ -19,14 +19,4 @@ export function messageUsage(usage: UpstreamUsage | null, context: CompletionCon
     cache_read_input_tokens: cacheRead,
     cost: usageCostUsd(context.admitted, billed),
   };
-}
-
-function countedUsage(context: CompletionContext): UpstreamUsage {
-  return buildUpstreamUsage({
-    promptTokens: context.admitted.promptTokens,
-    completionTokens: context.outcome.delivered.countTokens(),
-    cachedTokens: 0,
-    reasoningTokens: 0,
-    cacheWriteTokens: 0,
-  });
 }

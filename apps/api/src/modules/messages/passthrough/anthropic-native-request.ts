@@ -29,5 +29,7 @@ export function anthropicNativeRequest(
     headers,
     body: JSON.stringify(body),
     usageReported: true,
+    // Passed through as the client sent it: nothing is left out.
+    droppedParams: [],
   };
 }
