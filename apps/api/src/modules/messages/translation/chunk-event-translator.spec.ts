@@ -76,4 +76,14 @@ describe('ChunkEventTranslator', () => {
     expect(events[1]).toMatchObject({ delta: { stop_reason: 'end_turn' }, usage: { input_tokens: 12, output_tokens: 0 } });
     expect(translate([[chunk({ content: 'cut' }, 'length')]]).at(-2)).toMatchObject({ delta: { stop_reason: 'max_tokens' } });
   });
+
+  it('keeps one tool_use block when a provider repeats the call id on every delta', () => {
+    const call = (args: string) =>
+      chunk({ tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'a', arguments: args } }] });
+    const events = translate([[call('{"x"'), call(':1}')], [chunk({}, 'tool_calls')]]);
+    expect(events.filter((event) => event.type === 'content_block_start')).toHaveLength(1);
+    expect(
+      events.filter((event) => event.type === 'content_block_delta').map((event) => (event.delta as { partial_json: string }).partial_json),
+    ).toEqual(['{"x"', ':1}']);
+  });
 });

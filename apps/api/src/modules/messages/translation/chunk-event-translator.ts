@@ -64,7 +64,8 @@ export class ChunkEventTranslator implements CodecEventParser<StreamEvent> {
         events.push(this.delta({ type: 'text_delta', text: delta.content }));
       }
       for (const call of delta.tool_calls ?? []) {
-        if (call.id || !this.isTool(call.index)) {
+        // Some OpenAI-compatible providers repeat the id on every delta of a call: the index says which call it is.
+        if (!this.isTool(call.index)) {
           const block = { type: 'tool_use', id: call.id ?? `toolu_${call.index}`, name: call.function?.name ?? '', input: {} };
           this.openBlock(events, { kind: 'tool', toolIndex: call.index }, block, true);
         }
