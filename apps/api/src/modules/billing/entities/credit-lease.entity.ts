@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { nullableBigintTransformer as bigint } from '../../keys/entities/bigint.transformer';
+import { bigintTransformer as bigint } from '../../../database/bigint.transformer';
 
 export type LeaseStatus = 'open' | 'returned' | 'expired';
 

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { nullableBigintTransformer as bigint } from '../../keys/entities/bigint.transformer';
+import { bigintTransformer as bigint } from '../../../database/bigint.transformer';
 
 /**
  * What each API key has spent and holds, for its spend cap. Kept by billing rather than on the

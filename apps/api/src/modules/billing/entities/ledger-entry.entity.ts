@@ -1,6 +1,6 @@
 import type { LedgerEntryKind } from '@apilink/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { nullableBigintTransformer as bigint } from '../../keys/entities/bigint.transformer';
+import { bigintTransformer as bigint } from '../../../database/bigint.transformer';
 
 /** Append-only (a trigger refuses UPDATE and DELETE): corrections are new entries. */
 @Entity('credit_ledger_entries')

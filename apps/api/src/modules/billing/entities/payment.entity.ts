@@ -1,6 +1,6 @@
 import type { PaymentProviderKind, PaymentStatus } from '@apilink/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { nullableBigintTransformer as bigint } from '../../keys/entities/bigint.transformer';
+import { bigintTransformer as bigint } from '../../../database/bigint.transformer';
 
 /** A top-up: created pending at checkout, completed (and credited once) by the provider's confirmation. */
 @Entity('payments')

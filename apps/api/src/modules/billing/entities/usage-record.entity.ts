@@ -1,6 +1,6 @@
 import type { RequestAttempt, UsageStatus } from '@apilink/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { nullableBigintTransformer as bigint } from '../../keys/entities/bigint.transformer';
+import { bigintTransformer as bigint } from '../../../database/bigint.transformer';
 
 /** One row per settled request: metadata and cost, never prompt or completion content. */
 @Entity('usage_records')

@@ -1,6 +1,6 @@
 import type { InvoiceKind } from '@apilink/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { nullableBigintTransformer as bigint } from '../../keys/entities/bigint.transformer';
+import { bigintTransformer as bigint } from '../../../database/bigint.transformer';
 import { PaymentEntity } from '../../billing/entities/payment.entity';
 import type { InvoiceBuyer, InvoiceLine, InvoiceSeller } from '../invoice-parties';
 

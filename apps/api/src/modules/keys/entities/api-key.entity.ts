@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { nullableBigintTransformer } from './bigint.transformer';
+import { bigintTransformer } from '../../../database/bigint.transformer';
 
 @Entity('api_keys')
 export class ApiKeyEntity {
@@ -34,7 +34,7 @@ export class ApiKeyEntity {
   rpmLimit: number | null;
 
   /** Enforced by billing when it reserves funds for a request. */
-  @Column({ name: 'spend_cap_micros', type: 'bigint', nullable: true, transformer: nullableBigintTransformer })
+  @Column({ name: 'spend_cap_micros', type: 'bigint', nullable: true, transformer: bigintTransformer })
   spendCapMicros: bigint | null;
 
   @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })

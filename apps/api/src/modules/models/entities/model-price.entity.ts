@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { bigintTransformer } from './bigint.transformer';
+import { bigintTransformer } from '../../../database/bigint.transformer';
 import { ModelEntity } from './model.entity';
 
 /** A long-context tier as stored in `long_context_tiers` (micro-USD per 1M tokens). */

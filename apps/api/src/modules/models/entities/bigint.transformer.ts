@@ -1,7 +1,0 @@
-import type { ValueTransformer } from 'typeorm';
-
-/** pg returns int8 as a string; prices are JS bigint micro-USD in code, never floats. */
-export const bigintTransformer: ValueTransformer = {
-  to: (value: bigint | null | undefined) => (value === null || value === undefined ? value : value.toString()),
-  from: (value: string | null) => (value === null ? null : BigInt(value)),
-};
