@@ -1,7 +1,7 @@
 import { Command, Option } from 'nest-commander';
 import { UsersService } from '../../modules/auth/users.service';
 import { BillingService, type AccountBalance } from '../../modules/billing/billing.service';
-import { formatUsd } from '../../modules/billing/pricing/usd-amount';
+import { formatUsd } from '../../common/money/usd-amount';
 import { CliCommand, type JsonOption } from '../cli-command';
 
 interface Options extends JsonOption {

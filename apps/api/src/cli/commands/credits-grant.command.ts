@@ -2,7 +2,7 @@ import { Command, Option } from 'nest-commander';
 import { systemActor } from '../../modules/audit/audit-actor';
 import { UsersService } from '../../modules/auth/users.service';
 import { CreditAdjustmentService } from '../../modules/billing/ledger/credit-adjustment.service';
-import { formatUsd, parseUsd } from '../../modules/billing/pricing/usd-amount';
+import { formatUsd, parseUsd } from '../../common/money/usd-amount';
 import { CliCommand, type JsonOption } from '../cli-command';
 import { CliUsageError } from '../cli-usage.error';
 

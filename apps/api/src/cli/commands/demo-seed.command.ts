@@ -6,7 +6,7 @@ import type { ConfigOf } from '../../config/define-config';
 import { systemActor } from '../../modules/audit/audit-actor';
 import { UsersService } from '../../modules/auth/users.service';
 import { CreditAdjustmentService } from '../../modules/billing/ledger/credit-adjustment.service';
-import { formatUsd, parseUsd } from '../../modules/billing/pricing/usd-amount';
+import { formatUsd, parseUsd } from '../../common/money/usd-amount';
 import { KeysService } from '../../modules/keys/keys.service';
 import { CliCommand, type JsonOption } from '../cli-command';
 import { CliUsageError } from '../cli-usage.error';

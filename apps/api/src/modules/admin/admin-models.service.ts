@@ -9,7 +9,7 @@ import {
 import { AppError } from '../../common/errors/app-error';
 import type { AuditContext } from '../audit/audit-actor';
 import { AuditService } from '../audit/audit.service';
-import { parseUsd } from '../billing/pricing/usd-amount';
+import { parseUsd } from '../../common/money/usd-amount';
 import type { CatalogModelRecord } from '../models/catalog-model-record';
 import { ModelCatalogService } from '../models/model-catalog.service';
 import { ModelCatalogWriter } from '../models/model-catalog.writer';

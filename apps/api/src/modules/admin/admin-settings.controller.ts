@@ -4,7 +4,7 @@ import { ADMIN_ROUTES, type StaffSettings } from '@apilink/contracts';
 import { Auth } from '../../common/auth/auth.decorator';
 import { adminConfig } from '../../config/admin.config';
 import type { ConfigOf } from '../../config/define-config';
-import { toMoney } from '../billing/mappers/money.mapper';
+import { toMoney } from '../../common/money/money.mapper';
 
 /** The configured limits, so the staff pages can say them up front instead of after a refusal. */
 @ApiTags('Settings (support and admin)')

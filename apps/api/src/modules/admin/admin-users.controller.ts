@@ -22,7 +22,7 @@ import { UsagePageQueryDto } from '../billing/dto/usage-page-query.dto';
 import { LedgerQueryService } from '../billing/ledger/ledger-query.service';
 import { toBalanceResponse } from '../billing/mappers/balance.mapper';
 import { toLedgerEntry } from '../billing/mappers/ledger-entry.mapper';
-import { toMoney } from '../billing/mappers/money.mapper';
+import { toMoney } from '../../common/money/money.mapper';
 import { toPayment } from '../billing/mappers/payment.mapper';
 import { toUsageRecord } from '../billing/mappers/usage-record.mapper';
 import { PaymentsService } from '../billing/payments/payments.service';

@@ -9,7 +9,7 @@ import type { UserEntity } from '../auth/entities/user.entity';
 import { UsersService } from '../auth/users.service';
 import { BillingService, type AccountBalance } from '../billing/billing.service';
 import { CreditAdjustmentService } from '../billing/ledger/credit-adjustment.service';
-import { formatUsd } from '../billing/pricing/usd-amount';
+import { formatUsd } from '../../common/money/usd-amount';
 import type { ApiKeyEntity } from '../keys/entities/api-key.entity';
 import { KeysService } from '../keys/keys.service';
 import { toAdminUser } from './mappers/admin-user.mapper';

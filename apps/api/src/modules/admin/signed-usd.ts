@@ -1,4 +1,4 @@
-import { parseUsd } from '../billing/pricing/usd-amount';
+import { parseUsd } from '../../common/money/usd-amount';
 import { AppError } from '../../common/errors/app-error';
 
 /** `"-3.5"` → `-3500000n`: a signed USD amount with at most 6 decimals, exactly. */

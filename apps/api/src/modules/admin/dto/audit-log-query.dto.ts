@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { AuditLogQuery } from '@apilink/contracts';
 import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../billing/dto/page-query.dto';
+import { PageQueryDto } from '../../../common/dto/page-query.dto';
 
 export class AuditLogQueryDto extends PageQueryDto implements AuditLogQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'The staff user who acted' })

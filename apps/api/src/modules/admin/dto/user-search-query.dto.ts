@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { AdminUserSearchQuery } from '@apilink/contracts';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../billing/dto/page-query.dto';
+import { PageQueryDto } from '../../../common/dto/page-query.dto';
 
 export class UserSearchQueryDto extends PageQueryDto implements AdminUserSearchQuery {
   @ApiPropertyOptional({ description: 'Any part of the email address, case-insensitive; all users when omitted' })

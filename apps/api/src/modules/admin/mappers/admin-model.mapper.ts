@@ -1,5 +1,5 @@
 import type { AdminModel, AdminModelPrice, GatewayModelCapabilities } from '@apilink/contracts';
-import { toMoney } from '../../billing/mappers/money.mapper';
+import { toMoney } from '../../../common/money/money.mapper';
 import type { CatalogModelRecord, ModelPriceVersion } from '../../models/catalog-model-record';
 import { priceAt } from '../../models/pricing/price-at';
 import type { ModelRoute } from '../../upstreams/routing/model-route';

@@ -1,7 +1,7 @@
 import type { BalanceResponse, CreditsResponse } from '@apilink/contracts';
 import type { AccountBalance } from '../billing.service';
-import { formatUsd } from '../pricing/usd-amount';
-import { toMoney } from './money.mapper';
+import { formatUsd } from '../../../common/money/usd-amount';
+import { toMoney } from '../../../common/money/money.mapper';
 
 /** JSON numbers are exact up to 2^53 micro-USD (~$9 billion); beyond that refuse rather than round. */
 function exactNumber(micros: bigint): number {

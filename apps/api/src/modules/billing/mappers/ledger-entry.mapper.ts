@@ -1,6 +1,6 @@
 import type { LedgerEntry } from '@apilink/contracts';
 import type { LedgerEntryEntity } from '../entities/ledger-entry.entity';
-import { toMoney } from './money.mapper';
+import { toMoney } from '../../../common/money/money.mapper';
 
 export function toLedgerEntry(entity: LedgerEntryEntity): LedgerEntry {
   return {

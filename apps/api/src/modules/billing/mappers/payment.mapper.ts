@@ -1,6 +1,6 @@
 import type { Payment } from '@apilink/contracts';
 import type { PaymentEntity } from '../entities/payment.entity';
-import { toMoney } from './money.mapper';
+import { toMoney } from '../../../common/money/money.mapper';
 
 export function toPayment(entity: PaymentEntity): Payment {
   return {

@@ -1,6 +1,6 @@
 import type { UsageRecord } from '@apilink/contracts';
 import type { UsageRecordEntity } from '../entities/usage-record.entity';
-import { toMoney } from './money.mapper';
+import { toMoney } from '../../../common/money/money.mapper';
 
 export function toUsageRecord(entity: UsageRecordEntity): UsageRecord {
   return {

@@ -11,7 +11,7 @@ import { Auth } from '../../../common/auth/auth.decorator';
 import { CurrentSession } from '../../../common/auth/current-principal.decorator';
 import type { SessionPrincipal } from '../../../common/auth/principal';
 import { CreateCheckoutDto } from '../dto/create-checkout.dto';
-import { toMoney } from '../mappers/money.mapper';
+import { toMoney } from '../../../common/money/money.mapper';
 import { toPayment } from '../mappers/payment.mapper';
 import { PaymentsService } from './payments.service';
 import { TestPaymentsService } from './test-payments.service';

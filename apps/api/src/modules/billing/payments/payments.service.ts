@@ -17,8 +17,8 @@ import { appConfig } from '../../../config/app.config';
 import { billingConfig } from '../../../config/billing.config';
 import type { ConfigOf } from '../../../config/define-config';
 import { PaymentEntity } from '../entities/payment.entity';
-import { toMoney } from '../mappers/money.mapper';
-import { formatUsd, parseUsd } from '../pricing/usd-amount';
+import { toMoney } from '../../../common/money/money.mapper';
+import { formatUsd, parseUsd } from '../../../common/money/usd-amount';
 import type { PaymentProvider } from './payment-provider';
 import { PAYMENT_PROVIDER } from './payment-provider.tokens';
 

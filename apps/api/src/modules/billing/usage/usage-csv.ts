@@ -1,6 +1,6 @@
 /** The usage log's CSV format (RFC 4180, with spreadsheet formula injection neutralised). */
 import type { UsageRecordEntity } from '../entities/usage-record.entity';
-import { formatUsd } from '../pricing/usd-amount';
+import { formatUsd } from '../../../common/money/usd-amount';
 
 const COLUMNS = [
   'created_at',

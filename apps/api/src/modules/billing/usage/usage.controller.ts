@@ -8,7 +8,7 @@ import { DailyUsageQueryDto } from '../dto/daily-usage-query.dto';
 import { sqlStateOf } from '../holds/database-error';
 import { UsageFiltersDto } from '../dto/usage-filters.dto';
 import { UsagePageQueryDto } from '../dto/usage-page-query.dto';
-import { toMoney } from '../mappers/money.mapper';
+import { toMoney } from '../../../common/money/money.mapper';
 import { toUsageRecord } from '../mappers/usage-record.mapper';
 import { UsageQueryService } from './usage-query.service';
 

@@ -2,7 +2,7 @@
  * The cost of a request's usage at its prices (same tiers, same rounding): what settlement
  * captures and what a client is shown as `usage.cost`, computed here for both so they never disagree.
  */
-import { formatUsd } from '../../billing/pricing/usd-amount';
+import { formatUsd } from '../../../common/money/usd-amount';
 import type { ModelPriceVersion } from '../../models/catalog-model-record';
 import { tokenPricesFor } from '../../models/pricing/token-prices';
 import type { UpstreamUsage } from '../adapters/upstream-adapter';

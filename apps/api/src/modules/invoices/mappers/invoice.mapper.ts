@@ -1,5 +1,5 @@
 import type { InvoiceSummary } from '@apilink/contracts';
-import { toMoney } from '../../billing/mappers/money.mapper';
+import { toMoney } from '../../../common/money/money.mapper';
 import type { InvoiceEntity } from '../entities/invoice.entity';
 
 export function toInvoiceSummary(invoice: InvoiceEntity, correctsNumber: string | null): InvoiceSummary {

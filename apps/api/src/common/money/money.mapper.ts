@@ -1,5 +1,5 @@
 import type { Money } from '@apilink/contracts';
-import { formatUsd } from '../pricing/usd-amount';
+import { formatUsd } from './usd-amount';
 
 export function toMoney(micros: bigint): Money {
   return { micros: micros.toString(), usd: formatUsd(micros) };
