@@ -1,9 +1,23 @@
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import { boundaries } from './tools/eslint/boundaries.mjs';
+import { KNOWN_BOUNDARY_VIOLATIONS } from './tools/eslint/known-boundary-violations.mjs';
 
 export default [
-  { ignores: ['**/dist', '**/node_modules', '**/.data', '**/.nx', '**/coverage', 'test-artifacts', '**/*.js', '**/*.mjs', '**/__fixtures__'] },
+  {
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.data',
+      '**/.nx',
+      '**/coverage',
+      'test-artifacts',
+      '**/*.js',
+      '**/*.mjs',
+      '**/__fixtures__',
+    ],
+  },
   ...nx.configs['flat/base'],
   ...tseslint.configs.recommended,
   {
@@ -22,7 +36,16 @@ export default [
             {
               sourceTag: 'type:contracts',
               onlyDependOnLibsWithTags: ['type:contracts'],
-              bannedExternalImports: ['@nestjs/*', 'typeorm', 'class-validator', 'class-transformer', 'stripe', 'bull', 'react', 'react-dom'],
+              bannedExternalImports: [
+                '@nestjs/*',
+                'typeorm',
+                'class-validator',
+                'class-transformer',
+                'stripe',
+                'bull',
+                'react',
+                'react-dom',
+              ],
             },
           ],
         },
@@ -30,6 +53,28 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    // Folders inside one project: see tools/eslint/boundaries.mjs.
+    files: ['apps/api/src/**/*.ts', 'apps/dashboard/src/**/*.ts', 'apps/dashboard/src/**/*.tsx'],
+    plugins: { apilink: boundaries },
+    rules: {
+      'apilink/module-private-folders': ['error', { allow: KNOWN_BOUNDARY_VIOLATIONS }],
+      'apilink/feature-isolation': ['error', { allow: KNOWN_BOUNDARY_VIOLATIONS }],
+    },
+  },
+  {
+    // Production code never depends on the tools (mock upstreams, bench, catalog import); only the e2e tests under apps/api/test may.
+    files: ['apps/api/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@apilink/mock-upstream', message: 'scope:tools is for tests (apps/api/test) only.' }],
+          patterns: [{ group: ['**/tools/**'], message: 'scope:tools is for tests (apps/api/test) only.' }],
+        },
+      ],
     },
   },
   {

@@ -3,8 +3,8 @@ import { Link } from 'react-router-dom';
 import { DataTable } from '../../../../components/data-table';
 import { formatDateTime } from '../../../../lib/format';
 import { RoleBadge } from '../../components/account-badges';
-import { catalogModelPath } from '../../models/catalog-model-path';
-import { userPath } from '../../users/user-path';
+import { catalogModelPath } from '../../catalog-model-path';
+import { userPath } from '../../user-path';
 import { TARGET_TYPE_LABELS } from './audit-filters-form';
 import { describeChanges } from './describe-changes';
 

@@ -2,7 +2,7 @@ import type { AdminModel } from '@apilink/contracts';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../../components/data-table';
 import { formatInteger, formatUsd } from '../../../../lib/format';
-import { catalogModelPath } from '../catalog-model-path';
+import { catalogModelPath } from '../../catalog-model-path';
 import { ModelStateBadge } from './model-state-badge';
 
 interface CatalogTableProps {

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { Card } from '../../../../components/card';
 import { formatDateTime, formatDuration, formatInteger, formatUsd } from '../../../../lib/format';
 import { UsageStatusBadge } from '../../../../components/usage-status-badge';
-import { userPath } from '../../users/user-path';
+import { userPath } from '../../user-path';
 import { RequestAttemptsTable } from './request-attempts-table';
 
 /** Everything the gateway recorded about one request: who, which key and model, where it went, what it cost. */

@@ -6,7 +6,7 @@ import { ApiError } from '../../../../lib/api-client';
 import { LookupForm } from '../../components/lookup-form';
 import { useRequestDetail } from '../api/get-request';
 import { RequestDetail } from '../components/request-detail';
-import { requestPath } from '../request-path';
+import { requestPath } from '../../request-path';
 
 export function RequestRoute() {
   // The id is part of the URL, so a lookup can be pasted into a ticket and opened again.

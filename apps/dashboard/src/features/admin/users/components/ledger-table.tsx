@@ -2,7 +2,7 @@ import type { LedgerEntry, LedgerEntryKind } from '@apilink/contracts';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../../components/data-table';
 import { formatDateTime, formatUsd } from '../../../../lib/format';
-import { requestPath } from '../../requests/request-path';
+import { requestPath } from '../../request-path';
 
 const KIND: Record<LedgerEntryKind, string> = {
   top_up: 'Top-up',

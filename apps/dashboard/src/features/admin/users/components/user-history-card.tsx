@@ -13,7 +13,7 @@ import { InvoicesTable } from './invoices-table';
 import { LedgerTable } from './ledger-table';
 import { PaymentsTable } from './payments-table';
 import { UsageLogTable } from '../../../../components/usage-log-table';
-import { requestPath } from '../../requests/request-path';
+import { requestPath } from '../../request-path';
 
 const TABS = [
   { id: 'usage', label: 'Requests' },

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { DataTable } from '../../../../components/data-table';
 import { formatDate } from '../../../../lib/format';
 import { AccountStatusBadge, RoleBadge } from '../../components/account-badges';
-import { userPath } from '../user-path';
+import { userPath } from '../../user-path';
 
 export function UsersTable({ users }: { users: AdminUser[] }) {
   return (
