@@ -12,8 +12,13 @@ describe('pathParamProblem', () => {
   it('holds every other parameter, and /v1 ones, to printable and bounded', () => {
     expect(pathParamProblem('modelId', 'openai/gpt-4o-mini', true)).toBeNull();
     expect(pathParamProblem('id', 'resp_abc123', false)).toBeNull();
-    expect(pathParamProblem('*', 'a\0', false)).toBe('the path must be 1-256 printable characters');
+    expect(pathParamProblem('*', 'a\0', false)).toBe('the path must be at most 256 printable characters');
     expect(pathParamProblem('modelId', 'x\x1b[31m', true)).not.toBeNull();
     expect(pathParamProblem('file', 'x'.repeat(257), true)).not.toBeNull();
+  });
+
+  it("lets a wildcard's rest of the path be empty (the dashboard's fallback serves / itself)", () => {
+    expect(pathParamProblem('*', '', false)).toBeNull();
+    expect(pathParamProblem('modelId', '', true)).not.toBeNull();
   });
 });

@@ -3,6 +3,8 @@ import { SANE_REQUEST_ID } from './request-id';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Any other parameter (model ids, file names, routes added later): printable and bounded.
 const PLAIN = /^[^\x00-\x1f\x7f]{1,256}$/;
+// A wildcard's rest of the path may be empty: the dashboard's fallback route serves `/` itself.
+const PLAIN_REST = /^[^\x00-\x1f\x7f]{0,256}$/;
 
 /**
  * Formats of the dashboard API's own identifiers, by parameter name. Only /api routes use them:
@@ -25,5 +27,6 @@ export function pathParamProblem(name: string, value: string, dashboardApi: bool
   const format = dashboardApi ? API_PARAM_FORMATS[name] : undefined;
   if (format) return format.pattern.test(value) ? null : `${name} must be ${format.text}`;
   // '*' is a wildcard route's rest of the path (/v1/models/openai/gpt-4o).
-  return PLAIN.test(value) ? null : `${name === '*' ? 'the path' : name} must be 1-256 printable characters`;
+  if (name === '*') return PLAIN_REST.test(value) ? null : 'the path must be at most 256 printable characters';
+  return PLAIN.test(value) ? null : `${name} must be 1-256 printable characters`;
 }
