@@ -2,10 +2,9 @@
  * The model id the snippets use: one this gateway really serves, so a copied example works.
  * The echo demo model when it is on (no provider configured), else a cheap well-known one.
  */
-import { ECHO_MODEL_ID, type CatalogModelList } from '@apilink/contracts';
+import { ECHO_MODEL_ID } from '@apilink/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../lib/api-client';
-import { MODELS_PATH } from '../lib/internal-routes';
+import { modelsQueryOptions } from './use-models';
 
 const PREFERRED = [ECHO_MODEL_ID, 'openai/gpt-4o-mini', 'openai/gpt-4.1-mini', 'anthropic/claude-haiku-4-5', 'google/gemini-2.5-flash'];
 
@@ -14,10 +13,6 @@ export function pickExampleModel(ids: string[]): string {
 }
 
 export function useExampleModel(): string {
-  const models = useQuery({
-    queryKey: ['example-model'] as const,
-    queryFn: async ({ signal }) => (await apiRequest<CatalogModelList>(MODELS_PATH, { signal })).data.map((model) => model.id),
-    staleTime: 5 * 60_000,
-  });
-  return pickExampleModel(models.data ?? []);
+  const ids = useQuery({ ...modelsQueryOptions(), select: (models) => models.map((model) => model.id) });
+  return pickExampleModel(ids.data ?? []);
 }

@@ -4,4 +4,5 @@
  */
 export const adminKeys = {
   all: ['admin'] as const,
+  settings: () => [...adminKeys.all, 'settings'] as const,
 };

@@ -1,7 +1,6 @@
 /** Query keys of the credits feature; a completed payment invalidates all of them at once. */
 export const creditsKeys = {
   all: ['credits'] as const,
-  balance: () => [...creditsKeys.all, 'balance'] as const,
   topUpOptions: () => [...creditsKeys.all, 'top-up-options'] as const,
   payments: () => [...creditsKeys.all, 'payments'] as const,
   payment: (id: string) => [...creditsKeys.all, 'payment', id] as const,

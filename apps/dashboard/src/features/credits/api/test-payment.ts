@@ -2,6 +2,7 @@
 import { BILLING_ROUTES, type TestPaymentView } from '@apilink/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { balanceKey } from '../../../hooks/use-balance';
 import { creditsKeys } from './credits-keys';
 
 export const testPaymentQueryOptions = (paymentId: string) =>
@@ -24,6 +25,7 @@ export function useFinishTestPayment() {
           method: 'POST',
         },
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: creditsKeys.all }),
+    onSuccess: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: balanceKey }), queryClient.invalidateQueries({ queryKey: creditsKeys.all })]),
   });
 }

@@ -1,6 +1,6 @@
 import { BalanceStatGrid } from '../../../components/balance-stat-grid';
 import { ErrorState, LoadingState } from '../../../components/query-state';
-import { useBalance } from '../api/get-balance';
+import { useBalance } from '../../../hooks/use-balance';
 
 const HINTS = {
   heldWord: 'held by requests in flight',

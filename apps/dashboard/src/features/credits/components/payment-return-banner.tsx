@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import { Alert } from '../../../components/alert';
 import { ErrorDetail } from '../../../components/query-state';
 import { formatUsd } from '../../../lib/format';
+import { balanceKey } from '../../../hooks/use-balance';
 import { creditsKeys } from '../api/credits-keys';
 import { usePayment } from '../api/get-payment';
 
@@ -19,8 +20,9 @@ export function PaymentReturnBanner() {
 
   // Once the payment is confirmed, the balance, history and invoices all changed.
   useEffect(() => {
-    if (status === 'completed')
-      void queryClient.invalidateQueries({ queryKey: creditsKeys.all, predicate: (query) => query.queryKey[1] !== 'payment' });
+    if (status !== 'completed') return;
+    void queryClient.invalidateQueries({ queryKey: balanceKey });
+    void queryClient.invalidateQueries({ queryKey: creditsKeys.all, predicate: (query) => query.queryKey[1] !== 'payment' });
   }, [status, queryClient]);
 
   if (!outcome) return null;

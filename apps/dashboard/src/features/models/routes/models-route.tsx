@@ -5,7 +5,7 @@ import { Field } from '../../../components/field';
 import { PageHeader } from '../../../components/page-header';
 import { SearchField } from '../../../components/search-field';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/query-state';
-import { useModels } from '../api/list-models';
+import { useModels } from '../../../hooks/use-models';
 import {
   CAPABILITIES,
   EMPTY_MODEL_FILTERS,

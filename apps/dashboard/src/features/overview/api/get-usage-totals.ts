@@ -5,6 +5,7 @@
 import { BILLING_ROUTES, type DailyUsageTotals, type ModelUsageTotals } from '@apilink/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { overviewKeys } from './overview-keys';
 
 export const CHART_DAYS = 14;
 
@@ -18,7 +19,7 @@ export interface DayUsage {
 
 const totalsQueryOptions = (from: Date, to?: Date) =>
   queryOptions({
-    queryKey: ['overview', 'totals', from.toISOString(), to?.toISOString() ?? null] as const,
+    queryKey: overviewKeys.totals(from.toISOString(), to?.toISOString() ?? null),
     queryFn: ({ signal }) =>
       apiRequest<ModelUsageTotals>(BILLING_ROUTES.usageByModel, { signal, query: { from: from.toISOString(), to: to?.toISOString() } }),
     staleTime: 30_000,
@@ -44,7 +45,7 @@ export function useDailyUsage(now = new Date()) {
   const from = days[0].toISOString();
   const timeZone = browserTimeZone();
   return useQuery({
-    queryKey: ['overview', 'daily', from, timeZone] as const,
+    queryKey: overviewKeys.daily(from, timeZone),
     queryFn: ({ signal }) => apiRequest<DailyUsageTotals>(BILLING_ROUTES.usageDaily, { signal, query: { from, timeZone } }),
     staleTime: 30_000,
     // Days without requests are not in the answer; the chart shows them as zero.

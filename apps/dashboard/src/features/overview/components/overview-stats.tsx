@@ -2,13 +2,13 @@ import { Link } from 'react-router-dom';
 import { Stat } from '../../../components/stat';
 import { errorText } from '../../../components/query-state';
 import { formatCount, formatUsd } from '../../../lib/format';
-import { useOverviewBalance } from '../api/get-balance';
+import { useBalance } from '../../../hooks/use-balance';
 import { useMonthSpend } from '../api/get-usage-totals';
 
 const LOW_BALANCE_MICROS = 1_000_000n;
 
 export function OverviewStats() {
-  const balance = useOverviewBalance();
+  const balance = useBalance();
   const month = useMonthSpend();
   const available = balance.data ? BigInt(balance.data.available.micros) : null;
   const monthRequests = month.data?.data.reduce((sum, row) => sum + row.requests, 0);

@@ -6,7 +6,7 @@ import { adminKeys } from '../../admin-keys';
 /** The configured staff limits; they change only with a restart, so one fetch per session is enough. */
 export function useStaffSettings(enabled = true) {
   return useQuery({
-    queryKey: [...adminKeys.all, 'settings'] as const,
+    queryKey: adminKeys.settings(),
     queryFn: ({ signal }) => apiRequest<StaffSettings>(ADMIN_ROUTES.settings, { signal }),
     staleTime: Infinity,
     enabled,

@@ -1,0 +1,21 @@
+/**
+ * The active models with prices (GET MODELS_PATH): listed on the models page and read for the
+ * snippets' example model, cached under one key.
+ */
+import type { CatalogModel, CatalogModelList } from '@apilink/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../lib/api-client';
+import { MODELS_PATH } from '../lib/internal-routes';
+
+export const modelsKey = ['models', 'list'] as const;
+
+export async function listModels(signal?: AbortSignal): Promise<CatalogModel[]> {
+  return (await apiRequest<CatalogModelList>(MODELS_PATH, { signal })).data;
+}
+
+export const modelsQueryOptions = () =>
+  queryOptions({ queryKey: modelsKey, queryFn: ({ signal }) => listModels(signal), staleTime: 5 * 60_000 });
+
+export function useModels() {
+  return useQuery(modelsQueryOptions());
+}
