@@ -140,6 +140,8 @@ async function main(): Promise<void> {
     const env: Record<string, string> = {
       NODE_ENV: 'production',
       SESSION_SECRET: `${randomUUID()}${randomUUID()}`,
+      // Production refuses an open /metrics; the bench never scrapes it.
+      METRICS_TOKEN: randomUUID(),
       LOG_LEVEL: 'info',
       DATABASE_URL: databaseUrl,
       DATABASE_MIGRATE_ON_START: 'true',
