@@ -1,12 +1,12 @@
 /**
  * Token counts with a real BPE tokenizer (OpenAI's o200k_base). Exact for OpenAI models and a close
  * estimate for the others; used for the context-length check, the billing hold, and for usage when
- * an upstream reports none. Special-token text in customer input is counted as plain text.
+ * an upstream reports none. Counting is bounded in time (see BoundedTokenCount): past the budget
+ * the rest is estimated, and the result says so.
  */
-import { countTokens } from 'gpt-tokenizer';
 import type { ChatCompletionMessageParam, ChatCompletionRequest } from '@apilink/contracts';
+import { BoundedTokenCount, type TokenCount } from './bounded-token-count';
 
-const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
 // OpenAI's chat framing: every message costs a few tokens, and the reply is primed with three.
 const TOKENS_PER_MESSAGE = 3;
 const TOKENS_PER_NAME = 1;
@@ -14,31 +14,40 @@ const REPLY_PRIMING = 3;
 // A high-detail 1024×1024 image; smaller or low-detail images cost less, so holds stay on the safe side.
 const TOKENS_PER_IMAGE = 765;
 
+/** Tokens of one text: exact, or past the time budget the best estimate. */
 export function countTextTokens(text: string): number {
-  return text.length === 0 ? 0 : countTokens(text, PLAIN_TEXT);
+  const count = new BoundedTokenCount();
+  count.addText(text);
+  return count.result.tokens;
 }
 
-function contentTokens(content: ChatCompletionMessageParam['content']): number {
-  if (typeof content === 'string') return countTextTokens(content);
-  if (!Array.isArray(content)) return 0;
-  let total = 0;
+function addContent(count: BoundedTokenCount, content: ChatCompletionMessageParam['content']): void {
+  if (typeof content === 'string') return count.addText(content);
+  if (!Array.isArray(content)) return;
   for (const part of content) {
-    total += part.type === 'text' ? countTextTokens(part.text) : part.type === 'image_url' ? TOKENS_PER_IMAGE : 0;
+    if (part.type === 'text') count.addText(part.text);
+    else if (part.type === 'image_url') count.addTokens(TOKENS_PER_IMAGE);
   }
-  return total;
 }
 
 /** Input tokens of a request: messages, tool calls and results, and the tool definitions. */
-export function countPromptTokens(request: Pick<ChatCompletionRequest, 'messages' | 'tools' | 'response_format'>): number {
-  let total = REPLY_PRIMING;
+export function countPromptTokens(
+  request: Pick<ChatCompletionRequest, 'messages' | 'tools' | 'response_format'>,
+  count = new BoundedTokenCount(),
+): TokenCount {
+  count.addTokens(REPLY_PRIMING);
   for (const message of request.messages) {
-    total += TOKENS_PER_MESSAGE + contentTokens(message.content);
-    if ('name' in message && message.name) total += TOKENS_PER_NAME;
+    count.addTokens(TOKENS_PER_MESSAGE);
+    addContent(count, message.content);
+    if ('name' in message && message.name) count.addTokens(TOKENS_PER_NAME);
     if (message.role === 'assistant' && message.tool_calls) {
-      for (const call of message.tool_calls) total += countTextTokens(call.function.name) + countTextTokens(call.function.arguments);
+      for (const call of message.tool_calls) {
+        count.addText(call.function.name);
+        count.addText(call.function.arguments);
+      }
     }
   }
-  if (request.tools?.length) total += countTextTokens(JSON.stringify(request.tools));
-  if (request.response_format?.type === 'json_schema') total += countTextTokens(JSON.stringify(request.response_format.json_schema));
-  return total;
+  if (request.tools?.length) count.addText(JSON.stringify(request.tools));
+  if (request.response_format?.type === 'json_schema') count.addText(JSON.stringify(request.response_format.json_schema));
+  return count.result;
 }

@@ -6,6 +6,7 @@
 import { decode, encode } from 'gpt-tokenizer';
 import type { ChatCompletionMessageParam, ChatCompletionRequest } from '@apilink/contracts';
 import { countPromptTokens, countTextTokens } from '../admission/token-counter';
+import { tokenizerPieces } from '../admission/tokenizer-pieces';
 
 export interface EchoReply {
   text: string;
@@ -14,6 +15,8 @@ export interface EchoReply {
   promptTokens: number;
   completionTokens: number;
 }
+
+const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
 
 function textOf(message: ChatCompletionMessageParam | undefined): string {
   if (!message || message.content === null || message.content === undefined) return '';
@@ -30,14 +33,19 @@ function forcedTool(request: ChatCompletionRequest): string | null {
   return choice === 'required' ? request.tools[0].function.name : choice.function.name;
 }
 
+/** The first `maxTokens` tokens of the text, encoded piece by piece so a long run cannot stall the loop. */
 function truncate(text: string, maxTokens: number | null | undefined): { text: string; truncated: boolean } {
   if (!maxTokens) return { text, truncated: false };
-  const tokens = encode(text, { disallowedSpecial: new Set() });
-  return tokens.length <= maxTokens ? { text, truncated: false } : { text: decode(tokens.slice(0, maxTokens)), truncated: true };
+  const tokens: number[] = [];
+  for (const piece of tokenizerPieces(text)) {
+    tokens.push(...encode(piece.text, PLAIN_TEXT));
+    if (tokens.length > maxTokens) return { text: decode(tokens.slice(0, maxTokens)), truncated: true };
+  }
+  return { text, truncated: false };
 }
 
 export function planEchoReply(request: ChatCompletionRequest): EchoReply {
-  const promptTokens = countPromptTokens(request);
+  const promptTokens = countPromptTokens(request).tokens;
   const tool = forcedTool(request);
   const last = request.messages[request.messages.length - 1];
   if (tool && last?.role !== 'tool') {
