@@ -69,6 +69,13 @@ export interface Settlement {
 
 export interface RequestBilling {
   /**
+   * The check that runs before any costly work on a request (such as counting a large prompt): an
+   * account whose balance is not positive is refused. Makes no query for an account seen funded
+   * recently; `reserve` stays the judge of whether the request's hold fits.
+   * @throws AppError 402 `insufficient_quota`; AppError 503 when the database cannot be reached.
+   */
+  assertFunded(userId: string): Promise<void>;
+  /**
    * Holds `amountMicros`, committed before this resolves.
    * @throws AppError 402 `insufficient_quota` when the available balance or the key's spend cap
    *   does not cover it; AppError 503 when the database cannot be reached (never proceed then).

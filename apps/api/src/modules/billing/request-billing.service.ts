@@ -6,6 +6,7 @@ import { appConfig } from '../../config/app.config';
 import { billingConfig } from '../../config/billing.config';
 import type { ConfigOf } from '../../config/define-config';
 import { sqlStateOf } from './holds/database-error';
+import { FundedAccounts } from './holds/funded-accounts';
 import { withSettleRetries } from './holds/settle-retries';
 import { captureArgs, nothingCharged } from './holds/settle-args';
 import { MicroBatcher } from '../../common/batching/micro-batcher';
@@ -46,6 +47,7 @@ export class RequestBillingService implements RequestBilling {
   private readonly rechargeUrl: string;
   private readonly reservations: MicroBatcher<ReserveRequest, ReservedRow>;
   private readonly settlements: MicroBatcher<SettleArgs, Settlement>;
+  private readonly fundedAccounts: FundedAccounts;
 
   constructor(
     db: DataSource,
@@ -54,11 +56,23 @@ export class RequestBillingService implements RequestBilling {
   ) {
     this.rechargeUrl = `${app.publicUrl}${DASHBOARD_CREDITS_PAGE}`;
     const query = preparedQueryOn(db);
+    this.fundedAccounts = new FundedAccounts(query);
     this.reservations = new MicroBatcher((items) => reserveHolds(query, items, config.holdTtlSeconds), { maxBatchSize: MAX_BATCH_SIZE });
     this.settlements = new MicroBatcher((items) => settleHolds(query, items), {
       maxBatchSize: MAX_BATCH_SIZE,
       lingerMs: SETTLEMENT_LINGER_MS,
     });
+  }
+
+  async assertFunded(userId: string): Promise<void> {
+    let funded: boolean;
+    try {
+      funded = await withTimeout(this.fundedAccounts.isFunded(userId), RESERVE_TIMEOUT_MS);
+    } catch (error) {
+      this.logger.error({ err: error }, 'Could not read a balance; refusing the request');
+      throw billingUnavailable();
+    }
+    if (!funded) throw this.insufficientBalance();
   }
 
   async reserve(request: ReserveRequest): Promise<Hold> {
@@ -76,6 +90,7 @@ export class RequestBillingService implements RequestBilling {
         expiresAt: row.expiresAt,
       };
     } catch (error) {
+      if (sqlStateOf(error) === INSUFFICIENT_BALANCE) this.fundedAccounts.forget(request.userId);
       throw this.reserveError(error);
     }
   }
@@ -108,13 +123,7 @@ export class RequestBillingService implements RequestBilling {
 
   private reserveError(error: unknown): AppError {
     const state = sqlStateOf(error);
-    if (state === INSUFFICIENT_BALANCE) {
-      return new AppError(`Insufficient balance. Recharge at ${this.rechargeUrl}`, {
-        status: HttpStatus.PAYMENT_REQUIRED,
-        type: ErrorType.InsufficientQuota,
-        code: ErrorCode.InsufficientQuota,
-      });
-    }
+    if (state === INSUFFICIENT_BALANCE) return this.insufficientBalance();
     if (state === SPEND_CAP_REACHED) {
       return new AppError('This API key has reached its spend cap. Raise or remove the cap in the dashboard.', {
         status: HttpStatus.PAYMENT_REQUIRED,
@@ -124,8 +133,20 @@ export class RequestBillingService implements RequestBilling {
     }
     if (state === UNIQUE_VIOLATION) return AppError.conflict('This request id already holds funds');
     this.logger.error({ err: error }, 'Could not reserve funds; refusing the request');
-    return AppError.serviceUnavailable('Billing is temporarily unavailable, so the request was not sent. Retry shortly.');
+    return billingUnavailable();
   }
+
+  private insufficientBalance(): AppError {
+    return new AppError(`Insufficient balance. Recharge at ${this.rechargeUrl}`, {
+      status: HttpStatus.PAYMENT_REQUIRED,
+      type: ErrorType.InsufficientQuota,
+      code: ErrorCode.InsufficientQuota,
+    });
+  }
+}
+
+function billingUnavailable(): AppError {
+  return AppError.serviceUnavailable('Billing is temporarily unavailable, so the request was not sent. Retry shortly.');
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

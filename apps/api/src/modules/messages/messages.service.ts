@@ -40,7 +40,7 @@ export class MessagesService {
   /** `{input_tokens}` counted as admission counts them, for a model the caller could use. */
   countTokens(request: MessagesRequest): { input_tokens: number } {
     if (!this.models.findActive(request.model)) throw modelNotFound(request.model);
-    return { input_tokens: countPromptTokens(messagesToChat(request, undefined)) };
+    return { input_tokens: countPromptTokens(messagesToChat(request, undefined)).tokens };
   }
 
   /**

@@ -102,6 +102,12 @@ export class LeaseBook implements OnModuleInit, BeforeApplicationShutdown {
     return freed || others > 0;
   }
 
+  /** Whether this instance holds an open lease on the account with funds left: known without a query. */
+  hasFunds(userId: string): boolean {
+    const lease = this.entries.get(userId)?.lease;
+    return lease !== null && lease !== undefined && lease.state === 'open' && lease.free > 0n;
+  }
+
   othersLeasing(userId: string): Promise<number> {
     return otherInstancesLeasing(this.query, userId, this.instanceId);
   }

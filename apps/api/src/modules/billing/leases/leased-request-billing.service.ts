@@ -46,6 +46,12 @@ export class LeasedRequestBillingService implements RequestBilling {
     });
   }
 
+  /** An account with a lease here has funds; otherwise PostgreSQL's balance says (from memory for accounts seen funded). */
+  async assertFunded(userId: string): Promise<void> {
+    if (this.book.hasFunds(userId)) return;
+    await this.perRequest.assertFunded(userId);
+  }
+
   async reserve(request: ReserveRequest): Promise<Hold> {
     if (request.amountMicros < 0n) throw new RangeError('A hold cannot be negative');
     // A key's spend cap is checked against its row in PostgreSQL, so capped keys hold there.

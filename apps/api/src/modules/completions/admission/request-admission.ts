@@ -1,10 +1,12 @@
 /**
  * Everything decided before money is held or an upstream is called: is the model active, can it
- * take the request's images and tools, does the request fit its context window and output cap, and
- * what is the worst case it can cost.
+ * take the request's images and tools, has the account any credit, does the request fit its
+ * context window and output cap, and what is the worst case it can cost. The cheap checks come
+ * before counting the prompt's tokens, the one costly step.
  */
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ECHO_MODEL_ID, type ChatCompletionRequest } from '@apilink/contracts';
+import { REQUEST_BILLING, type RequestBilling } from '../../billing/request-billing.port';
 import type { ActiveModel } from '../../models/active-model';
 import { ModelsService } from '../../models/models.service';
 import { tokenPricesFor, type TokenPrices } from '../../models/pricing/token-prices';
@@ -15,20 +17,28 @@ import { countPromptTokens } from './token-counter';
 
 export interface AdmittedRequest {
   active: ActiveModel;
+  /** The prompt's tokens: exact, or past the counting budget an estimate (see BoundedTokenCount). */
   promptTokens: number;
   /** Output tokens per choice the hold covers (and Anthropic's max_tokens): the client's cap, the model's default, or all the context leaves. */
   maxOutputTokens: number;
-  /** Prices for this request's size (long-context tiers applied). */
+  /** Prices for the held size of the request (long-context tiers applied). */
   prices: TokenPrices;
+  /** Covers the prompt's upper bound (capped at the context window, which no upstream bills past) and the output cap. */
   holdMicros: bigint;
 }
 
 @Injectable()
 export class RequestAdmission {
-  constructor(private readonly models: ModelsService) {}
+  constructor(
+    private readonly models: ModelsService,
+    @Inject(REQUEST_BILLING) private readonly billing: RequestBilling,
+  ) {}
 
-  /** @throws AppError 404 model_not_found, 400 context_length_exceeded or 400 naming a parameter. */
-  admit(request: ChatCompletionRequest): AdmittedRequest {
+  /**
+   * @throws AppError 404 model_not_found, 402 insufficient_quota (no credit at all; the hold decides
+   *   the rest), 400 context_length_exceeded or 400 naming a parameter.
+   */
+  async admit(request: ChatCompletionRequest, userId: string): Promise<AdmittedRequest> {
     const active = this.models.findActive(request.model);
     if (!active) throw modelNotFound(request.model, this.models.findActive(ECHO_MODEL_ID) ? ECHO_MODEL_ID : null);
     const { model } = active;
@@ -46,7 +56,10 @@ export class RequestAdmission {
         param,
       );
     }
-    const promptTokens = countPromptTokens(request);
+    if (isPriced(active)) await this.billing.assertFunded(userId);
+
+    const prompt = countPromptTokens(request);
+    const promptTokens = prompt.tokens;
     const inputLimit = Math.min(model.maxInputTokens ?? model.contextWindow, model.contextWindow);
     if (promptTokens + (requested ?? 0) > model.contextWindow || promptTokens >= inputLimit) {
       throw contextLengthExceeded(model.contextWindow, promptTokens, requested ?? 0);
@@ -54,10 +67,21 @@ export class RequestAdmission {
     // Without a client cap: the admin's default for the model, else all the model may write; never more than fits.
     const maxOutputTokens =
       requested ?? Math.min(model.defaultMaxOutputTokens ?? model.maxOutputTokens, model.contextWindow - promptTokens);
-    const prices = tokenPricesFor(active.price, promptTokens);
-    const holdMicros = estimateHoldMicros(prices, promptTokens, maxOutputTokens * (request.n ?? 1));
+    const heldPromptTokens = Math.min(prompt.upperBound, model.contextWindow);
+    const prices = tokenPricesFor(active.price, heldPromptTokens);
+    const holdMicros = estimateHoldMicros(prices, heldPromptTokens, maxOutputTokens * (request.n ?? 1));
     return { active, promptTokens, maxOutputTokens, prices, holdMicros };
   }
+}
+
+/** A free model's hold is 0, which an empty account can cover. */
+function isPriced({ price }: ActiveModel): boolean {
+  return (
+    price.inputMicrosPerMTok > 0n ||
+    price.outputMicrosPerMTok > 0n ||
+    (price.reasoningMicrosPerMTok ?? 0n) > 0n ||
+    price.longContextTiers.some((tier) => tier.inputMicrosPerMTok > 0n || tier.outputMicrosPerMTok > 0n)
+  );
 }
 
 /**

@@ -27,6 +27,7 @@ function setup() {
   const captured: CaptureUsage[] = [];
   const released: RequestOutcome[] = [];
   const billing: RequestBilling = {
+    assertFunded: jest.fn(),
     reserve: jest.fn(),
     capture: jest.fn(async (_hold, usage) => {
       captured.push(usage);
@@ -114,7 +115,7 @@ describe('CompletionSettlement', () => {
     jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const { settlement, metrics } = setup();
     const broken = new CompletionSettlement(
-      { reserve: jest.fn(), capture: jest.fn().mockRejectedValue(new Error('db down')), release: jest.fn() },
+      { assertFunded: jest.fn(), reserve: jest.fn(), capture: jest.fn().mockRejectedValue(new Error('db down')), release: jest.fn() },
       metrics,
     );
     void settlement;

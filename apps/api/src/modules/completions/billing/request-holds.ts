@@ -23,7 +23,7 @@ export class RequestHolds {
 
   /** @throws what `admit` throws, or the hold's 402/503; both after counting the rejection. */
   async admitAndHold(
-    admit: () => AdmittedRequest,
+    admit: () => AdmittedRequest | Promise<AdmittedRequest>,
     caller: ApiKeyPrincipal,
     requestId: string,
     stream: boolean,
@@ -31,7 +31,7 @@ export class RequestHolds {
   ): Promise<HeldRequest> {
     let admitted: AdmittedRequest | null = null;
     try {
-      admitted = admit();
+      admitted = await admit();
       const hold = await this.billing.reserve({
         requestId,
         userId: caller.userId,

@@ -48,7 +48,7 @@ export class CompletionPipeline {
   ): Promise<void> {
     const startedAt = performance.now();
     const { admitted, hold } = await this.holds.admitAndHold(
-      () => this.admission.admit(request),
+      () => this.admission.admit(request, caller.userId),
       caller,
       requestId,
       request.stream === true,
