@@ -1,4 +1,4 @@
-import { validateChatRequest } from './chat-request.validator';
+import { MAX_MESSAGES, validateChatRequest } from './chat-request.validator';
 
 const VALID = { model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Hello' }] };
 
@@ -71,6 +71,11 @@ describe('validateChatRequest', () => {
     ['a missing model', { messages: VALID.messages }, 'model'],
     ['missing messages', { model: 'm' }, 'messages'],
     ['empty messages', { model: 'm', messages: [] }, 'messages'],
+    [
+      'more messages than the limit',
+      { model: 'm', messages: Array.from({ length: MAX_MESSAGES + 1 }, () => 'not even checked') },
+      'messages',
+    ],
     ['a message that is not an object', { model: 'm', messages: ['hi'] }, 'messages.0'],
     ['an unknown role', { model: 'm', messages: [{ role: 'wizard', content: 'x' }] }, 'messages.0.role'],
     ['user content missing', { model: 'm', messages: [{ role: 'user' }] }, 'messages.0.content'],

@@ -26,6 +26,11 @@ import { messageContent, stopSequences, toolChoice } from './message-content.che
 const NAME = { pattern: /^[a-zA-Z0-9_-]{1,64}$/, patternText: 'must be 1-64 letters, digits, underscores or dashes' };
 const REASONING_EFFORTS: ReasoningEffort[] = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'];
 const ROLES = ['system', 'developer', 'user', 'assistant', 'tool'];
+/**
+ * Checked before each message is: a 4 MB body holds ~130,000 minimal messages, whose validation
+ * alone held the event loop for 150-300 ms. Far above any real conversation.
+ */
+export const MAX_MESSAGES = 10_000;
 
 const toolCall = objectOf({
   id: string({ nonEmpty: true }),
@@ -94,7 +99,7 @@ const noAudio: Check = (value, path) => {
 
 const BODY: Record<string, Check> = {
   model: string({ nonEmpty: true, maxLength: 200 }),
-  messages: arrayOf(message, 1),
+  messages: arrayOf(message, 1, MAX_MESSAGES),
   tools: optional(arrayOf(tool)),
   tool_choice: optional(toolChoice),
   parallel_tool_calls: optional(boolean),

@@ -56,10 +56,11 @@ export const anyObject: Check = (value, path) => {
 };
 
 export const arrayOf =
-  (item: Check, minItems = 0): Check =>
+  (item: Check, minItems = 0, maxItems = Number.MAX_SAFE_INTEGER): Check =>
   (value, path) => {
     if (!Array.isArray(value)) fail(path, 'must be an array');
     if (value.length < minItems) fail(path, `must contain at least ${minItems} element${minItems === 1 ? '' : 's'}`);
+    if (value.length > maxItems) fail(path, `must contain at most ${maxItems} elements`);
     for (let index = 0; index < value.length; index++) item(value[index], `${path}.${index}`);
   };
 
