@@ -70,6 +70,22 @@ describe('metrics', () => {
     expect(text).toMatch(/apilink_cost_usd_total\{model="openai\/gpt-4o-mini",provider="openai"\} \d/);
   });
 
+  it('reports the event loop delay and counts each stall longer than 200 ms', async () => {
+    await scrape(); // the delay gauges report the maximum since the last scrape
+    // monitorEventLoopDelay drops its first sample after a reset (each scrape resets it): let it take one.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The app runs in this process: holding the test's loop holds the app's.
+    const end = performance.now() + 300;
+    while (performance.now() < end) {
+      // busy, as a synchronous computation would be
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const text = await scrape();
+    const maxDelay = Number(/^apilink_process_nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(text)?.[1]);
+    expect(maxDelay).toBeGreaterThanOrEqual(0.25);
+    expect(Number(/^apilink_event_loop_stall_seconds_count (\d+)$/m.exec(text)?.[1])).toBeGreaterThanOrEqual(1);
+  });
+
   it('never exposes prompt text, API keys or upstream keys', async () => {
     const text = await scrape();
     expect(text).not.toContain(SECRET_PROMPT);
