@@ -39,7 +39,15 @@ describe('oversized prompts', () => {
   beforeAll(async () => {
     testApp = await startTestApp();
     server = await startApiProcess(
-      { PORT: String(await freePort()), DATABASE_URL: process.env.E2E_DATABASE_URL!, LOG_LEVEL: 'warn' },
+      {
+        PORT: String(await freePort()),
+        DATABASE_URL: process.env.E2E_DATABASE_URL!,
+        LOG_LEVEL: 'warn',
+        // OpenAI's embedding models become active; nothing here reaches the (absent) upstream.
+        OPENAI_API_KEY: 'sk-never-called',
+        OPENAI_BASE_URL: 'http://127.0.0.1:9',
+        ECHO_MODEL_ENABLED: 'true',
+      },
       60_000,
     );
     broke = await TestSession.create(testApp);
@@ -50,9 +58,13 @@ describe('oversized prompts', () => {
     await testApp?.close();
   });
 
-  /** Sends one prompt while polling /healthz, and times both. */
-  async function send(session: TestSession, content: string, extra: Record<string, unknown> = {}): Promise<Timed> {
-    const body = JSON.stringify({ model: ECHO_MODEL_ID, messages: [{ role: 'user', content }], ...extra });
+  /** Sends one chat prompt while polling /healthz, and times both. */
+  function send(session: TestSession, content: string, extra: Record<string, unknown> = {}): Promise<Timed> {
+    return post(session, '/v1/chat/completions', { model: ECHO_MODEL_ID, messages: [{ role: 'user', content }], ...extra });
+  }
+
+  async function post(session: TestSession, path: string, payload: unknown): Promise<Timed> {
+    const body = JSON.stringify(payload);
     let inFlight = true;
     let slowestHealthzMs = 0;
     const poller = (async () => {
@@ -67,7 +79,7 @@ describe('oversized prompts', () => {
     })();
     const started = performance.now();
     try {
-      const response = await fetch(`${server.url}/v1/chat/completions`, {
+      const response = await fetch(`${server.url}${path}`, {
         method: 'POST',
         headers: { ...session.bearer(), 'content-type': 'application/json' },
         body,
@@ -99,6 +111,21 @@ describe('oversized prompts', () => {
     });
   });
 
+  it('counts many large embedding inputs within one budget: 402 without credit, on to the upstream with it', async () => {
+    // 2.7 MB in 300 inputs of scrambled 2-byte letters, each within the model's input limit (~6,800
+    // tokens): counted each on its own budget, they took ~4 s.
+    const payload = { model: 'openai/text-embedding-3-small', input: Array.from({ length: 300 }, (_, i) => scrambledLetters(3_000, i)) };
+    const refused = await post(broke, '/v1/embeddings', payload);
+    expect(refused.status).toBe(402);
+    // Admitted and held; the upstream here is unreachable, so it ends in 503.
+    const held = await post(funded, '/v1/embeddings', payload);
+    expect(held.status).toBe(503);
+    for (const answer of [refused, held]) {
+      expect(answer.ms).toBeLessThan(ANSWER_WITHIN_MS);
+      expect(answer.slowestHealthzMs).toBeLessThan(HEALTHZ_WITHIN_MS);
+    }
+  });
+
   it('answers a prompt of emoji that fits the context, and its echo, within a second', async () => {
     const answer = await send(funded, '😀'.repeat(100_000), { max_tokens: 50 });
     expect(answer.status).toBe(200);
@@ -107,6 +134,17 @@ describe('oversized prompts', () => {
     expect(answer.slowestHealthzMs).toBeLessThan(HEALTHZ_WITHIN_MS);
   });
 });
+
+/** `length` letters from U+0100 on, in a fixed pseudo-random order: one long run with no common merges. */
+function scrambledLetters(length: number, seed: number): string {
+  let state = seed + 1;
+  let text = '';
+  for (let i = 0; i < length; i++) {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    text += String.fromCodePoint(0x100 + (state % 5000) * 7);
+  }
+  return text;
+}
 
 /** SIGTERM, then SIGKILL if the process is still busy: a stalled loop ignores SIGTERM. */
 async function stopWithin(server: ApiProcess | undefined, ms: number): Promise<void> {

@@ -54,7 +54,30 @@ export class BoundedTokenCount {
     this.counted += tokens;
   }
 
-  addText(text: string): void {
+  /** Adds one text; returns its own figures (its estimate at the rate counted so far). */
+  addText(text: string): TokenCount {
+    const before = { counted: this.counted, forcedCuts: this.forcedCuts, restChars: this.restChars, restBytes: this.restBytes };
+    this.countText(text);
+    const counted = this.counted - before.counted;
+    const restChars = this.restChars - before.restChars;
+    const upperBound = counted + (this.forcedCuts - before.forcedCuts) * FORCED_CUT_MARGIN_TOKENS + (this.restBytes - before.restBytes);
+    if (restChars === 0) return { tokens: counted, upperBound, estimated: false };
+    return { tokens: Math.min(upperBound, counted + Math.ceil(restChars * this.rate)), upperBound, estimated: true };
+  }
+
+  get result(): TokenCount {
+    const estimated = this.restChars > 0;
+    const upperBound = this.counted + this.forcedCuts * FORCED_CUT_MARGIN_TOKENS + this.restBytes;
+    if (!estimated) return { tokens: this.counted, upperBound, estimated };
+    return { tokens: Math.min(upperBound, this.counted + Math.ceil(this.restChars * this.rate)), upperBound, estimated };
+  }
+
+  /** Tokens per UTF-16 unit of the text counted so far: the rate the rest is estimated at. */
+  private get rate(): number {
+    return this.countedChars > 0 ? this.textTokens / this.countedChars : DEFAULT_TOKENS_PER_CHAR;
+  }
+
+  private countText(text: string): void {
     if (text.length === 0) return;
     if (this.isOutOfTime()) return this.estimate(text);
     if (text.length <= MAX_RUN_CHARS) return this.countPiece(text);
@@ -66,14 +89,6 @@ export class BoundedTokenCount {
       offset += piece.text.length;
     }
     if (offset < text.length) this.estimate(offset === 0 ? text : text.slice(offset));
-  }
-
-  get result(): TokenCount {
-    const estimated = this.restChars > 0;
-    const upperBound = this.counted + this.forcedCuts * FORCED_CUT_MARGIN_TOKENS + this.restBytes;
-    if (!estimated) return { tokens: this.counted, upperBound, estimated };
-    const rate = this.countedChars > 0 ? this.textTokens / this.countedChars : DEFAULT_TOKENS_PER_CHAR;
-    return { tokens: Math.min(upperBound, this.counted + Math.ceil(this.restChars * rate)), upperBound, estimated };
   }
 
   private isOutOfTime(): boolean {

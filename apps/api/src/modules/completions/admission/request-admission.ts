@@ -13,6 +13,7 @@ import { tokenPricesFor, type TokenPrices } from '../../models/pricing/token-pri
 import { AppError } from '../../../common/errors/app-error';
 import { contextLengthExceeded, modelNotFound, unsupportedParameter } from '../errors/completion-errors';
 import { estimateHoldMicros } from '../billing/completion-cost';
+import { isPriced } from './priced-model';
 import { countPromptTokens } from './token-counter';
 
 export interface AdmittedRequest {
@@ -72,16 +73,6 @@ export class RequestAdmission {
     const holdMicros = estimateHoldMicros(prices, heldPromptTokens, maxOutputTokens * (request.n ?? 1));
     return { active, promptTokens, maxOutputTokens, prices, holdMicros };
   }
-}
-
-/** A free model's hold is 0, which an empty account can cover. */
-function isPriced({ price }: ActiveModel): boolean {
-  return (
-    price.inputMicrosPerMTok > 0n ||
-    price.outputMicrosPerMTok > 0n ||
-    (price.reasoningMicrosPerMTok ?? 0n) > 0n ||
-    price.longContextTiers.some((tier) => tier.inputMicrosPerMTok > 0n || tier.outputMicrosPerMTok > 0n)
-  );
 }
 
 /**

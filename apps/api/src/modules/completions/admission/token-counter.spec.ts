@@ -73,6 +73,15 @@ describe('token counting', () => {
     expect(count.result.upperBound).toBeGreaterThanOrEqual(3 + 2 + exact('😀'.repeat(1000)));
   });
 
+  it('gives each text its own figures while the texts share one budget', () => {
+    let clock = 0;
+    const count = new BoundedTokenCount(10, () => clock);
+    expect(count.addText('Hello world')).toEqual({ tokens: 2, upperBound: 2, estimated: false });
+    clock = 10;
+    expect(count.addText('Hello there')).toEqual({ tokens: Math.ceil((11 * 2) / 11), upperBound: 11, estimated: true });
+    expect(count.result).toEqual({ tokens: 4, upperBound: 13, estimated: true });
+  });
+
   it('says when a prompt was estimated, and never lets the estimate exceed the upper bound', () => {
     const prompt = countPromptTokens({ messages: [{ role: 'user', content: 'Hello world' }] }, new BoundedTokenCount(0));
     expect(prompt).toEqual({ tokens: 3 + 3 + Math.ceil(11 * 0.25), upperBound: 3 + 3 + 11, estimated: true });

@@ -16,13 +16,14 @@ const TOKENS_PER_IMAGE = 765;
 
 /** Tokens of one text: exact, or past the time budget the best estimate. */
 export function countTextTokens(text: string): number {
-  const count = new BoundedTokenCount();
-  count.addText(text);
-  return count.result.tokens;
+  return new BoundedTokenCount().addText(text).tokens;
 }
 
 function addContent(count: BoundedTokenCount, content: ChatCompletionMessageParam['content']): void {
-  if (typeof content === 'string') return count.addText(content);
+  if (typeof content === 'string') {
+    count.addText(content);
+    return;
+  }
   if (!Array.isArray(content)) return;
   for (const part of content) {
     if (part.type === 'text') count.addText(part.text);

@@ -1,25 +1,31 @@
 /**
  * Everything decided about an embeddings request before money is held: the model is an active
- * embedding model, each input fits its input limit, and the hold is the counted input tokens at the
- * input price (embeddings bill no output).
+ * embedding model, the account has credit (before any counting), each input fits its input limit,
+ * and the hold is the counted input tokens at the input price (embeddings bill no output). All the
+ * inputs share one counting budget, and the hold covers the count's upper bound.
  */
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, type EmbeddingRequest } from '@apilink/contracts';
 import { AppError } from '../../../common/errors/app-error';
+import { REQUEST_BILLING, type RequestBilling } from '../../billing/request-billing.port';
 import { ModelsService } from '../../models/models.service';
 import { tokenPricesFor } from '../../models/pricing/token-prices';
 import type { AdmittedRequest } from '../admission/request-admission';
-import { countTextTokens } from '../admission/token-counter';
+import { BoundedTokenCount } from '../admission/bounded-token-count';
+import { isPriced } from '../admission/priced-model';
 import { estimateHoldMicros } from '../billing/completion-cost';
 import { modelNotFound } from '../errors/completion-errors';
 import { embeddingInputs } from './embedding-codec';
 
 @Injectable()
 export class EmbeddingAdmission {
-  constructor(private readonly models: ModelsService) {}
+  constructor(
+    private readonly models: ModelsService,
+    @Inject(REQUEST_BILLING) private readonly billing: RequestBilling,
+  ) {}
 
-  /** @throws AppError 404 model_not_found, or 400 naming `model` (a chat model) or the input that is too long. */
-  admit(request: EmbeddingRequest): AdmittedRequest {
+  /** @throws AppError 404 model_not_found, 402 (no credit at all), or 400 naming `model` (a chat model) or the input that is too long. */
+  async admit(request: EmbeddingRequest, userId: string): Promise<AdmittedRequest> {
     const active = this.models.findActive(request.model);
     if (!active) throw modelNotFound(request.model);
     const { model } = active;
@@ -29,11 +35,15 @@ export class EmbeddingAdmission {
         'model',
       );
     }
+    if (isPriced(active)) await this.billing.assertFunded(userId);
     const limit = Math.min(model.maxInputTokens ?? model.contextWindow, model.contextWindow);
     const inputs = embeddingInputs(request.input);
+    const count = new BoundedTokenCount();
     let promptTokens = 0;
+    let heldTokens = 0;
     inputs.forEach((input, index) => {
-      const tokens = typeof input === 'string' ? countTextTokens(input) : input.length;
+      const counted = typeof input === 'string' ? count.addText(input) : { tokens: input.length, upperBound: input.length };
+      const tokens = counted.tokens;
       if (tokens > limit) {
         throw AppError.invalidRequest(
           `This model's maximum input length is ${limit} tokens, but input ${index} has ${tokens} tokens. Please shorten it.`,
@@ -42,8 +52,10 @@ export class EmbeddingAdmission {
         );
       }
       promptTokens += tokens;
+      // No upstream embeds (or bills) more of an input than its limit.
+      heldTokens += Math.min(counted.upperBound, limit);
     });
-    const prices = tokenPricesFor(active.price, promptTokens);
-    return { active, promptTokens, maxOutputTokens: 0, prices, holdMicros: estimateHoldMicros(prices, promptTokens, 0) };
+    const prices = tokenPricesFor(active.price, heldTokens);
+    return { active, promptTokens, maxOutputTokens: 0, prices, holdMicros: estimateHoldMicros(prices, heldTokens, 0) };
   }
 }

@@ -47,7 +47,13 @@ export class EmbeddingsService {
   /** Answers on `reply`; throws AppErrors for the error filter. */
   async create(request: EmbeddingRequest, caller: ApiKeyPrincipal, requestId: string, reply: FastifyReply): Promise<void> {
     const startedAt = performance.now();
-    const { admitted, hold } = await this.holds.admitAndHold(() => this.admission.admit(request), caller, requestId, false, startedAt);
+    const { admitted, hold } = await this.holds.admitAndHold(
+      () => this.admission.admit(request, caller.userId),
+      caller,
+      requestId,
+      false,
+      startedAt,
+    );
     const deadline = startedAt + this.config.requestTimeoutMs;
     const lifetime = new RequestLifetime(reply.raw, deadline - performance.now());
     const outcome = pendingOutcome(false, startedAt);
