@@ -1,5 +1,6 @@
 import type { BalanceResponse } from '@apilink/contracts';
-import { formatUsd } from '../lib/format';
+import { formatMoney } from '../lib/format';
+import { Money } from './money';
 import { Stat } from './stat';
 
 interface BalanceStatGridProps {
@@ -16,12 +17,12 @@ export function BalanceStatGrid({ balance, testId, hints }: BalanceStatGridProps
     <div className="grid grid--stats">
       <Stat
         label="Balance"
-        value={formatUsd(balance.balance.micros)}
+        value={<Money micros={balance.balance.micros} />}
         testId={testId}
-        hint={held > 0n ? `${formatUsd(balance.available.micros)} available, ${formatUsd(held)} ${hints.heldWord}` : hints.nothingHeld}
+        hint={held > 0n ? `${formatMoney(balance.available.micros)} available, ${formatMoney(held)} ${hints.heldWord}` : hints.nothingHeld}
       />
-      <Stat label="Total added" value={formatUsd(balance.totalCredits.micros)} hint={hints.totalAdded} />
-      <Stat label="Total spent" value={formatUsd(balance.totalUsage.micros)} hint={hints.totalSpent} />
+      <Stat label="Total added" value={<Money micros={balance.totalCredits.micros} />} hint={hints.totalAdded} />
+      <Stat label="Total spent" value={<Money micros={balance.totalUsage.micros} />} hint={hints.totalSpent} />
     </div>
   );
 }

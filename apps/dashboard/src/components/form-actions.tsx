@@ -5,9 +5,11 @@ interface FormActionsProps {
   submitLabel: string;
   pendingLabel?: string;
   danger?: boolean;
+  /** The submit button only (a form that cannot be sent yet); Cancel stays usable. */
+  disabled?: boolean;
 }
 
-export function FormActions({ onCancel, pending, submitLabel, pendingLabel = 'Saving…', danger }: FormActionsProps) {
+export function FormActions({ onCancel, pending, submitLabel, pendingLabel = 'Saving…', danger, disabled = false }: FormActionsProps) {
   return (
     <div className="form-actions">
       {onCancel ? (
@@ -15,7 +17,7 @@ export function FormActions({ onCancel, pending, submitLabel, pendingLabel = 'Sa
           Cancel
         </button>
       ) : null}
-      <button type="submit" className={danger ? 'button button--danger' : 'button'} disabled={pending}>
+      <button type="submit" className={danger ? 'button button--danger' : 'button'} disabled={pending || disabled}>
         {pending ? pendingLabel : submitLabel}
       </button>
     </div>

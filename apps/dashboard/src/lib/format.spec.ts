@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatUsd, formatUsdCents, parseUsdInput } from './format';
+import { formatCount, formatMoney, formatUsd, formatUsdCents, parseUsdInput } from './format';
 
 describe('money formatting', () => {
   it('shows micro-USD exactly, trimming zeros beyond the cents', () => {
@@ -14,6 +14,16 @@ describe('money formatting', () => {
     expect(formatUsdCents('5000000')).toBe('$5.00');
     expect(formatUsdCents('4999995')).toBe('$5.00');
     expect(formatUsdCents('1004999')).toBe('$1.00');
+  });
+
+  it("shows balances to the cent in the reader's locale, and a tiny non-zero amount as under a cent", () => {
+    expect(formatMoney('24999985', 'en-US')).toBe('$25.00');
+    expect(formatMoney('24994999', 'en-US')).toBe('$24.99');
+    expect(formatMoney('1234567890000', 'en-US')).toBe('$1,234,567.89');
+    expect(formatMoney('1234567890000', 'de-DE')).toBe('1.234.567,89\u00a0$');
+    expect(formatMoney('15', 'en-US')).toBe('<$0.01');
+    expect(formatMoney('0', 'en-US')).toBe('$0.00');
+    expect(formatMoney(-2_500_000n, 'en-US')).toBe('-$2.50');
   });
 
   it('parses what people type into micro-USD, and rejects the rest', () => {

@@ -38,6 +38,22 @@ export function formatUsdCents(value: MicroUsd): string {
   return negative ? `-${text}` : text;
 }
 
+const HALF_CENT_MICROS = 5_000n;
+
+/**
+ * Balances and totals as people read them: to the cent, in the reader's locale (`$24.99`,
+ * `24,99 $US`), with `<$0.01` for a non-zero amount that rounds to nothing. The exact figure goes
+ * beside it (the Money component's title); single-request costs keep `formatUsd`.
+ */
+export function formatMoney(value: MicroUsd, locale?: string): string {
+  const micros = toBigInt(value);
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' });
+  const absolute = micros < 0n ? -micros : micros;
+  if (absolute > 0n && absolute < HALF_CENT_MICROS) return `${micros < 0n ? '-' : ''}<${format.format(0.01)}`;
+  const cents = (micros + (micros >= 0n ? HALF_CENT_MICROS : -HALF_CENT_MICROS)) / 10_000n;
+  return format.format(Number(cents) / 100);
+}
+
 /** Parses a dollar amount typed by a person (`25`, `25.5`, `$1,000.00`) into micro-USD, or null. */
 export function parseUsdInput(input: string): bigint | null {
   const cleaned = input.replace(/[$,\s]/g, '');

@@ -41,11 +41,9 @@ export class DemoSeedCommand extends CliCommand<Options, Seeded> {
     // A fresh address each run, so seeding twice gives two accounts instead of an error.
     const address = email ?? `demo-${randomBytes(4).toString('hex')}@example.com`;
     const password = randomBytes(18).toString('base64url');
-    const user = await this.users.create({ email: address, password, role: 'customer' });
-    const posted = await this.adjustments.adjust(
-      { userId: user.id, kind: 'grant', amountMicros: amountUsd, reason: 'demo:seed' },
-      { actor: systemActor('cli'), requestId: null },
-    );
+    const audit = { actor: systemActor('cli'), requestId: null };
+    const user = await this.users.create({ email: address, password, role: 'customer' }, audit);
+    const posted = await this.adjustments.adjust({ userId: user.id, kind: 'grant', amountMicros: amountUsd, reason: 'demo:seed' }, audit);
     const { secret } = await this.keys.create(user.id, { name: 'demo', rpmLimit: null, expiresAt: null, spendCapMicros: null });
     return { email: user.email, password, balanceMicros: posted.balanceAfterMicros, apiKey: secret };
   }

@@ -1,5 +1,6 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USER_ROLES, type UserRole } from '@apilink/contracts';
 import { Command, Option } from 'nest-commander';
+import { systemActor } from '../../modules/audit/audit-actor';
 import { toCurrentUser } from '../../modules/auth/mappers/user.mapper';
 import { UsersService } from '../../modules/auth/users.service';
 import { CliCommand, type JsonOption } from '../cli-command';
@@ -21,7 +22,7 @@ export class UsersCreateCommand extends CliCommand<Options, ReturnType<typeof to
     if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
       throw new CliUsageError(`--password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`);
     }
-    return toCurrentUser(await this.users.create({ email, password, role }));
+    return toCurrentUser(await this.users.create({ email, password, role }, { actor: systemActor('cli'), requestId: null }));
   }
 
   protected describe(user: ReturnType<typeof toCurrentUser>): string {

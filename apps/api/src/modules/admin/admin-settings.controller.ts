@@ -6,7 +6,7 @@ import { adminConfig } from '../../config/admin.config';
 import type { ConfigOf } from '../../config/define-config';
 import { toMoney } from '../../common/money/money.mapper';
 
-/** The configured limits, so the staff pages can say them up front instead of after a refusal. */
+/** The configured limits and missing settings, so the staff pages can say them up front instead of after a refusal. */
 @ApiTags('Settings (support and admin)')
 @ApiCookieAuth()
 @Controller()
@@ -18,6 +18,9 @@ export class AdminSettingsController {
   @ApiOperation({ summary: 'Limits that apply to staff actions' })
   @ApiOkResponse({ description: 'StaffSettings' })
   settings(): StaffSettings {
-    return { supportCreditAdjustmentLimit: toMoney(this.config.supportCreditAdjustmentLimitMicros) };
+    return {
+      supportCreditAdjustmentLimit: toMoney(this.config.supportCreditAdjustmentLimitMicros),
+      upstreamKeysStorable: this.config.upstreamEncryptionKey !== null,
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { systemActor } from '../audit/audit-actor';
 import { AppError } from '../../common/errors/app-error';
 import { authConfig } from '../../config/auth.config';
 import type { ConfigOf } from '../../config/define-config';
@@ -24,7 +25,10 @@ export class AdminBootstrapper implements OnApplicationBootstrap {
       return;
     }
     try {
-      await this.users.create({ email: admin.email, password: admin.password, role: 'admin' });
+      await this.users.create(
+        { email: admin.email, password: admin.password, role: 'admin' },
+        { actor: systemActor('ADMIN_EMAIL'), requestId: null },
+      );
       this.logger.log(`Created the admin account ${admin.email}`);
     } catch (error) {
       // Another instance starting at the same time created it first.

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthenticatorRegistry } from '../../common/auth/authenticator.registry';
+import { AuditModule } from '../audit/audit.module';
 import { KeysModule } from '../keys/keys.module';
 import { RateLimitStoreModule } from '../rate-limit/rate-limit-store.module';
 import { AdminBootstrapper } from './admin-bootstrapper';
@@ -24,7 +25,7 @@ import { UsersService } from './users.service';
  * disable, enable) and SessionsService.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, UserSessionEntity]), PassportModule, KeysModule, RateLimitStoreModule],
+  imports: [TypeOrmModule.forFeature([UserEntity, UserSessionEntity]), PassportModule, KeysModule, RateLimitStoreModule, AuditModule],
   controllers: [AuthController],
   providers: [
     AuthService,

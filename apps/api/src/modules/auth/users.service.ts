@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { AUDIT_ACTIONS } from '@apilink/contracts';
 import { IsNull, Like, QueryFailedError, type EntityManager, type Repository } from 'typeorm';
 import type { UserRole } from '../../common/auth/principal';
 import { ErrorCode } from '@apilink/contracts';
 import { AppError } from '../../common/errors/app-error';
+import type { AuditContext } from '../audit/audit-actor';
+import { AuditService } from '../audit/audit.service';
 import { KeysService } from '../keys/keys.service';
 import { UserEntity } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
@@ -34,6 +37,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
     private readonly keys: KeysService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Whether anyone can reach the staff pages yet (start-up says how to create the first admin). */
@@ -82,12 +86,24 @@ export class UsersService {
     return { previousRole, user: { ...user, role } };
   }
 
-  async create({ email, password, role = 'customer' }: NewUser): Promise<UserEntity> {
+  /**
+   * `audit`: who created the account on someone else's behalf (the CLI, staff, the ADMIN_EMAIL
+   * bootstrap); a `user.created` entry commits with the account. Self sign-ups pass none.
+   */
+  async create({ email, password, role = 'customer' }: NewUser, audit?: AuditContext): Promise<UserEntity> {
     requireStrongPassword(password, email, 'password');
     // Hash first: an existing email then costs the same time as a new one.
     const passwordHash = await this.hasher.hash(password);
     try {
-      return await this.users.save(this.users.create({ email: normalizeEmail(email), passwordHash, role, disabledAt: null }));
+      return await this.users.manager.transaction(async (manager) => {
+        const users = manager.getRepository(UserEntity);
+        const user = await users.save(users.create({ email: normalizeEmail(email), passwordHash, role, disabledAt: null }));
+        if (audit) {
+          const after = { email: user.email, role: user.role };
+          await this.audit.record(audit, { action: AUDIT_ACTIONS.UserCreated, targetType: 'user', targetId: user.id, after }, manager);
+        }
+        return user;
+      });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
         throw AppError.conflict('An account with this email already exists', 'email');

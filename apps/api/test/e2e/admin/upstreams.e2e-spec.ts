@@ -36,6 +36,11 @@ describe('Upstream accounts', () => {
   });
   afterAll(() => testApp.close());
 
+  it('tells the staff pages that upstream keys can be stored (UPSTREAM_ENCRYPTION_KEY is set)', async () => {
+    const settings = await admin.api('get', ADMIN_ROUTES.settings).expect(200);
+    expect(settings.body.upstreamKeysStorable).toBe(true);
+  });
+
   it('stores the API key encrypted and never returns it, only its last 4 characters', async () => {
     const name = uniqueName('openai-backup');
     const created = await admin

@@ -266,8 +266,8 @@ describe('Staff user management', () => {
   });
 
   describe('settings', () => {
-    it('tells staff the support limit per credit adjustment, as configured', async () => {
-      const expected = { supportCreditAdjustmentLimit: { micros: '10000000', usd: '10.000000' } };
+    it('tells staff the support limit per credit adjustment, as configured, and that upstream keys cannot be stored without UPSTREAM_ENCRYPTION_KEY', async () => {
+      const expected = { supportCreditAdjustmentLimit: { micros: '10000000', usd: '10.000000' }, upstreamKeysStorable: false };
       expect((await staff.support.api('get', ADMIN_ROUTES.settings).expect(200)).body).toEqual(expected);
       expect((await staff.admin.api('get', ADMIN_ROUTES.settings).expect(200)).body).toEqual(expected);
     });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { runCli, type CliResult } from '../../support/run-cli';
 import { redisEnv, startTestApp, type TestApp } from '../../support/test-app';
 import { AuthProbeModule } from './probe.module';
@@ -25,6 +26,10 @@ describe('operator CLI (npm run cli)', () => {
     const created = await cli('users:create', '--email', email, '--password', 'operator password 1', '--role', 'support', '--json');
     expect(created).toMatchObject({ code: 0 });
     expect(JSON.parse(created.stdout)).toEqual({ id: expect.any(String), email, role: 'support', createdAt: expect.any(String) });
+    const audit = await testApp.app
+      .get(DataSource)
+      .query(`SELECT actor_type, actor_label, action, target_type, after FROM audit_log WHERE target_id = $1`, [JSON.parse(created.stdout).id]);
+    expect(audit).toEqual([{ actor_type: 'system', actor_label: 'cli', action: 'user.created', target_type: 'user', after: { email, role: 'support' } }]);
 
     const key = await cli('keys:create', '--email', email.toUpperCase(), '--name', 'ci', '--rpm', '500', '--json');
     expect(key.code).toBe(0);

@@ -96,7 +96,7 @@ describe('staff pages for support in Chromium', () => {
         await page.reload();
         await usageRow.waitFor({ timeout: 2_000 });
       });
-      const balanceBefore = usdTextToMicros(await page.getByTestId('user-balance').textContent());
+      const balanceBefore = usdTextToMicros(await page.getByTestId('user-balance').locator('.money').getAttribute('title'));
       expect(balanceBefore).toBeLessThan(10_000_000n);
       expect(balanceBefore).toBeGreaterThan(9_000_000n);
       await screenshot(page, 'admin-desktop-02-user');
@@ -121,7 +121,7 @@ describe('staff pages for support in Chromium', () => {
       await adjust.waitFor({ state: 'hidden' });
       await page.getByText(/^Added \$25\.00\. The balance is now/).waitFor();
       await eventually(async () =>
-        expect(usdTextToMicros(await page.getByTestId('user-balance').textContent())).toBe(balanceBefore + 25_000_000n),
+        expect(usdTextToMicros(await page.getByTestId('user-balance').locator('.money').getAttribute('title'))).toBe(balanceBefore + 25_000_000n),
       );
       // A removal works the same way, with the sign chosen explicitly.
       await page.getByRole('button', { name: 'Adjust credits' }).click();
@@ -132,7 +132,7 @@ describe('staff pages for support in Chromium', () => {
       await adjust.getByRole('button', { name: 'Remove credits' }).click();
       await page.getByText(/^Removed \$5\.00\./).waitFor();
       await eventually(async () =>
-        expect(usdTextToMicros(await page.getByTestId('user-balance').textContent())).toBe(balanceBefore + 20_000_000n),
+        expect(usdTextToMicros(await page.getByTestId('user-balance').locator('.money').getAttribute('title'))).toBe(balanceBefore + 20_000_000n),
       );
       // The ledger tab shows both, with their reasons.
       await page.getByRole('tab', { name: 'Ledger' }).click();

@@ -222,10 +222,12 @@ describe('customer dashboard in Chromium', () => {
       await navigate(page, 'Overview');
       await eventually(async () => {
         await page.reload();
-        const shown = page.getByTestId('overview-balance').filter({ hasText: '$' });
+        // To the cent on the page, the exact figure in the title.
+        const shown = page.getByTestId('overview-balance').locator('.money');
         await shown.waitFor();
-        const balance = dollars(await shown.textContent());
-        expect(balance).toBeCloseTo(25 - cost, 6);
+        const exact = dollars(await shown.getAttribute('title'));
+        expect(exact).toBeCloseTo(25 - cost, 6);
+        expect(await shown.textContent()).toBe(`$${exact.toFixed(2)}`);
       });
       await page.locator('.chart .recharts-bar-rectangle').first().waitFor();
       await screenshot(page, 'desktop-11-overview-after-request');
@@ -244,7 +246,11 @@ describe('customer dashboard in Chromium', () => {
       await revokeDialog.getByText('This cannot be undone.').waitFor();
       await screenshot(page, 'desktop-13-revoke-confirm', { fullPage: false });
       await revokeDialog.getByRole('button', { name: 'Revoke key' }).click();
+      // Revoked keys are hidden until asked for.
+      await page.getByText('No active API keys').waitFor();
+      await page.getByLabel('Show revoked (1)').check();
       await page.getByTestId('keys-table').locator('tr[data-key-name="journey backend"]').getByText('Revoked').waitFor();
+      await screenshot(page, 'desktop-13b-revoked-shown', { fullPage: false });
       await eventually(async () => {
         const error = await client.chat.completions
           .create({ model: MODEL, messages: [{ role: 'user', content: 'still there?' }] })

@@ -59,4 +59,6 @@ export interface ChangeRoleRequest {
 export interface StaffSettings {
   /** Largest credit adjustment (either sign) one support action may make; admins have none. */
   supportCreditAdjustmentLimit: Money;
+  /** False while UPSTREAM_ENCRYPTION_KEY is unset: upstream accounts cannot be stored (their API keys are encrypted with it). */
+  upstreamKeysStorable: boolean;
 }

@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = {
   CreditAdjusted: 'credits.adjust',
   CreditGranted: 'credits.grant',
   KeyRevoked: 'api_key.revoked',
+  UserCreated: 'user.created',
   UserDisabled: 'user.disabled',
   UserEnabled: 'user.enabled',
   UserRoleChanged: 'user.role_changed',

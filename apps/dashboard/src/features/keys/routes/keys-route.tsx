@@ -16,6 +16,10 @@ export function KeysRoute() {
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [renaming, setRenaming] = useState<ApiKeySummary | null>(null);
   const [revoking, setRevoking] = useState<ApiKeySummary | null>(null);
+  // Revoked keys stay listed for reference, but out of the way unless asked for.
+  const [showRevoked, setShowRevoked] = useState(false);
+  const revokedCount = keys.data?.filter((key) => key.status === 'revoked').length ?? 0;
+  const shownKeys = showRevoked ? keys.data : keys.data?.filter((key) => key.status !== 'revoked');
 
   const createButton = (
     <button type="button" className="button" onClick={() => setCreating(true)}>
@@ -31,7 +35,18 @@ export function KeysRoute() {
         // With no keys yet, the empty state carries the one call to action.
         actions={keys.data?.length ? createButton : undefined}
       />
-      <Card flush>
+      <Card
+        flush
+        title={keys.data?.length ? 'Your keys' : undefined}
+        actions={
+          revokedCount > 0 ? (
+            <label className="choice">
+              <input type="checkbox" checked={showRevoked} onChange={(event) => setShowRevoked(event.target.checked)} />
+              Show revoked ({revokedCount})
+            </label>
+          ) : undefined
+        }
+      >
         {keys.isPending ? (
           <LoadingState label="Loading keys…" />
         ) : keys.error ? (
@@ -40,8 +55,12 @@ export function KeysRoute() {
           <EmptyState title="No API keys yet" action={createButton}>
             Create a key to call the gateway from your code, Cursor, or any OpenAI-compatible tool.
           </EmptyState>
+        ) : shownKeys?.length === 0 ? (
+          <EmptyState title="No active API keys" action={createButton}>
+            Your revoked keys are hidden; tick “Show revoked” to see them.
+          </EmptyState>
         ) : (
-          <ApiKeysTable keys={keys.data} testId="keys-table" onRename={setRenaming} onRevoke={setRevoking} />
+          <ApiKeysTable keys={shownKeys ?? []} testId="keys-table" onRename={setRenaming} onRevoke={setRevoking} />
         )}
       </Card>
       <CreateKeyDialog

@@ -1,9 +1,10 @@
 import { Link } from 'react-router-dom';
 import { Stat } from '../../../components/stat';
 import { errorText } from '../../../components/query-state';
-import { formatCount, formatUsd } from '../../../lib/format';
+import { formatCount } from '../../../lib/format';
 import { useBalance } from '../../../hooks/use-balance';
 import { useMonthSpend } from '../api/get-usage-totals';
+import { Money } from '../../../components/money';
 
 const LOW_BALANCE_MICROS = 1_000_000n;
 
@@ -18,7 +19,7 @@ export function OverviewStats() {
       <Stat
         label="Balance"
         testId="overview-balance"
-        value={balance.data ? formatUsd(balance.data.balance.micros) : balance.error ? '—' : '…'}
+        value={balance.data ? <Money micros={balance.data.balance.micros} /> : balance.error ? '—' : '…'}
         hint={
           balance.error ? (
             errorText(balance.error)
@@ -38,7 +39,7 @@ export function OverviewStats() {
       <Stat
         label="Spend this month"
         testId="overview-month-spend"
-        value={month.data ? formatUsd(month.data.total.micros) : month.error ? '—' : '…'}
+        value={month.data ? <Money micros={month.data.total.micros} /> : month.error ? '—' : '…'}
         hint={month.error ? errorText(month.error) : month.data ? formatCount(monthRequests ?? 0, 'request') : undefined}
       />
     </div>

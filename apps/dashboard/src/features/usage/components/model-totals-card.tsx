@@ -1,9 +1,10 @@
 import type { UsageFilters } from '@apilink/contracts';
 import { Card } from '../../../components/card';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/query-state';
-import { formatInteger, formatUsd } from '../../../lib/format';
+import { formatInteger } from '../../../lib/format';
 import { useModelTotals } from '../api/get-model-totals';
 import { DataTable } from '../../../components/data-table';
+import { Money } from '../../../components/money';
 
 export function ModelTotalsCard({ filters, period }: { filters: UsageFilters; period: string }) {
   const totals = useModelTotals(filters);
@@ -31,7 +32,9 @@ export function ModelTotalsCard({ filters, period }: { filters: UsageFilters; pe
                 Total
               </th>
               <td className="num">
-                <strong>{formatUsd(totals.data.total.micros)}</strong>
+                <strong>
+                  <Money micros={totals.data.total.micros} />
+                </strong>
               </td>
             </tr>
           }
@@ -51,7 +54,7 @@ export function ModelTotalsCard({ filters, period }: { filters: UsageFilters; pe
                 {formatInteger(row.completionTokens)}
               </td>
               <td data-label="Cost" className="num">
-                {formatUsd(row.cost.micros)}
+                <Money micros={row.cost.micros} />
               </td>
             </tr>
           ))}

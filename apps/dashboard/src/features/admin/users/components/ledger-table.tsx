@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { DataTable } from '../../../../components/data-table';
 import { formatDateTime, formatUsd } from '../../../../lib/format';
 import { requestPath } from '../../request-path';
+import { Money } from '../../../../components/money';
 
 const KIND: Record<LedgerEntryKind, string> = {
   top_up: 'Top-up',
@@ -50,7 +51,7 @@ export function LedgerTable({ entries }: { entries: LedgerEntry[] }) {
               {held !== 0n ? <div className="subtle">held {signed(entry.heldChange.micros)}</div> : null}
             </td>
             <td data-label="Balance after" className="num">
-              {formatUsd(entry.balanceAfter.micros)}
+              <Money micros={entry.balanceAfter.micros} />
             </td>
             <td data-label="Details" className="break">
               {entry.description ?? null}

@@ -7,7 +7,7 @@ import { ApiError } from '../../../../lib/api-client';
 import { formatDate, formatUsd } from '../../../../lib/format';
 import { AccountStatusBadge, RoleBadge } from '../../components/account-badges';
 import { useStaffViewer } from '../../staff-context';
-import { useStaffSettings } from '../api/get-staff-settings';
+import { useStaffSettings } from '../../use-staff-settings';
 import { useUser } from '../api/get-user';
 import { useUserBalance } from '../api/get-user-balance';
 import { useUserKeys } from '../api/list-user-keys';
