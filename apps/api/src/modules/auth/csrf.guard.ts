@@ -1,17 +1,11 @@
-import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CSRF_HEADER, CSRF_HEADER_VALUE, INTERNAL_API_PREFIX } from '@apilink/contracts';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../common/errors/app-error';
+import { CSRF_EXEMPT } from '../../common/http/csrf-exempt.decorator';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const CSRF_EXEMPT = 'apilink:csrf-exempt';
-
-/**
- * For a route other servers call with their own proof of origin (Stripe's signed webhook), never
- * with the session cookie, so there is no session to forge and no way for them to add the header.
- */
-export const CsrfExempt = () => SetMetadata(CSRF_EXEMPT, true);
 
 /**
  * Global: a state-changing /api request must carry `x-apilink-csrf: 1`. A cross-site form cannot

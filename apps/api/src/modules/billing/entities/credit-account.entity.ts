@@ -2,8 +2,11 @@ import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typ
 import { bigintTransformer as bigint } from '../../../database/bigint.transformer';
 
 /**
- * One prepaid account per user. Changed only by the ledger's writers (billing_reserve,
- * billing_settle, LedgerWriter), each appending the matching ledger entry in the same transaction.
+ * One prepaid account per user. Changed only by the ledger's writers, each appending the matching
+ * ledger entry in the same transaction: the SQL functions behind holds and leases
+ * (billing_reserve_batch, billing_settle_batch, billing_lease_acquire, billing_lease_return,
+ * billing_settle_lease_batch) and postMovement (ledger/post-movement.ts) for top-ups, grants,
+ * adjustments, refunds and disputes.
  */
 @Entity('credit_accounts')
 @Check('CHK_credit_accounts_held', `"held_micros" >= 0`)

@@ -2,7 +2,7 @@ import { Controller, Headers, HttpCode, Post, Req, type RawBodyRequest } from '@
 import { BILLING_ROUTES } from '@apilink/contracts';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../../../common/auth/auth.decorator';
-import { CsrfExempt } from '../../auth/csrf.guard';
+import { CsrfExempt } from '../../../common/http/csrf-exempt.decorator';
 import { StripeWebhookService, type WebhookReceipt } from './stripe-webhook.service';
 
 /** Stripe calls this; it authenticates by the signature over the raw body, not by a session. */
