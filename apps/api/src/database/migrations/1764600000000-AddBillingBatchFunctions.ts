@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { RESERVE_FUNCTION, SETTLE_FUNCTION } from './1764200000000-CreateCreditLedger';
 
 /**
  * Batch forms of billing_reserve and billing_settle, which they replace: many holds reserved or
@@ -34,13 +33,13 @@ export class AddBillingBatchFunctions1764600000000 implements MigrationInterface
     await queryRunner.query(`DROP FUNCTION billing_add_account_totals`);
     await queryRunner.query(`DROP FUNCTION billing_lock_key`);
     await queryRunner.query(`DROP FUNCTION billing_lock_account`);
-    await queryRunner.query(RESERVE_FUNCTION);
-    await queryRunner.query(SETTLE_FUNCTION);
+    await queryRunner.query(PER_REQUEST_RESERVE_FUNCTION);
+    await queryRunner.query(PER_REQUEST_SETTLE_FUNCTION);
   }
 }
 
 /** Locks a user's account row, creating an empty one first if there is none; returns balance and held. */
-const LOCK_ACCOUNT_FUNCTION = `
+export const LOCK_ACCOUNT_FUNCTION = `
 CREATE FUNCTION billing_lock_account(p_user_id uuid, OUT balance_micros bigint, OUT held_micros bigint)
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -54,7 +53,7 @@ BEGIN
 END $$`;
 
 /** Locks a key's spend row, creating it on the key's first request; returns spent and held. */
-const LOCK_KEY_FUNCTION = `
+export const LOCK_KEY_FUNCTION = `
 CREATE FUNCTION billing_lock_key(p_key_id uuid, p_user_id uuid, OUT spent_micros bigint, OUT held_micros bigint)
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -68,7 +67,7 @@ BEGIN
 END $$`;
 
 /** Applies a batch's changes to one locked account row in one update (none when nothing changed). */
-const ADD_ACCOUNT_TOTALS_FUNCTION = `
+export const ADD_ACCOUNT_TOTALS_FUNCTION = `
 CREATE FUNCTION billing_add_account_totals(p_user_id uuid, p_balance_delta bigint, p_held_delta bigint, p_usage_delta bigint)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -81,7 +80,7 @@ BEGIN
 END $$`;
 
 /** Applies a batch's changes to one locked key spend row in one update (none when nothing changed). */
-const ADD_KEY_TOTALS_FUNCTION = `
+export const ADD_KEY_TOTALS_FUNCTION = `
 CREATE FUNCTION billing_add_key_totals(p_key_id uuid, p_spent_delta bigint, p_held_delta bigint)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -99,7 +98,7 @@ END $$`;
  * The balance check runs under the account row's lock, so no number of concurrent requests on
  * any number of instances can hold more than the balance.
  */
-const RESERVE_BATCH_FUNCTION = `
+export const RESERVE_BATCH_FUNCTION = `
 CREATE FUNCTION billing_reserve_batch(p_items jsonb, p_ttl_seconds integer)
 RETURNS TABLE (
   item_index integer, hold_id uuid, created_at timestamptz, expires_at timestamptz, error_state text, error_message text
@@ -278,4 +277,121 @@ BEGIN
 
   PERFORM billing_add_key_totals(v_key, v_key_charged, -v_key_released);
   PERFORM billing_add_account_totals(v_user, -v_user_charged, -v_user_released, v_user_charged);
+END $$`;
+
+/** Frozen copy of billing_reserve as CreateCreditLedger1764200000000 installed it, for down(). */
+const PER_REQUEST_RESERVE_FUNCTION = `
+CREATE FUNCTION billing_reserve(
+  p_request_id varchar, p_user_id uuid, p_key_id uuid, p_spend_cap bigint, p_amount bigint, p_model varchar, p_ttl_seconds integer
+) RETURNS TABLE (hold_id uuid, created_at timestamptz, expires_at timestamptz)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_balance bigint;
+  v_held bigint;
+  v_hold credit_holds%ROWTYPE;
+BEGIN
+  IF p_amount < 0 THEN
+    RAISE EXCEPTION 'a hold cannot be negative' USING ERRCODE = '22023';
+  END IF;
+  IF p_amount = 0 THEN
+    -- A free request needs no credits, only an account to record it against.
+    INSERT INTO credit_accounts (user_id) VALUES (p_user_id) ON CONFLICT (user_id) DO NOTHING;
+  END IF;
+
+  UPDATE credit_accounts a SET held_micros = a.held_micros + p_amount, updated_at = now()
+   WHERE a.user_id = p_user_id AND a.balance_micros - a.held_micros >= p_amount
+  RETURNING a.balance_micros, a.held_micros INTO v_balance, v_held;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'insufficient balance' USING ERRCODE = 'AB402';
+  END IF;
+
+  -- The key's spend row is created on its first request; ON CONFLICT waits for a concurrent first insert.
+  UPDATE api_key_spend k SET held_micros = k.held_micros + p_amount, updated_at = now()
+   WHERE k.key_id = p_key_id AND (p_spend_cap IS NULL OR k.spent_micros + k.held_micros + p_amount <= p_spend_cap);
+  IF NOT FOUND THEN
+    INSERT INTO api_key_spend (key_id, user_id) VALUES (p_key_id, p_user_id) ON CONFLICT (key_id) DO NOTHING;
+    UPDATE api_key_spend k SET held_micros = k.held_micros + p_amount, updated_at = now()
+     WHERE k.key_id = p_key_id AND (p_spend_cap IS NULL OR k.spent_micros + k.held_micros + p_amount <= p_spend_cap);
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'key spend cap reached' USING ERRCODE = 'AB403';
+    END IF;
+  END IF;
+
+  INSERT INTO credit_holds (request_id, user_id, key_id, model, amount_micros, spend_cap_micros, expires_at)
+  VALUES (p_request_id, p_user_id, p_key_id, p_model, p_amount, p_spend_cap, now() + make_interval(secs => p_ttl_seconds))
+  RETURNING * INTO v_hold;
+
+  INSERT INTO credit_ledger_entries
+    (user_id, kind, balance_delta_micros, held_delta_micros, balance_after_micros, held_after_micros, request_id)
+  VALUES (p_user_id, 'hold', 0, p_amount, v_balance, v_held, p_request_id);
+
+  RETURN QUERY SELECT v_hold.id, v_hold.created_at, v_hold.expires_at;
+END $$`;
+
+/** Frozen copy of billing_settle as CreateCreditLedger1764200000000 installed it, for down(). */
+const PER_REQUEST_SETTLE_FUNCTION = `
+CREATE FUNCTION billing_settle(
+  p_request_id varchar, p_outcome varchar, p_actual_cost bigint, p_provider varchar,
+  p_prompt_tokens integer, p_completion_tokens integer, p_cached_tokens integer, p_estimated boolean,
+  p_status varchar, p_latency_ms integer, p_ttft_ms integer
+) RETURNS TABLE (settled boolean, charged_micros bigint, uncollected_micros bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_hold credit_holds%ROWTYPE;
+  v_balance bigint;
+  v_held bigint;
+  v_key_spent bigint;
+  v_key_held bigint;
+  v_charge bigint;
+BEGIN
+  IF p_actual_cost < 0 THEN
+    RAISE EXCEPTION 'a cost cannot be negative' USING ERRCODE = '22023';
+  END IF;
+
+  UPDATE credit_holds h SET status = p_outcome, resolved_at = now()
+   WHERE h.request_id = p_request_id AND h.status = 'open'
+  RETURNING * INTO v_hold;
+  IF NOT FOUND THEN
+    RETURN QUERY SELECT false, COALESCE(u.cost_micros, 0::bigint), COALESCE(u.uncollected_micros, 0::bigint)
+      FROM (SELECT 1) AS one LEFT JOIN usage_records u ON u.request_id = p_request_id;
+    RETURN;
+  END IF;
+
+  SELECT a.balance_micros, a.held_micros INTO v_balance, v_held
+    FROM credit_accounts a WHERE a.user_id = v_hold.user_id FOR UPDATE;
+  SELECT k.spent_micros, k.held_micros INTO v_key_spent, v_key_held
+    FROM api_key_spend k WHERE k.key_id = v_hold.key_id FOR UPDATE;
+
+  v_charge := LEAST(p_actual_cost, v_hold.amount_micros + GREATEST(v_balance - v_held, 0));
+  IF v_hold.spend_cap_micros IS NOT NULL THEN
+    v_charge := LEAST(v_charge, v_hold.amount_micros + GREATEST(v_hold.spend_cap_micros - v_key_spent - v_key_held, 0));
+  END IF;
+
+  UPDATE credit_accounts a
+     SET balance_micros = a.balance_micros - v_charge, held_micros = a.held_micros - v_hold.amount_micros,
+         usage_micros = a.usage_micros + v_charge, updated_at = now()
+   WHERE a.user_id = v_hold.user_id
+  RETURNING a.balance_micros, a.held_micros INTO v_balance, v_held;
+  UPDATE api_key_spend k
+     SET spent_micros = k.spent_micros + v_charge, held_micros = k.held_micros - v_hold.amount_micros, updated_at = now()
+   WHERE k.key_id = v_hold.key_id;
+
+  INSERT INTO credit_ledger_entries
+    (user_id, kind, balance_delta_micros, held_delta_micros, balance_after_micros, held_after_micros, request_id)
+  VALUES (
+    v_hold.user_id,
+    CASE p_outcome WHEN 'captured' THEN 'capture' WHEN 'released' THEN 'release' ELSE 'expire' END,
+    -v_charge, -v_hold.amount_micros, v_balance, v_held, p_request_id
+  );
+
+  INSERT INTO usage_records (
+    request_id, user_id, key_id, model, provider, prompt_tokens, completion_tokens, cached_tokens,
+    cost_micros, uncollected_micros, hold_micros, estimated, status, latency_ms, ttft_ms, created_at
+  ) VALUES (
+    p_request_id, v_hold.user_id, v_hold.key_id, v_hold.model, p_provider, p_prompt_tokens, p_completion_tokens,
+    p_cached_tokens, v_charge, p_actual_cost - v_charge, v_hold.amount_micros, p_estimated, p_status, p_latency_ms,
+    p_ttft_ms, v_hold.created_at
+  );
+
+  RETURN QUERY SELECT true, v_charge, p_actual_cost - v_charge;
 END $$`;
