@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { defineConfig } from './define-config';
+import { IsImageFile } from './image-file';
 
 class InvoicesEnv {
   @IsString()
@@ -21,6 +23,11 @@ class InvoicesEnv {
   @IsOptional()
   @IsEmail()
   INVOICE_SELLER_EMAIL?: string;
+
+  /** PNG or JPEG printed at the top of every invoice. */
+  @IsOptional()
+  @IsImageFile()
+  INVOICE_SELLER_LOGO_FILE?: string;
 }
 
 export const invoicesConfig = defineConfig('invoices', InvoicesEnv, (env) => ({
@@ -33,4 +40,6 @@ export const invoicesConfig = defineConfig('invoices', InvoicesEnv, (env) => ({
     vatId: env.INVOICE_SELLER_VAT_ID ?? null,
     email: env.INVOICE_SELLER_EMAIL ?? null,
   },
+  /** Read once at boot; printed, not stored on the invoice (its snapshot keeps the seller's text). */
+  sellerLogo: env.INVOICE_SELLER_LOGO_FILE ? readFileSync(env.INVOICE_SELLER_LOGO_FILE) : null,
 }));

@@ -13,4 +13,13 @@ describe('configuration validation at boot', () => {
     const failure = startTestApp({ env: { LOG_LEVEL: 'loud', REDIS_URL: 'http://nope' } });
     await expect(failure).rejects.toThrow(/LOG_LEVEL[\s\S]*REDIS_URL|REDIS_URL[\s\S]*LOG_LEVEL/);
   });
+
+  it('refuses an invoice logo file that is missing or not an image, naming the variable', async () => {
+    await expect(startTestApp({ env: { INVOICE_SELLER_LOGO_FILE: '/nonexistent/logo.png' } })).rejects.toThrow(
+      /INVOICE_SELLER_LOGO_FILE cannot be read \(ENOENT\): \/nonexistent\/logo\.png/,
+    );
+    await expect(startTestApp({ env: { INVOICE_SELLER_LOGO_FILE: __filename } })).rejects.toThrow(
+      /INVOICE_SELLER_LOGO_FILE is not a PNG or JPEG image/,
+    );
+  });
 });

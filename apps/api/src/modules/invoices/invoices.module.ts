@@ -1,5 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { ConfigOf } from '../../config/define-config';
+import { invoicesConfig } from '../../config/invoices.config';
 import { BillingModule } from '../billing/billing.module';
 import { PaymentListenersRegistry } from '../billing/payments/payment-listeners.registry';
 import { InvoiceDocumentEntity } from './entities/invoice-document.entity';
@@ -22,7 +24,11 @@ import { PdfkitInvoiceRenderer } from './renderer/pdfkit.invoice-renderer';
     InvoicesService,
     InvoiceDocumentsService,
     RenderInvoicePdfJob,
-    { provide: INVOICE_RENDERER, useClass: PdfkitInvoiceRenderer },
+    {
+      provide: INVOICE_RENDERER,
+      inject: [invoicesConfig.KEY],
+      useFactory: (config: ConfigOf<typeof invoicesConfig>) => new PdfkitInvoiceRenderer(config.sellerLogo),
+    },
   ],
   exports: [InvoicesService],
 })

@@ -4,9 +4,17 @@ import type { InvoiceRenderer, InvoiceView, RenderedDocument } from './invoice-r
 const MICROS_PER_CENT = 10_000n;
 const LEFT = 50;
 const RIGHT = 545;
+const LOGO_BOX: [number, number] = [160, 64];
 
-/** A4 PDF with pdfkit's built-in Helvetica (nothing embedded, nothing random: deterministic bytes). */
+const REVERSE_CHARGE_NOTE = 'Reverse charge: VAT is to be accounted for by the customer (Article 196, Council Directive 2006/112/EC).';
+
+/**
+ * A4 PDF with pdfkit's built-in Helvetica (nothing embedded but the seller's logo, nothing random:
+ * deterministic bytes). `logo`: the INVOICE_SELLER_LOGO_FILE image, printed top right.
+ */
 export class PdfkitInvoiceRenderer implements InvoiceRenderer {
+  constructor(private readonly logo: Buffer | null = null) {}
+
   render(invoice: InvoiceView): Promise<RenderedDocument> {
     const title = invoice.kind === 'invoice' ? 'Invoice' : 'Credit note';
     const doc = new PDFDocument({
@@ -22,6 +30,7 @@ export class PdfkitInvoiceRenderer implements InvoiceRenderer {
       doc.on('error', reject);
     });
 
+    if (this.logo) doc.image(this.logo, RIGHT - LOGO_BOX[0], 40, { fit: LOGO_BOX, align: 'right' });
     doc.font('Helvetica-Bold').fontSize(22).text(title.toUpperCase(), LEFT, 50);
     doc.font('Helvetica').fontSize(10);
     doc.text(`Number: ${invoice.displayNumber}`, LEFT, 80);
@@ -57,22 +66,31 @@ export class PdfkitInvoiceRenderer implements InvoiceRenderer {
       y = Math.max(doc.y, y + 15) + 5;
     }
     doc.moveTo(LEFT, y).lineTo(RIGHT, y).stroke();
-    doc
-      .font('Helvetica-Bold')
-      .text('Total', 360, y + 10)
-      .text(money(invoice.amountMicros, invoice.currency), 440, y + 10, {
-        width: RIGHT - 440,
-        align: 'right',
-      });
+    // A business customer with a VAT id is invoiced without VAT under the reverse charge; the tax
+    // line says so explicitly, as the VAT directive asks.
+    const reverseCharge = invoice.buyer.vatId !== null;
+    y += 10;
+    if (reverseCharge) {
+      this.amountRow(doc, 'Subtotal', money(invoice.amountMicros, invoice.currency), y);
+      this.amountRow(doc, 'VAT 0%', money(0n, invoice.currency), y + 16);
+      y += 32;
+    }
+    doc.font('Helvetica-Bold');
+    this.amountRow(doc, 'Total', money(invoice.amountMicros, invoice.currency), y);
     doc.font('Helvetica').fontSize(9);
-    doc.text(`Payment reference: ${invoice.paymentReference}`, LEFT, y + 50);
+    doc.text(`Payment reference: ${invoice.paymentReference}`, LEFT, y + 40);
     doc.text(
       invoice.kind === 'invoice'
         ? 'Paid in full. Prepaid credits for the ApiLink API; they do not expire.'
         : 'This credit note reduces the amount of the invoice it corrects.',
     );
+    if (reverseCharge) doc.text(`${REVERSE_CHARGE_NOTE} Customer VAT ID: ${invoice.buyer.vatId}.`, { width: RIGHT - LEFT });
     doc.end();
     return done.then((content) => ({ contentType: 'application/pdf', content }));
+  }
+
+  private amountRow(doc: PDFKit.PDFDocument, label: string, amount: string, y: number): void {
+    doc.text(label, 360, y).text(amount, 440, y, { width: RIGHT - 440, align: 'right' });
   }
 
   private party(doc: PDFKit.PDFDocument, heading: string, lines: (string | null)[], x: number, y: number): void {
