@@ -14,6 +14,16 @@ class CompletionsEnv {
   @Max(120_000)
   UPSTREAM_CONNECT_TIMEOUT_MS: number = 10_000;
 
+  /**
+   * A non-streamed upstream that has not sent its response headers by then is abandoned for the
+   * next one, as after a connection error. Longer than for streams: a JSON answer's headers only
+   * come once the whole completion is written.
+   */
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  UPSTREAM_HEADERS_TIMEOUT_MS: number = 60_000;
+
   /** A streaming upstream that has not sent its response headers by then is abandoned for the next one. */
   @IsInt()
   @Min(100)
@@ -53,6 +63,7 @@ class CompletionsEnv {
 export const completionsConfig = defineConfig('completions', CompletionsEnv, (env) => ({
   requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
   connectTimeoutMs: env.UPSTREAM_CONNECT_TIMEOUT_MS,
+  headersTimeoutMs: env.UPSTREAM_HEADERS_TIMEOUT_MS,
   streamHeadersTimeoutMs: env.UPSTREAM_STREAM_HEADERS_TIMEOUT_MS,
   maxAttempts: env.UPSTREAM_MAX_ATTEMPTS,
   poolConnections: env.UPSTREAM_POOL_CONNECTIONS,

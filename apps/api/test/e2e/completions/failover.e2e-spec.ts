@@ -38,6 +38,7 @@ routes:
     BACKUP_OPENAI_KEY: backup.apiKey,
     ROUTES_FILE: routesFile,
     UPSTREAM_STREAM_HEADERS_TIMEOUT_MS: '300',
+    UPSTREAM_HEADERS_TIMEOUT_MS: '300',
   };
 }
 
@@ -83,6 +84,33 @@ describe('failover between upstreams', () => {
     expect(collected.text).toBe('streamed by the backup');
     expect(collected.schemaErrors).toEqual([]);
     await gw.mocks.openai.waitForAbort(1000);
+  });
+
+  it('moves on when a non-streamed upstream accepts the request and never answers', async () => {
+    gw.mocks.openai.setFault({ kind: 'hang', times: 1 });
+    gw.backup.enqueueReply({ text: 'answered by the backup' });
+    const started = Date.now();
+    const completion = await gw.customer.client.chat.completions.create({ model: 'openai/gpt-4o-mini', messages: HELLO });
+    expect(completion.choices[0].message.content).toBe('answered by the backup');
+    // After UPSTREAM_HEADERS_TIMEOUT_MS (300 ms here), not the 120 s request timeout.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await gw.mocks.openai.waitForAbort(1000);
+  });
+
+  it.each([false, true])('answers 503 when every upstream hangs (stream: %s), as for connection errors', async (stream) => {
+    gw.mocks.openai.setFault({ kind: 'hang', times: 1 });
+    gw.backup.setFault({ kind: 'hang', times: 1 });
+    const started = Date.now();
+    const response = await gw.testApp
+      .http()
+      .post('/v1/chat/completions')
+      .set(gw.customer.session.bearer())
+      .send({ model: 'openai/gpt-4o-mini', messages: HELLO, stream })
+      .expect(503);
+    expect(response.body.error).toMatchObject({ type: 'api_error', message: 'All upstream providers unavailable, retry shortly' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(gw.mocks.openai.requests).toHaveLength(1);
+    expect(gw.backup.requests).toHaveLength(1);
   });
 
   it('fails over to an upstream of another protocol, keeping the model id the client asked for', async () => {
@@ -156,6 +184,22 @@ describe('the circuit breaker', () => {
     await new Promise((resolve) => setTimeout(resolve, 1600));
     await gw.customer.client.chat.completions.create({ model: 'openai/gpt-4o-mini', messages: HELLO });
     expect(gw.mocks.openai.requests).toHaveLength(3);
+    expect(gw.backup.requests).toHaveLength(3);
+  });
+});
+
+describe('the circuit breaker and upstreams that hang', () => {
+  const gw = useFailoverGateway({ CIRCUIT_BREAKER_FAILURE_THRESHOLD: '2', CIRCUIT_BREAKER_COOLDOWN_MS: '60000' });
+
+  it('counts a non-streamed upstream that never answers as a failure', async () => {
+    gw.mocks.openai.setFault({ kind: 'hang', times: 2 });
+    for (let i = 0; i < 2; i++) await gw.customer.client.chat.completions.create({ model: 'openai/gpt-4o-mini', messages: HELLO });
+    expect(gw.mocks.openai.requests).toHaveLength(2);
+    expect(gw.backup.requests).toHaveLength(2);
+
+    // Open: the backup is tried first, the primary not at all.
+    await gw.customer.client.chat.completions.create({ model: 'openai/gpt-4o-mini', messages: HELLO });
+    expect(gw.mocks.openai.requests).toHaveLength(2);
     expect(gw.backup.requests).toHaveLength(3);
   });
 });

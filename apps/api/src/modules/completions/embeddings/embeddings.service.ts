@@ -65,7 +65,7 @@ export class EmbeddingsService {
         (candidate) =>
           this.attempt(candidate, request, inputCount, {
             signal: lifetime.signal,
-            headersTimeoutMs: headersTimeoutFor({ deadline }, candidate.timeoutMs),
+            headersTimeoutMs: headersTimeoutFor({ deadline }, candidate.timeoutMs ?? this.config.headersTimeoutMs),
           }),
         { requestId, attempts: outcome.attempts },
       );

@@ -88,7 +88,7 @@ export class CompletionPipeline {
       (candidate) =>
         this.exchange.fetchCompletion(candidate, sink.codec, context, {
           signal: lifetime.signal,
-          headersTimeoutMs: headersTimeoutFor(context, candidate.timeoutMs),
+          headersTimeoutMs: headersTimeoutFor(context, candidate.timeoutMs ?? this.config.headersTimeoutMs),
           defaultMaxTokens: admitted.maxOutputTokens,
         }),
       { requestId: context.requestId, attempts: outcome.attempts },
