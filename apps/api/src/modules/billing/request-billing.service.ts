@@ -77,8 +77,9 @@ export class RequestBillingService implements RequestBilling {
 
   async reserve(request: ReserveRequest): Promise<Hold> {
     if (request.amountMicros < 0n) throw new RangeError('A hold cannot be negative');
+    const committing = this.reservations.submit(request);
     try {
-      const row = await withTimeout(this.reservations.submit(request), RESERVE_TIMEOUT_MS);
+      const row = await withTimeout(committing, RESERVE_TIMEOUT_MS);
       return {
         id: row.holdId,
         requestId: request.requestId,
@@ -90,9 +91,26 @@ export class RequestBillingService implements RequestBilling {
         expiresAt: row.expiresAt,
       };
     } catch (error) {
+      if (error instanceof BillingTimeout) this.voidWhenCommitted(request, committing);
       if (sqlStateOf(error) === INSUFFICIENT_BALANCE) this.fundedAccounts.forget(request.userId);
       throw this.reserveError(error);
     }
+  }
+
+  /**
+   * The request already answered 503 and will never settle: if its hold's batch commits after
+   * all, void the hold at once rather than let it keep the money until it expires. Settlement is
+   * idempotent by request id, so this is safe whatever else settles it.
+   */
+  private voidWhenCommitted(request: ReserveRequest, committing: Promise<ReservedRow>): void {
+    const gaveUp: RequestOutcome = { status: 'error', provider: null, latencyMs: null, ttftMs: null };
+    committing.then(
+      async () => {
+        this.logger.warn({ requestId: request.requestId }, 'A hold committed after its request gave up; voiding it');
+        await this.settle(nothingCharged(request, 'released', gaveUp)).catch(() => undefined);
+      },
+      () => undefined, // never committed: nothing to void
+    );
   }
 
   async capture(hold: Hold, usage: CaptureUsage): Promise<Settlement> {
@@ -149,10 +167,12 @@ function billingUnavailable(): AppError {
   return AppError.serviceUnavailable('Billing is temporarily unavailable, so the request was not sent. Retry shortly.');
 }
 
+class BillingTimeout extends Error {}
+
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new BillingTimeout(`timed out after ${ms} ms`)), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

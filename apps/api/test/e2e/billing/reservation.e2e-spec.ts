@@ -3,6 +3,7 @@ import { BillingService } from '../../../src/modules/billing/billing.service';
 import { HoldReaperService } from '../../../src/modules/billing/holds/hold-reaper.service';
 import { UsageQueryService } from '../../../src/modules/billing/usage/usage-query.service';
 import { billingInvariantViolations } from '../../support/billing-invariants';
+import { eventually } from '../../support/eventually';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { TestSession } from '../../support/test-session';
 import { billingOf, rejectionOf, reserveRequest, usage, USD } from './billing-test-kit';
@@ -302,6 +303,41 @@ describe('reserve, then settle', () => {
     } finally {
       await restarted.close();
     }
+  });
+
+  it('voids a hold that commits after its request gave up with 503, as soon as it commits', async () => {
+    const session = await TestSession.create(a, { credits: 10n * USD });
+    const db = a.app.get(DataSource);
+    // A slow commit: another transaction holds the account row, so the hold's batch waits past the 5 s reservation timeout.
+    const blocker = db.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query('SELECT 1 FROM credit_accounts WHERE user_id = $1 FOR UPDATE', [session.user.id]);
+    const request = reserveRequest(session, 2n * USD);
+    try {
+      expect(await rejectionOf(billingOf(a).reserve(request))).toMatchObject({ status: 503, code: 'service_unavailable' });
+    } finally {
+      await blocker.commitTransaction();
+      await blocker.release();
+    }
+
+    // The batch goes on and commits the hold; it is voided at once, not when it expires in 300 s.
+    const row = await eventually(async () => {
+      const found = await a.app.get(UsageQueryService).byRequestId(session.user.id, request.requestId);
+      expect(found).toMatchObject({ status: 'error', costMicros: 0n, holdMicros: 2n * USD, provider: null });
+      return found;
+    }, 5_000);
+    expect(row).toBeTruthy();
+    expect(await balanceOf(session)).toMatchObject({ balanceMicros: 10n * USD, heldMicros: 0n });
+    expect(await db.query('SELECT status FROM credit_holds WHERE request_id = $1', [request.requestId])).toEqual([{ status: 'released' }]);
+    // So the whole balance is available again: no wrong 402.
+    const next = await billingOf(a).reserve(reserveRequest(session, 10n * USD));
+    await billingOf(a).release(next, { status: 'error', provider: null, latencyMs: 1, ttftMs: null });
+    // And by request id, once: settling the given-up request again changes nothing.
+    const late = { ...next, requestId: request.requestId };
+    expect(await billingOf(b).capture(late, usage(USD))).toMatchObject({ settled: false, chargedMicros: 0n });
+    expect(await balanceOf(session)).toMatchObject({ balanceMicros: 10n * USD, heldMicros: 0n, totalUsageMicros: 0n });
+    expect(await billingInvariantViolations({ userIds: [session.user.id] })).toEqual([]);
   });
 
   it('answers 503 while the database is unreachable, never admitting the request', async () => {
