@@ -1,18 +1,12 @@
 import path from 'node:path';
 import { BILLING_ROUTES, type InvoiceSummary } from '@apilink/contracts';
-import type { Response } from 'supertest';
 import { pdfText, rasterize } from '../../../src/modules/invoices/renderer/__testing__/pdf-raster';
+import { binaryBody } from '../../support/binary-body';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { TestSession } from '../../support/test-session';
 
 const LOGO_FILE = path.resolve(__dirname, '../../../src/modules/invoices/renderer/__fixtures__/seller-logo.png');
 const SCREENSHOT = path.resolve(__dirname, '../../../../../test-artifacts/screenshots/invoice-e2e-configured-seller.png');
-
-function binary(response: Response, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  (response as unknown as NodeJS.ReadableStream).on('data', (chunk: Buffer) => chunks.push(chunk));
-  (response as unknown as NodeJS.ReadableStream).on('end', () => callback(null, Buffer.concat(chunks)));
-}
 
 /** The invoice PDF a customer downloads, with the seller configured through INVOICE_SELLER_*, as it renders. */
 describe('invoice PDF with a configured seller', () => {
@@ -47,7 +41,7 @@ describe('invoice PDF with a configured seller', () => {
     await session.api('post', BILLING_ROUTES.completeTestPayment(checkout.body.paymentId)).expect(200);
     const [invoice] = (await session.api('get', BILLING_ROUTES.invoices).expect(200)).body.data as InvoiceSummary[];
 
-    const pdf = (await session.api('get', BILLING_ROUTES.invoicePdf(invoice.id)).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const pdf = (await session.api('get', BILLING_ROUTES.invoicePdf(invoice.id)).buffer(true).parse(binaryBody).expect(200)).body as Buffer;
     const page = rasterize(pdf, SCREENSHOT);
     expect(page.darkPixels({ x: 385, y: 40, width: 160, height: 64 })).toBeGreaterThan(2000);
     const text = pdfText(pdf);

@@ -1,7 +1,7 @@
 import { ADMIN_ROUTES, BILLING_ROUTES, type InvoiceSummary } from '@apilink/contracts';
-import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { billingInvariantViolations } from '../../support/billing-invariants';
+import { binaryBody } from '../../support/binary-body';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { TestSession } from '../../support/test-session';
 
@@ -102,14 +102,14 @@ describe('top-ups with the test-payment provider, and invoices', () => {
       correctsInvoiceNumber: null,
     });
 
-    const pdf = await session.api('get', BILLING_ROUTES.invoicePdf(invoice.id)).buffer(true).parse(binary).expect(200);
+    const pdf = await session.api('get', BILLING_ROUTES.invoicePdf(invoice.id)).buffer(true).parse(binaryBody).expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toBe(`attachment; filename="${invoice.number}.pdf"`);
     const bytes = pdf.body as Buffer;
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.toString('latin1')).toContain(`(Invoice ${invoice.number})`);
     // Downloads return the stored document: the same bytes every time.
-    const again = await session.api('get', BILLING_ROUTES.invoicePdf(invoice.id)).buffer(true).parse(binary).expect(200);
+    const again = await session.api('get', BILLING_ROUTES.invoicePdf(invoice.id)).buffer(true).parse(binaryBody).expect(200);
     expect((again.body as Buffer).equals(bytes)).toBe(true);
     expect(await billingInvariantViolations({ userIds: [session.user.id] })).toEqual([]);
   });
@@ -122,8 +122,8 @@ describe('top-ups with the test-payment provider, and invoices', () => {
     ]);
     await topUp(owner, '12');
     const [invoice] = await invoicesOf(owner);
-    const mine = await owner.api('get', BILLING_ROUTES.invoicePdf(invoice.id)).buffer(true).parse(binary).expect(200);
-    const copy = await support.api('get', ADMIN_ROUTES.userInvoicePdf(owner.user.id, invoice.id)).buffer(true).parse(binary).expect(200);
+    const mine = await owner.api('get', BILLING_ROUTES.invoicePdf(invoice.id)).buffer(true).parse(binaryBody).expect(200);
+    const copy = await support.api('get', ADMIN_ROUTES.userInvoicePdf(owner.user.id, invoice.id)).buffer(true).parse(binaryBody).expect(200);
     expect(copy.headers['content-type']).toBe('application/pdf');
     expect(copy.headers['content-disposition']).toBe(`attachment; filename="${invoice.number}.pdf"`);
     expect((copy.body as Buffer).equals(mine.body as Buffer)).toBe(true);
@@ -250,9 +250,3 @@ describe('top-ups with the test-payment provider, and invoices', () => {
   });
 });
 
-/** supertest parser that keeps a binary body as a Buffer. */
-function binary(response: Response, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  (response as unknown as NodeJS.ReadableStream).on('data', (chunk: Buffer) => chunks.push(chunk));
-  (response as unknown as NodeJS.ReadableStream).on('end', () => callback(null, Buffer.concat(chunks)));
-}
