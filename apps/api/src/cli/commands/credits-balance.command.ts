@@ -1,6 +1,6 @@
 import { Command, Option } from 'nest-commander';
 import { UsersService } from '../../modules/auth/users.service';
-import { BillingService, type AccountBalance } from '../../modules/billing/billing.service';
+import { BalanceService, type AccountBalance } from '../../modules/billing/ledger/balance.service';
 import { formatUsd } from '../../common/money/usd-amount';
 import { CliCommand, type JsonOption } from '../cli-command';
 
@@ -14,7 +14,7 @@ type Balance = { userId: string; email: string } & AccountBalance;
 export class CreditsBalanceCommand extends CliCommand<Options, Balance> {
   constructor(
     private readonly users: UsersService,
-    private readonly billing: BillingService,
+    private readonly billing: BalanceService,
   ) {
     super();
   }

@@ -16,7 +16,7 @@ import { Auth } from '../../common/auth/auth.decorator';
 import type { AuditContext } from '../audit/audit-actor';
 import { CurrentAuditContext } from '../audit/audit-context.decorator';
 import { UsersService } from '../auth/users.service';
-import { BillingService } from '../billing/billing.service';
+import { BalanceService } from '../billing/ledger/balance.service';
 import { LedgerQueryDto } from '../billing/dto/ledger-query.dto';
 import { UsagePageQueryDto } from '../billing/dto/usage-page-query.dto';
 import { LedgerQueryService } from '../billing/ledger/ledger-query.service';
@@ -52,7 +52,7 @@ export class AdminUsersController {
     private readonly users: UsersService,
     private readonly adminUsers: AdminUsersService,
     private readonly keys: KeysService,
-    private readonly billing: BillingService,
+    private readonly billing: BalanceService,
     private readonly ledger: LedgerQueryService,
     private readonly payments: PaymentsService,
     private readonly invoices: InvoicesService,

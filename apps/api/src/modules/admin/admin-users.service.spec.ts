@@ -3,7 +3,7 @@ import type { AuditContext } from '../audit/audit-actor';
 import type { AuditRecord, AuditService } from '../audit/audit.service';
 import type { UserEntity } from '../auth/entities/user.entity';
 import type { UsersService } from '../auth/users.service';
-import type { BillingService } from '../billing/billing.service';
+import type { BalanceService } from '../billing/ledger/balance.service';
 import type { CreditAdjustmentService } from '../billing/ledger/credit-adjustment.service';
 import type { KeysService } from '../keys/keys.service';
 import { AdminUsersService } from './admin-users.service';
@@ -56,7 +56,7 @@ function setup(users: UserEntity[]) {
   const service = new AdminUsersService(
     usersService as unknown as UsersService,
     {} as KeysService,
-    billing as unknown as BillingService,
+    billing as unknown as BalanceService,
     credits as unknown as CreditAdjustmentService,
     audit as unknown as AuditService,
     { supportCreditAdjustmentLimitMicros: LIMIT, upstreamEncryptionKey: null, upstreamAllowPrivateNetworks: false },

@@ -7,7 +7,7 @@ import type { AuditContext } from '../audit/audit-actor';
 import { AuditService } from '../audit/audit.service';
 import type { UserEntity } from '../auth/entities/user.entity';
 import { UsersService } from '../auth/users.service';
-import { BillingService, type AccountBalance } from '../billing/billing.service';
+import { BalanceService, type AccountBalance } from '../billing/ledger/balance.service';
 import { CreditAdjustmentService } from '../billing/ledger/credit-adjustment.service';
 import { formatUsd } from '../../common/money/usd-amount';
 import type { ApiKeyEntity } from '../keys/entities/api-key.entity';
@@ -30,7 +30,7 @@ export class AdminUsersService {
   constructor(
     private readonly users: UsersService,
     private readonly keys: KeysService,
-    private readonly billing: BillingService,
+    private readonly billing: BalanceService,
     private readonly credits: CreditAdjustmentService,
     private readonly audit: AuditService,
     @Inject(adminConfig.KEY) private readonly config: ConfigOf<typeof adminConfig>,

@@ -3,7 +3,7 @@ import { BILLING_ROUTES, type BalanceResponse, type BillingDetails, type LedgerE
 import { Auth } from '../../common/auth/auth.decorator';
 import { CurrentSession } from '../../common/auth/current-principal.decorator';
 import type { SessionPrincipal } from '../../common/auth/principal';
-import { BillingService } from './billing.service';
+import { BalanceService } from './ledger/balance.service';
 import { LedgerQueryDto } from './dto/ledger-query.dto';
 import { UpdateBillingDetailsDto } from './dto/update-billing-details.dto';
 import { LedgerQueryService } from './ledger/ledger-query.service';
@@ -16,7 +16,7 @@ import { BillingProfileService } from './profile/billing-profile.service';
 @Controller()
 export class BillingController {
   constructor(
-    private readonly billing: BillingService,
+    private readonly billing: BalanceService,
     private readonly ledger: LedgerQueryService,
     private readonly profiles: BillingProfileService,
   ) {}

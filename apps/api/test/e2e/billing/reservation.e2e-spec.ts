@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { BillingService } from '../../../src/modules/billing/billing.service';
+import { BalanceService } from '../../../src/modules/billing/ledger/balance.service';
 import { HoldReaperService } from '../../../src/modules/billing/holds/hold-reaper.service';
 import { UsageQueryService } from '../../../src/modules/billing/usage/usage-query.service';
 import { billingInvariantViolations } from '../../support/billing-invariants';
@@ -21,7 +21,7 @@ describe('reserve, then settle', () => {
     await Promise.all([a?.close(), b?.close()]);
   });
 
-  const balanceOf = (session: TestSession, app = a) => app.app.get(BillingService).balance(session.user.id);
+  const balanceOf = (session: TestSession, app = a) => app.app.get(BalanceService).balance(session.user.id);
 
   it('commits the hold before returning, then captures the actual cost and releases the rest', async () => {
     const session = await TestSession.create(a, { credits: 10n * USD });

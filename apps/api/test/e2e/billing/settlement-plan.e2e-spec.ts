@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { BillingService } from '../../../src/modules/billing/billing.service';
+import { BalanceService } from '../../../src/modules/billing/ledger/balance.service';
 import { billingInvariantViolations } from '../../support/billing-invariants';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { TestSession } from '../../support/test-session';
@@ -97,7 +97,7 @@ describe('settling a hold', () => {
     expect(lookups.some((plan) => plan.includes('UQ_credit_holds_request_id'))).toBe(true);
 
     // All of it was rolled back: the customer's money is untouched.
-    expect(await app.app.get(BillingService).balance(session.user.id)).toMatchObject({ balanceMicros: 10n * USD, heldMicros: 0n });
+    expect(await app.app.get(BalanceService).balance(session.user.id)).toMatchObject({ balanceMicros: 10n * USD, heldMicros: 0n });
     expect(await billingInvariantViolations({ userIds: [session.user.id] })).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../../audit/audit.module';
-import { BillingService } from '../billing.service';
+import { BalanceService } from './balance.service';
 import { CreditAccountEntity } from '../entities/credit-account.entity';
 import { LedgerEntryEntity } from '../entities/ledger-entry.entity';
 import { CreditAdjustmentService } from './credit-adjustment.service';
@@ -13,7 +13,7 @@ import { LedgerQueryService } from './ledger-query.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([CreditAccountEntity, LedgerEntryEntity]), AuditModule],
-  providers: [BillingService, CreditAdjustmentService, LedgerQueryService],
-  exports: [BillingService, CreditAdjustmentService, LedgerQueryService],
+  providers: [BalanceService, CreditAdjustmentService, LedgerQueryService],
+  exports: [BalanceService, CreditAdjustmentService, LedgerQueryService],
 })
 export class LedgerModule {}

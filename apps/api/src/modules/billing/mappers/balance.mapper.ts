@@ -1,5 +1,5 @@
 import type { BalanceResponse, CreditsResponse } from '@apilink/contracts';
-import type { AccountBalance } from '../billing.service';
+import type { AccountBalance } from '../ledger/balance.service';
 import { formatUsd } from '../../../common/money/usd-amount';
 import { toMoney } from '../../../common/money/money.mapper';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { CreditAccountEntity } from './entities/credit-account.entity';
+import { CreditAccountEntity } from '../entities/credit-account.entity';
 
 export interface AccountBalance {
   balanceMicros: bigint;
@@ -14,7 +14,7 @@ export interface AccountBalance {
 
 /** Reads of an account's balance (the writers are the hold functions and postMovement). */
 @Injectable()
-export class BillingService {
+export class BalanceService {
   constructor(@InjectRepository(CreditAccountEntity) private readonly accounts: Repository<CreditAccountEntity>) {}
 
   /** A user who never had credits has an all-zero balance (the account row appears on first credit). */

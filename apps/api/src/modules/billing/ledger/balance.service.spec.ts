@@ -1,13 +1,13 @@
 import type { Repository } from 'typeorm';
-import { BillingService } from './billing.service';
-import type { CreditAccountEntity } from './entities/credit-account.entity';
+import { BalanceService } from './balance.service';
+import type { CreditAccountEntity } from '../entities/credit-account.entity';
 
-function serviceWith(account: Partial<CreditAccountEntity> | null): BillingService {
+function serviceWith(account: Partial<CreditAccountEntity> | null): BalanceService {
   const repository = { findOne: jest.fn().mockResolvedValue(account) } as unknown as Repository<CreditAccountEntity>;
-  return new BillingService(repository);
+  return new BalanceService(repository);
 }
 
-describe('BillingService.balance', () => {
+describe('BalanceService.balance', () => {
   it('derives available and net credits so that credits − usage = balance exactly', async () => {
     const balance = await serviceWith({ balanceMicros: 7_250_000n, heldMicros: 1_000_001n, usageMicros: 2_750_000n }).balance('u');
     expect(balance).toEqual({
