@@ -48,6 +48,9 @@ export class RequestBillingService implements RequestBilling {
   private readonly reservations: MicroBatcher<ReserveRequest, ReservedRow>;
   private readonly settlements: MicroBatcher<SettleArgs, Settlement>;
   private readonly fundedAccounts: FundedAccounts;
+  /** Requests holding here and not yet settled, and settlements not yet committed (for shutdown). */
+  private readonly unsettled = new Set<string>();
+  private settling = 0;
 
   constructor(
     db: DataSource,
@@ -80,6 +83,7 @@ export class RequestBillingService implements RequestBilling {
     const committing = this.reservations.submit(request);
     try {
       const row = await withTimeout(committing, RESERVE_TIMEOUT_MS);
+      this.unsettled.add(request.requestId);
       return {
         id: row.holdId,
         requestId: request.requestId,
@@ -127,8 +131,14 @@ export class RequestBillingService implements RequestBilling {
     return this.settle(nothingCharged(hold, 'expired', outcome));
   }
 
+  /** Whether a request holding here, or its settlement, is still under way. */
+  get busy(): boolean {
+    return this.unsettled.size > 0 || this.settling > 0;
+  }
+
   private async settle(args: SettleArgs): Promise<Settlement> {
     if (!USAGE_STATUSES.includes(args.status)) throw new RangeError(`Unknown usage status: ${args.status}`);
+    this.settling++;
     try {
       const result = await withSettleRetries(() => this.settlements.submit(args));
       if (!result.settled) this.logger.warn({ requestId: args.requestId }, 'Hold already settled or expired; nothing changed');
@@ -136,6 +146,9 @@ export class RequestBillingService implements RequestBilling {
     } catch (error) {
       this.logger.error({ err: error, requestId: args.requestId }, 'Could not settle a hold; the reaper will void it');
       throw error;
+    } finally {
+      this.settling--;
+      this.unsettled.delete(args.requestId);
     }
   }
 

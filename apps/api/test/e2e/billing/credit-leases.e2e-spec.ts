@@ -70,7 +70,8 @@ describe('credit leases', () => {
     let a: TestApp;
     let b: TestApp;
     beforeAll(async () => {
-      const shared = { ...providerEnv, ...redisEnv(), BILLING_LEASE_IDLE_SECONDS: '1' };
+      // Idle leases go back after 3 s: long enough to outlast a slow wave on a loaded machine.
+      const shared = { ...providerEnv, ...redisEnv(), BILLING_LEASE_IDLE_SECONDS: '3' };
       a = await startTestApp({ env: shared });
       b = await startTestApp({ env: shared });
     });

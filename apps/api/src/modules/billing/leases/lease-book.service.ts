@@ -4,7 +4,7 @@
  * last second or two of holds here, capped at a share of the available balance, renewed before
  * they expire, returned when idle, on a recall by another instance and at shutdown.
  */
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { billingConfig } from '../../../config/billing.config';
 import type { ConfigOf } from '../../../config/define-config';
@@ -43,7 +43,7 @@ interface Entry {
 }
 
 @Injectable()
-export class LeaseBook implements OnModuleInit, BeforeApplicationShutdown {
+export class LeaseBook implements OnModuleInit {
   private readonly logger = new Logger(LeaseBook.name);
   private readonly entries = new Map<string, Entry>();
   private readonly query: PreparedQuery;
@@ -118,17 +118,19 @@ export class LeaseBook implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /**
-   * Runs before the HTTP server closes: new requests hold per request from now on, requests
-   * running on leases finish (bounded), their settlements commit, then every lease is returned.
+   * Shutdown: no more carving, requests running on leases (and whatever else `stillBusy` names)
+   * finish, bounded, and their settlements commit; then every lease is returned.
    */
-  async beforeApplicationShutdown(): Promise<void> {
+  async shutdown(stillBusy: () => boolean = () => false): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.closing = true;
     const leases = this.openLeases();
     for (const lease of leases) if (lease.state === 'open') lease.state = 'draining';
     const deadline = Date.now() + SHUTDOWN_WAIT_MS;
-    while (leases.some((lease) => !lease.idle) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while ((stillBusy() || leases.some((lease) => !lease.idle)) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     await Promise.all([...this.entries.values()].map((entry) => (entry.lease ? this.close(entry, entry.lease, 0) : entry.tail)));
   }
 

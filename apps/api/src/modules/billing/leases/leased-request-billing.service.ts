@@ -4,11 +4,14 @@
  * for a key with a spend cap, does a request hold in PostgreSQL (RequestBillingService). Captures,
  * releases and usage rows of carved holds are group-committed after the response.
  */
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { ErrorCode, USAGE_STATUSES } from '@apilink/contracts';
 import { DataSource } from 'typeorm';
 import { MicroBatcher } from '../../../common/batching/micro-batcher';
 import { AppError } from '../../../common/errors/app-error';
+import { billingConfig } from '../../../config/billing.config';
+import type { ConfigOf } from '../../../config/define-config';
 import { preparedQueryOn, type SettleArgs } from '../holds/hold-functions';
 import { captureArgs, nothingCharged } from '../holds/settle-args';
 import { withSettleRetries } from '../holds/settle-retries';
@@ -28,7 +31,7 @@ const MAX_BATCH_SIZE = 256;
 const RECALL_RETRY_DELAYS_MS = [10, 25, 50, 100, 200, 400, 800];
 
 @Injectable()
-export class LeasedRequestBillingService implements RequestBilling {
+export class LeasedRequestBillingService implements RequestBilling, BeforeApplicationShutdown {
   private readonly logger = new Logger(LeasedRequestBillingService.name);
   private readonly settlements: MicroBatcher<LeaseSettleArgs, Settlement>;
   /** The lease each carved hold came from, until it is settled. */
@@ -38,6 +41,8 @@ export class LeasedRequestBillingService implements RequestBilling {
     db: DataSource,
     private readonly perRequest: RequestBillingService,
     private readonly book: LeaseBook,
+    @Inject(billingConfig.KEY) private readonly config: ConfigOf<typeof billingConfig>,
+    private readonly adapterHost: HttpAdapterHost,
   ) {
     const query = preparedQueryOn(db);
     this.settlements = new MicroBatcher((items) => settleLeaseSlices(query, items), {
@@ -50,6 +55,18 @@ export class LeasedRequestBillingService implements RequestBilling {
   async assertFunded(userId: string): Promise<void> {
     if (this.book.hasFunds(userId)) return;
     await this.perRequest.assertFunded(userId);
+  }
+
+  /**
+   * Graceful shutdown with leases: stop taking connections first (Nest closes the HTTP server only
+   * after this phase), let the requests already in flight finish and their settlements commit
+   * (bounded), then return every lease; the database closes after that. Otherwise a request that
+   * arrived during the drain could be answered and its settlement find the pool gone.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!this.config.leases) return;
+    this.adapterHost.httpAdapter?.getHttpServer()?.close(() => undefined);
+    await this.book.shutdown(() => this.perRequest.busy);
   }
 
   async reserve(request: ReserveRequest): Promise<Hold> {
