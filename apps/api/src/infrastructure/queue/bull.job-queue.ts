@@ -24,10 +24,11 @@ function connected(queue: Bull.Queue): boolean {
 /**
  * Bull's own reconnection backs off exponentially up to 20 s, so after an outage its queues came
  * back up to 20 s after Redis did (jobs enqueued meanwhile waited that long); this reconnects
- * within 2 s, like the app's other Redis clients. Commands still wait in ioredis's offline queue
- * for up to 20 reconnect attempts (about 35 s of outage) before an add fails and is logged.
+ * within 2 s, like the app's other Redis clients. Adds wait in ioredis's offline queue for as long
+ * as the outage lasts (no retry limit): with the default of 20 attempts, an outage over ~35 s lost
+ * the jobs enqueued during it. The cost is memory for the waiting jobs, which are small.
  */
-const REDIS_OPTIONS = { retryStrategy: (attempt: number) => Math.min(attempt * 200, 2_000) };
+const REDIS_OPTIONS = { retryStrategy: (attempt: number) => Math.min(attempt * 200, 2_000), maxRetriesPerRequest: null };
 
 const JOB_OPTIONS: Bull.JobOptions = {
   attempts: 5,
