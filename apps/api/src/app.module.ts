@@ -9,6 +9,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { BillingModule } from './modules/billing/billing.module';
 import { CompletionsModule } from './modules/completions/completions.module';
 import { MessagesModule } from './modules/messages/messages.module';
+import { ResponsesModule } from './modules/responses/responses.module';
 import { HealthModule } from './modules/health/health.module';
 import { InvoicesModule } from './modules/invoices/invoices.module';
 import { KeysModule } from './modules/keys/keys.module';
@@ -32,7 +33,7 @@ export class AppModule {
         // Features
         HealthModule,
         ModelsModule,
-        CompletionsModule, MessagesModule, MetricsModule,
+        CompletionsModule, MessagesModule, ResponsesModule, MetricsModule,
         AuthModule, KeysModule, RateLimitModule,
         BillingModule, InvoicesModule,
         AdminModule,

@@ -19,17 +19,12 @@ type ChatSchemaName =
   | 'CreateChatCompletionRequest';
 
 /** Schemas of data/openai-responses-schemas.json (the Responses API and embeddings). */
-type ResponsesSchemaName = 'Response' | 'ResponseStreamEvent' | 'CreateResponse' | 'CreateEmbeddingResponse' | 'CreateEmbeddingRequest';
+type ResponsesSchemaName =
+  'Response' | 'ResponseStreamEvent' | `Response${string}Event` | 'CreateResponse' | 'CreateEmbeddingResponse' | 'CreateEmbeddingRequest';
 
 export type OpenAiSchemaName = ChatSchemaName | ResponsesSchemaName;
 
-const RESPONSES_SCHEMAS: readonly string[] = [
-  'Response',
-  'ResponseStreamEvent',
-  'CreateResponse',
-  'CreateEmbeddingResponse',
-  'CreateEmbeddingRequest',
-] satisfies ResponsesSchemaName[];
+const RESPONSES_SCHEMAS = /^(Response|Response\w*Event|CreateResponse|CreateEmbeddingResponse|CreateEmbeddingRequest)$/;
 
 /** Vendored in this library (data/README.md has the licence); OPENAI_SCHEMAS_FILE overrides the chat file. */
 const CHAT_SCHEMAS_FILE = process.env.OPENAI_SCHEMAS_FILE ?? path.resolve(__dirname, '../data/openai-schemas.json');
@@ -77,7 +72,7 @@ function compiler(file: string): { instance: Ajv; id: string } {
 function validator(name: OpenAiSchemaName): ValidateFunction {
   let validate = validators.get(name);
   if (!validate) {
-    const file = RESPONSES_SCHEMAS.includes(name) ? RESPONSES_SCHEMAS_FILE : CHAT_SCHEMAS_FILE;
+    const file = RESPONSES_SCHEMAS.test(name) ? RESPONSES_SCHEMAS_FILE : CHAT_SCHEMAS_FILE;
     const { instance, id } = compiler(file);
     const found = instance.getSchema(`${id}#/components/schemas/${name}`);
     if (!found) throw new Error(`No schema ${name} in ${file}`);
@@ -95,3 +90,36 @@ export function openAiSchemaErrors(name: OpenAiSchemaName, value: unknown): stri
     (error) => `${name}${error.instancePath || ''} ${error.message ?? 'is invalid'} ${JSON.stringify(error.params)}`,
   );
 }
+
+/**
+ * Violations of a Responses stream event against the schema of its own type (e.g.
+ * `response.output_text.delta` → ResponseTextDeltaEvent), which names the problem where the whole
+ * union would list every other event's mismatch too; an unknown type is itself a violation.
+ */
+export function responseEventSchemaErrors(event: { type?: unknown }): string[] {
+  const name = RESPONSE_EVENT_SCHEMAS[String(event.type)];
+  if (!name) return [`unknown Responses event type ${JSON.stringify(event.type)}`];
+  const errors = openAiSchemaErrors(name, event);
+  if (errors.length > 0) return errors;
+  // Its own schema passed: the union must accept it too (exactly one branch).
+  return openAiSchemaErrors('ResponseStreamEvent', event).length === 0
+    ? []
+    : [`${name} passes but the ResponseStreamEvent union refuses it`];
+}
+
+const RESPONSE_EVENT_SCHEMAS: Record<string, OpenAiSchemaName> = {
+  'response.created': 'ResponseCreatedEvent',
+  'response.in_progress': 'ResponseInProgressEvent',
+  'response.output_item.added': 'ResponseOutputItemAddedEvent',
+  'response.output_item.done': 'ResponseOutputItemDoneEvent',
+  'response.content_part.added': 'ResponseContentPartAddedEvent',
+  'response.content_part.done': 'ResponseContentPartDoneEvent',
+  'response.output_text.delta': 'ResponseTextDeltaEvent',
+  'response.output_text.done': 'ResponseTextDoneEvent',
+  'response.function_call_arguments.delta': 'ResponseFunctionCallArgumentsDeltaEvent',
+  'response.function_call_arguments.done': 'ResponseFunctionCallArgumentsDoneEvent',
+  'response.completed': 'ResponseCompletedEvent',
+  'response.incomplete': 'ResponseIncompleteEvent',
+  'response.failed': 'ResponseFailedEvent',
+  error: 'ResponseErrorEvent',
+};

@@ -14,4 +14,15 @@ describe('clientGuides', () => {
     // The OpenAI-compatible guides keep the /v1 base URL.
     expect(guides.find((guide) => guide.id === 'aider')?.code).toContain('OPENAI_API_BASE=https://gw.example.com/v1');
   });
+
+  it('gives Codex a responses provider on the /v1 base URL and embeddings on the openai SDK', () => {
+    const guides = clientGuides(input);
+    const codex = guides.find((guide) => guide.id === 'codex')?.code ?? '';
+    expect(codex).toContain('[model_providers.apilink]');
+    expect(codex).toContain('base_url = "https://gw.example.com/v1"');
+    expect(codex).toContain('wire_api = "responses"');
+    expect(codex).toContain('env_key = "APILINK_API_KEY"');
+    expect(codex).toContain('model = "openai/gpt-4o"');
+    expect(guides.find((guide) => guide.id === 'embeddings')?.code).toContain("baseURL: 'https://gw.example.com/v1'");
+  });
 });

@@ -43,6 +43,35 @@ const message = await client.messages.create({
 console.log(message.content, message.usage); // usage.cost: what the request cost, in USD`,
     },
     {
+      id: 'codex',
+      label: 'Codex',
+      language: 'toml',
+      intro:
+        "Codex speaks OpenAI's Responses API, which ApiLink serves at /v1/responses (stateless: send the whole conversation; no stored responses or built-in tools). Add ApiLink as a provider in ~/.codex/config.toml, then export APILINK_API_KEY.",
+      code: `model = "${model}"
+model_provider = "apilink"
+
+[model_providers.apilink]
+name = "ApiLink"
+base_url = "${baseUrl}"
+env_key = "APILINK_API_KEY"   # export APILINK_API_KEY=${apiKey}
+wire_api = "responses"`,
+    },
+    {
+      id: 'embeddings',
+      label: 'Embeddings',
+      language: 'typescript',
+      intro: 'POST /v1/embeddings with the official openai package: embedding models are listed in /v1/models with kind "embedding".',
+      code: `import OpenAI from 'openai';
+
+const client = new OpenAI({ baseURL: '${baseUrl}', apiKey: '${apiKey}' });
+const { data, usage } = await client.embeddings.create({
+  model: 'openai/text-embedding-3-small',
+  input: ['first chunk', 'second chunk'],
+});
+console.log(data[0].embedding.length, usage); // usage.cost: what the request cost, in USD`,
+    },
+    {
       id: 'curl',
       label: 'curl',
       language: 'bash',
