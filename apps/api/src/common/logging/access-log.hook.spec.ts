@@ -94,7 +94,10 @@ describe('registerAccessLog', () => {
       setTimeout(() => request.destroy(), ms);
     }
 
+    /** Waits for the first log line (however loaded the machine), then long enough for a second to show. */
     async function settle(): Promise<void> {
+      const deadline = Date.now() + 10_000;
+      while (lines.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       await new Promise((resolve) => setTimeout(resolve, 400));
     }
 
