@@ -13,6 +13,7 @@ import { HoldReaperService } from '../../../src/modules/billing/holds/hold-reape
 import { LeaseBook } from '../../../src/modules/billing/leases/lease-book.service';
 import { startApiProcess, type ApiProcess } from '../../support/api-process';
 import { billingInvariantViolations } from '../../support/billing-invariants';
+import { eventually } from '../../support/eventually';
 import { freePort } from '../../support/free-port';
 import { redisEnv, startTestApp, type TestApp } from '../../support/test-app';
 import { TestSession } from '../../support/test-session';
@@ -171,8 +172,12 @@ describe('credit leases', () => {
       const completion = await clientFor(b.url, session).chat.completions.create(BODY);
       expect(completion.choices[0].message.content).toBeTruthy();
       expect(mock.requests).toHaveLength(1);
-      const [returned] = await db.query('SELECT status FROM credit_leases WHERE id = $1', [parked!.id]);
-      expect(returned.status).toBe('returned');
+      // A gives back at once what is not carved; if its last request's settlement was still in the
+      // flush window, the lease itself closes on A's next tick, once that settlement commits.
+      await eventually(async () => {
+        const [returned] = await db.query('SELECT status FROM credit_leases WHERE id = $1', [parked!.id]);
+        expect(returned.status).toBe('returned');
+      }, 5_000);
 
       await billingOf(b).release(big, { status: 'error', provider: null, latencyMs: 1, ttftMs: null });
       await accountOnceLeasesReturned(db, session.user.id).catch(() => undefined);
