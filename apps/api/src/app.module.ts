@@ -15,6 +15,7 @@ import { InvoicesModule } from './modules/invoices/invoices.module';
 import { KeysModule } from './modules/keys/keys.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { ModelsModule } from './modules/models/models.module';
+import { PaymentsModule } from './modules/payments/payments.module';
 import { RateLimitModule } from './modules/rate-limit/rate-limit.module';
 import { SpaModule } from './modules/spa/spa.module';
 
@@ -35,7 +36,7 @@ export class AppModule {
         ModelsModule,
         CompletionsModule, MessagesModule, ResponsesModule, MetricsModule,
         AuthModule, KeysModule, RateLimitModule,
-        BillingModule, InvoicesModule,
+        BillingModule, PaymentsModule, InvoicesModule,
         AdminModule,
         ...extraImports,
         // Last: the dashboard's catch-all route

@@ -4,6 +4,7 @@ import { AuthModule } from '../auth/auth.module';
 import { BillingModule } from '../billing/billing.module';
 import { InvoicesModule } from '../invoices/invoices.module';
 import { ModelsModule } from '../models/models.module';
+import { PaymentsModule } from '../payments/payments.module';
 import { UpstreamsModule } from '../upstreams/upstreams.module';
 import { AdminAuditController } from './admin-audit.controller';
 import { AdminModelsController } from './admin-models.controller';
@@ -22,7 +23,7 @@ import { UserIdPipe } from './user-id.pipe';
  * at /api/admin/docs. It uses every other module's services; nothing imports it.
  */
 @Module({
-  imports: [AuditModule, AuthModule, BillingModule, InvoicesModule, ModelsModule, UpstreamsModule],
+  imports: [AuditModule, AuthModule, BillingModule, PaymentsModule, InvoicesModule, ModelsModule, UpstreamsModule],
   controllers: [
     AdminUsersController,
     AdminRequestsController,

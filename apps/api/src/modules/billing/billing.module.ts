@@ -2,11 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BillingController } from './billing.controller';
 import { CreditsController } from './credits.controller';
-import { BillingProfileEntity } from './entities/billing-profile.entity';
 import { CreditHoldEntity } from './entities/credit-hold.entity';
 import { KeySpendEntity } from './entities/key-spend.entity';
-import { PaymentProviderEventEntity } from './entities/payment-provider-event.entity';
-import { PaymentEntity } from './entities/payment.entity';
 import { UsageRecordEntity } from './entities/usage-record.entity';
 import { HoldReaperService } from './holds/hold-reaper.service';
 import { INSTANCE_ID, newInstanceId } from './leases/instance-id';
@@ -15,38 +12,20 @@ import { LeasedRequestBillingService } from './leases/leased-request-billing.ser
 import { billingConfig } from '../../config/billing.config';
 import type { ConfigOf } from '../../config/define-config';
 import { LedgerModule } from './ledger/ledger.module';
-import { PaymentListenersRegistry } from './payments/payment-listeners.registry';
-import { paymentProviders } from './payments/payment-provider.factory';
-import { PaymentSettlementService } from './payments/payment-settlement.service';
-import { PaymentTransactionRunner } from './payments/payment-transaction.runner';
-import { PaymentsController } from './payments/payments.controller';
-import { PaymentsService } from './payments/payments.service';
-import { StripeWebhookController } from './payments/stripe-webhook.controller';
-import { StripeWebhookService } from './payments/stripe-webhook.service';
-import { TestPaymentsService } from './payments/test-payments.service';
-import { BillingProfileService } from './profile/billing-profile.service';
 import { REQUEST_BILLING } from './request-billing.port';
 import { RequestBillingService } from './request-billing.service';
 import { UsageController } from './usage/usage.controller';
 import { UsageQueryService } from './usage/usage-query.service';
 
 /**
- * Prepaid credits: the ledger, reserve-then-settle for every /v1 request (REQUEST_BILLING),
- * top-ups through the payment provider chosen at boot, the usage log and the dashboard's billing API.
+ * Prepaid credits: the ledger and balances, reserve-then-settle for every /v1 request
+ * (REQUEST_BILLING: per-request holds or credit leases), the reaper, the usage log and the
+ * dashboard's balance, statement and usage API. Money arrives through the payments module, which
+ * posts to the ledger through LedgerModule's LedgerPostingService.
  */
 @Module({
-  imports: [
-    LedgerModule,
-    TypeOrmModule.forFeature([
-      CreditHoldEntity,
-      KeySpendEntity,
-      UsageRecordEntity,
-      PaymentEntity,
-      PaymentProviderEventEntity,
-      BillingProfileEntity,
-    ]),
-  ],
-  controllers: [CreditsController, BillingController, UsageController, PaymentsController, StripeWebhookController],
+  imports: [LedgerModule, TypeOrmModule.forFeature([CreditHoldEntity, KeySpendEntity, UsageRecordEntity])],
+  controllers: [CreditsController, BillingController, UsageController],
   providers: [
     RequestBillingService,
     { provide: INSTANCE_ID, useFactory: newInstanceId },
@@ -61,25 +40,7 @@ import { UsageQueryService } from './usage/usage-query.service';
     },
     HoldReaperService,
     UsageQueryService,
-    BillingProfileService,
-    ...paymentProviders,
-    PaymentTransactionRunner,
-    PaymentListenersRegistry,
-    PaymentsService,
-    PaymentSettlementService,
-    StripeWebhookService,
-    TestPaymentsService,
   ],
-  exports: [
-    REQUEST_BILLING,
-    RequestBillingService,
-    LeaseBook,
-    HoldReaperService,
-    LedgerModule,
-    UsageQueryService,
-    BillingProfileService,
-    PaymentsService,
-    PaymentListenersRegistry,
-  ],
+  exports: [REQUEST_BILLING, RequestBillingService, LeaseBook, HoldReaperService, LedgerModule, UsageQueryService],
 })
 export class BillingModule {}

@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JOB_QUEUE, type JobQueue } from '../../infrastructure/queue/job-queue.tokens';
 import { invoicesConfig } from '../../config/invoices.config';
 import type { ConfigOf } from '../../config/define-config';
-import type { PaymentEntity } from '../billing/entities/payment.entity';
-import type { PaymentListener, PaymentReversal, PaymentTransaction } from '../billing/payments/payment-listeners.registry';
-import { BillingProfileService } from '../billing/profile/billing-profile.service';
+import type { PaymentListener, PaymentReversal, PaymentTransaction, SettledPayment } from '../payments/payment-listeners.registry';
+import { BillingProfileService } from '../payments/profile/billing-profile.service';
 import { InvoiceEntity } from './entities/invoice.entity';
 import type { InvoiceBuyer, InvoiceLine } from './invoice-parties';
 import { nextInvoiceNumber, type InvoiceSeriesPrefix } from './invoice-numbering';
@@ -22,7 +21,7 @@ export class InvoiceIssuer implements PaymentListener {
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
   ) {}
 
-  async onCompleted(tx: PaymentTransaction, payment: PaymentEntity): Promise<void> {
+  async onCompleted(tx: PaymentTransaction, payment: SettledPayment): Promise<void> {
     const test = payment.provider === 'test';
     await this.issue(tx, payment, 'INV', {
       kind: 'invoice',
@@ -49,7 +48,7 @@ export class InvoiceIssuer implements PaymentListener {
 
   private async issue(
     tx: PaymentTransaction,
-    payment: PaymentEntity,
+    payment: SettledPayment,
     prefix: InvoiceSeriesPrefix,
     details: Pick<InvoiceEntity, 'kind' | 'amountMicros' | 'paymentReference' | 'correctsInvoiceId' | 'externalRef'> & {
       description: string;

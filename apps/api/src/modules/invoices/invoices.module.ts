@@ -2,8 +2,8 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ConfigOf } from '../../config/define-config';
 import { invoicesConfig } from '../../config/invoices.config';
-import { BillingModule } from '../billing/billing.module';
-import { PaymentListenersRegistry } from '../billing/payments/payment-listeners.registry';
+import { PaymentListenersRegistry } from '../payments/payment-listeners.registry';
+import { PaymentsModule } from '../payments/payments.module';
 import { InvoiceDocumentEntity } from './entities/invoice-document.entity';
 import { InvoiceNumberSeriesEntity } from './entities/invoice-number-series.entity';
 import { InvoiceEntity } from './entities/invoice.entity';
@@ -15,9 +15,9 @@ import { RenderInvoicePdfJob } from './jobs/render-invoice-pdf.job';
 import { INVOICE_RENDERER } from './renderer/invoice-renderer';
 import { PdfkitInvoiceRenderer } from './renderer/pdfkit.invoice-renderer';
 
-/** Invoices and credit notes for payments (hooked into billing's payment transactions) and their PDFs. */
+/** Invoices and credit notes for payments (hooked into the payments module's transactions) and their PDFs. */
 @Module({
-  imports: [BillingModule, TypeOrmModule.forFeature([InvoiceEntity, InvoiceNumberSeriesEntity, InvoiceDocumentEntity])],
+  imports: [PaymentsModule, TypeOrmModule.forFeature([InvoiceEntity, InvoiceNumberSeriesEntity, InvoiceDocumentEntity])],
   controllers: [InvoicesController],
   providers: [
     InvoiceIssuer,

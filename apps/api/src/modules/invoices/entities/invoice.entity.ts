@@ -1,7 +1,6 @@
 import type { InvoiceKind } from '@apilink/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintTransformer as bigint } from '../../../database/bigint.transformer';
-import { PaymentEntity } from '../../billing/entities/payment.entity';
 import type { InvoiceBuyer, InvoiceLine, InvoiceSeller } from '../invoice-parties';
 
 /** An issued invoice or credit note. A trigger refuses UPDATE and DELETE: issued means final. */
@@ -40,9 +39,10 @@ export class InvoiceEntity {
   @Column({ name: 'payment_id', type: 'uuid' })
   paymentId: string;
 
-  @ManyToOne(() => PaymentEntity)
+  // Named, not imported: the payments module keeps its entity to itself (like the user relation above).
+  @ManyToOne('PaymentEntity')
   @JoinColumn({ name: 'payment_id', foreignKeyConstraintName: 'FK_invoices_payment' })
-  payment?: PaymentEntity;
+  payment?: unknown;
 
   @Column({ name: 'corrects_invoice_id', type: 'uuid', nullable: true })
   correctsInvoiceId: string | null;

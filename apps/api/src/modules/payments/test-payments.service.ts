@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError } from '../../../common/errors/app-error';
-import type { PaymentEntity } from '../entities/payment.entity';
-import type { PaymentProvider } from './payment-provider';
-import { PAYMENT_PROVIDER } from './payment-provider.tokens';
+import { AppError } from '../../common/errors/app-error';
+import type { PaymentEntity } from './entities/payment.entity';
+import type { PaymentProvider } from './providers/payment-provider';
+import { PAYMENT_PROVIDER } from './providers/payment-provider.tokens';
 import { PaymentSettlementService } from './payment-settlement.service';
 import { PaymentsService } from './payments.service';
 

@@ -11,16 +11,16 @@ import {
 } from '@apilink/contracts';
 import { isUUID } from 'class-validator';
 import type { Repository } from 'typeorm';
-import { AppError } from '../../../common/errors/app-error';
-import type { SessionPrincipal } from '../../../common/auth/principal';
-import { appConfig } from '../../../config/app.config';
-import { billingConfig } from '../../../config/billing.config';
-import type { ConfigOf } from '../../../config/define-config';
-import { PaymentEntity } from '../entities/payment.entity';
-import { toMoney } from '../../../common/money/money.mapper';
-import { formatUsd, parseUsd } from '../../../common/money/usd-amount';
-import type { PaymentProvider } from './payment-provider';
-import { PAYMENT_PROVIDER } from './payment-provider.tokens';
+import { AppError } from '../../common/errors/app-error';
+import type { SessionPrincipal } from '../../common/auth/principal';
+import { appConfig } from '../../config/app.config';
+import { billingConfig } from '../../config/billing.config';
+import type { ConfigOf } from '../../config/define-config';
+import { PaymentEntity } from './entities/payment.entity';
+import { toMoney } from '../../common/money/money.mapper';
+import { formatUsd, parseUsd } from '../../common/money/usd-amount';
+import type { PaymentProvider } from './providers/payment-provider';
+import { PAYMENT_PROVIDER } from './providers/payment-provider.tokens';
 
 const PAYMENT_HISTORY_LIMIT = 200;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { PaymentProviderKind } from '@apilink/contracts';
 import type { EntityManager } from 'typeorm';
-import type { PaymentEntity } from '../entities/payment.entity';
 
 /** The payment's transaction, for work that must commit or roll back with it. */
 export interface PaymentTransaction {
@@ -9,8 +9,20 @@ export interface PaymentTransaction {
   afterCommit(work: () => void): void;
 }
 
+/** What a listener learns of a completed payment (the entity stays inside payments). */
+export interface SettledPayment {
+  readonly id: string;
+  readonly userId: string;
+  readonly provider: PaymentProviderKind;
+  /** What the provider confirmed was paid. */
+  readonly amountMicros: bigint;
+  readonly currency: string;
+  /** The provider's payment reference (Stripe PaymentIntent), null for test payments. */
+  readonly providerPaymentId: string | null;
+}
+
 export interface PaymentReversal {
-  payment: PaymentEntity;
+  payment: SettledPayment;
   kind: 'refund' | 'dispute';
   /** What this reversal takes back (positive). */
   amountMicros: bigint;
@@ -20,12 +32,12 @@ export interface PaymentReversal {
 
 /** Reacts to money arriving or leaving inside the same transaction (invoices, credit notes). */
 export interface PaymentListener {
-  onCompleted(tx: PaymentTransaction, payment: PaymentEntity): Promise<void>;
+  onCompleted(tx: PaymentTransaction, payment: SettledPayment): Promise<void>;
   onReversed(tx: PaymentTransaction, reversal: PaymentReversal): Promise<void>;
 }
 
 /**
- * Lets modules that depend on billing (invoices) hook into payments without billing importing
+ * Lets modules that depend on payments (invoices) hook into them without payments importing
  * them: they register at init, as feature modules register authenticators.
  */
 @Injectable()

@@ -7,15 +7,15 @@ import {
   type TestPaymentView,
   type TopUpOptions,
 } from '@apilink/contracts';
-import { Auth } from '../../../common/auth/auth.decorator';
-import { CurrentSession } from '../../../common/auth/current-principal.decorator';
-import type { SessionPrincipal } from '../../../common/auth/principal';
-import { CreateCheckoutDto } from '../dto/create-checkout.dto';
-import { toMoney } from '../../../common/money/money.mapper';
-import { toPayment } from '../mappers/payment.mapper';
+import { Auth } from '../../common/auth/auth.decorator';
+import { CurrentSession } from '../../common/auth/current-principal.decorator';
+import type { SessionPrincipal } from '../../common/auth/principal';
+import { CreateCheckoutDto } from './dto/create-checkout.dto';
+import { toMoney } from '../../common/money/money.mapper';
+import { toPayment } from './mappers/payment.mapper';
 import { PaymentsService } from './payments.service';
 import { TestPaymentsService } from './test-payments.service';
-import { TEST_PAYMENT_LABEL } from './test.payment-provider';
+import { TEST_PAYMENT_LABEL } from './providers/test.payment-provider';
 
 /** Top-ups for the logged-in customer: options, checkout, history, and the test-payment page's calls. */
 @Auth('session')

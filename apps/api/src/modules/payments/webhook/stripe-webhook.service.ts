@@ -4,12 +4,12 @@ import type Stripe from 'stripe';
 import { AppError } from '../../../common/errors/app-error';
 import { billingConfig } from '../../../config/billing.config';
 import type { ConfigOf } from '../../../config/define-config';
-import type { PaymentTransaction } from './payment-listeners.registry';
-import { STRIPE_CLIENT } from './payment-provider.tokens';
-import { PaymentNotCompletedError, PaymentSettlementService } from './payment-settlement.service';
-import { PaymentTransactionRunner } from './payment-transaction.runner';
-import { PaymentsService } from './payments.service';
-import { STRIPE_PAYMENT_ID_METADATA } from './stripe.payment-provider';
+import type { PaymentTransaction } from '../payment-listeners.registry';
+import { STRIPE_CLIENT } from '../providers/payment-provider.tokens';
+import { PaymentNotCompletedError, PaymentSettlementService } from '../payment-settlement.service';
+import { PaymentTransactionRunner } from '../payment-transaction.runner';
+import { PaymentsService } from '../payments.service';
+import { STRIPE_PAYMENT_ID_METADATA } from '../providers/stripe.payment-provider';
 
 const MICROS_PER_CENT = 10_000n;
 

@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { PaymentProviderKind } from '@apilink/contracts';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
-import { PaymentEntity } from '../entities/payment.entity';
-import { postMovement } from '../ledger/post-movement';
+import { PaymentEntity } from './entities/payment.entity';
+import { LedgerPostingService } from '../billing/ledger/ledger-posting.service';
 import { PaymentListenersRegistry, type PaymentReversal, type PaymentTransaction } from './payment-listeners.registry';
 import { PaymentTransactionRunner } from './payment-transaction.runner';
 
@@ -42,6 +42,7 @@ export class PaymentSettlementService {
   constructor(
     private readonly runner: PaymentTransactionRunner,
     private readonly listeners: PaymentListenersRegistry,
+    private readonly ledger: LedgerPostingService,
   ) {}
 
   /** Runs in `outer` when given (a webhook's claim of its event id), else in its own transaction. */
@@ -60,7 +61,7 @@ export class PaymentSettlementService {
       payment.completedAt = new Date();
       payment.updatedAt = payment.completedAt;
       await tx.manager.getRepository(PaymentEntity).save(payment);
-      await postMovement(tx.manager, {
+      await this.ledger.post(tx.manager, {
         userId: payment.userId,
         kind: 'top_up',
         amountMicros: command.paidMicros,
@@ -86,10 +87,7 @@ export class PaymentSettlementService {
   recordLostDispute(ref: PaymentRef, disputeId: string, amountMicros: bigint, outer?: PaymentTransaction): Promise<SettlementOutcome> {
     return this.reverse(ref, outer, async (payment, manager) => {
       const externalRef = `dispute:${disputeId}`;
-      const [posted] = await manager.query(`SELECT 1 FROM credit_ledger_entries WHERE kind = 'dispute' AND external_ref = $1`, [
-        externalRef,
-      ]);
-      if (posted) return null;
+      if (await this.ledger.isPosted(manager, 'dispute', externalRef)) return null;
       payment.disputedMicros += amountMicros;
       return { kind: 'dispute', amountMicros, externalRef };
     });
@@ -109,7 +107,7 @@ export class PaymentSettlementService {
       if (!reversal) return 'already_debited';
       payment.updatedAt = new Date();
       await tx.manager.getRepository(PaymentEntity).save(payment);
-      await postMovement(tx.manager, {
+      await this.ledger.post(tx.manager, {
         userId: payment.userId,
         kind: reversal.kind,
         amountMicros: -reversal.amountMicros,
