@@ -14,7 +14,7 @@ import type { CatalogModelRecord } from '../models/catalog-model-record';
 import { ModelCatalogService } from '../models/model-catalog.service';
 import { ModelCatalogWriter } from '../models/model-catalog.writer';
 import { ModelsService } from '../models/models.service';
-import { priceAt } from '../models/pricing/price-at';
+import { priceAt } from '../billing/pricing/price-at';
 import { ModelRouteTable } from '../upstreams/routing/model-route-table';
 import { toAdminModel, toAdminModelCapabilities, toAdminModelPrice } from './mappers/admin-model.mapper';
 

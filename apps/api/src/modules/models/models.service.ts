@@ -3,7 +3,7 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ActiveModel } from './active-model';
 import type { CatalogModelRecord } from './catalog-model-record';
 import { ModelCatalogService } from './model-catalog.service';
-import { priceAt } from './pricing/price-at';
+import { priceAt } from '../billing/pricing/price-at';
 import { ModelRouteTable } from '../upstreams/routing/model-route-table';
 
 @Injectable()

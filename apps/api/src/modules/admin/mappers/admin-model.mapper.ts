@@ -1,7 +1,8 @@
 import type { AdminModel, AdminModelPrice, GatewayModelCapabilities } from '@apilink/contracts';
 import { toMoney } from '../../../common/money/money.mapper';
-import type { CatalogModelRecord, ModelPriceVersion } from '../../models/catalog-model-record';
-import { priceAt } from '../../models/pricing/price-at';
+import { priceAt } from '../../billing/pricing/price-at';
+import type { ModelPriceVersion } from '../../billing/pricing/price-version';
+import type { CatalogModelRecord } from '../../models/catalog-model-record';
 import type { ModelRoute } from '../../upstreams/routing/model-route';
 
 const optionalMoney = (micros: bigint | null) => (micros === null ? null : toMoney(micros));

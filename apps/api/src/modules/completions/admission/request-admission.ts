@@ -9,10 +9,10 @@ import { ECHO_MODEL_ID, type ChatCompletionRequest } from '@apilink/contracts';
 import { REQUEST_BILLING, type RequestBilling } from '../../billing/request-billing.port';
 import type { ActiveModel } from '../../models/active-model';
 import { ModelsService } from '../../models/models.service';
-import { tokenPricesFor, type TokenPrices } from '../../models/pricing/token-prices';
+import { tokenPricesFor, type TokenPrices } from '../../billing/pricing/token-prices';
 import { AppError } from '../../../common/errors/app-error';
 import { contextLengthExceeded, modelNotFound, unsupportedParameter } from '../errors/completion-errors';
-import { estimateHoldMicros } from '../billing/completion-cost';
+import { estimateHoldMicros } from '../../billing/pricing/completion-cost';
 import { isPriced } from './priced-model';
 import { countPromptTokens } from './token-counter';
 

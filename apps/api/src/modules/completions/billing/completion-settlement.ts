@@ -7,13 +7,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { RequestAttempt, UsageStatus } from '@apilink/contracts';
 import type { Hold, RequestBilling } from '../../billing/request-billing.port';
 import { REQUEST_BILLING } from '../../billing/request-billing.port';
+import { usageCostMicros, type TokenBreakdown } from '../../billing/pricing/completion-cost';
 import { GatewayMetrics } from '../../metrics/gateway-metrics';
 import type { AdmittedRequest } from '../admission/request-admission';
 import type { UpstreamUsage } from '../adapters/upstream-adapter';
 import { billedUsage } from './billed-usage';
-import { breakdownOf, type TokenBreakdown } from './completion-cost';
 import type { DeliveredOutput } from './delivered-output';
-import { usageCostMicros } from './usage-cost';
+import { breakdownOf } from './token-breakdown';
 
 export interface CompletionOutcome {
   status: UsageStatus;

@@ -1,4 +1,4 @@
-import type { ModelPriceVersion } from '../../models/catalog-model-record';
+import type { ModelPriceVersion } from '../../billing/pricing/price-version';
 import { buildUpstreamUsage } from '../adapters/shared/usage';
 import type { AdmittedRequest } from '../admission/request-admission';
 import { usageCostUsd } from './usage-cost';

@@ -9,11 +9,11 @@ import { ErrorCode, type EmbeddingRequest } from '@apilink/contracts';
 import { AppError } from '../../../common/errors/app-error';
 import { REQUEST_BILLING, type RequestBilling } from '../../billing/request-billing.port';
 import { ModelsService } from '../../models/models.service';
-import { tokenPricesFor } from '../../models/pricing/token-prices';
+import { tokenPricesFor } from '../../billing/pricing/token-prices';
 import type { AdmittedRequest } from '../admission/request-admission';
 import { BoundedTokenCount } from '../admission/bounded-token-count';
 import { isPriced } from '../admission/priced-model';
-import { estimateHoldMicros } from '../billing/completion-cost';
+import { estimateHoldMicros } from '../../billing/pricing/completion-cost';
 import { modelNotFound } from '../errors/completion-errors';
 import { embeddingInputs } from './embedding-codec';
 

@@ -1,6 +1,6 @@
 import type { CatalogModel } from '@apilink/contracts';
 import type { ActiveModel } from '../active-model';
-import { microsPerMTokToUsdPerMTok } from '../pricing/micros-decimal';
+import { microsPerMTokToUsdPerMTok } from './micros-decimal';
 
 function optional(micros: bigint | null): string | null {
   return micros === null ? null : microsPerMTokToUsdPerMTok(micros);

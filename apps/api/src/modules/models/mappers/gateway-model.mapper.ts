@@ -1,6 +1,6 @@
 import type { GatewayModel, GatewayModelPricing } from '@apilink/contracts';
 import type { ActiveModel } from '../active-model';
-import { microsPerMTokToUsdPerToken } from '../pricing/micros-decimal';
+import { microsPerMTokToUsdPerToken } from './micros-decimal';
 
 /** An active model as `GET /v1/models` shows it; prices are the base (short-context) version. */
 export function toGatewayModel({ model, price }: ActiveModel): GatewayModel {

@@ -1,4 +1,5 @@
-import type { CatalogModelRecord, ModelPriceVersion } from '../catalog-model-record';
+import type { ModelPriceVersion } from '../../billing/pricing/price-version';
+import type { CatalogModelRecord } from '../catalog-model-record';
 import type { ModelPriceEntity } from '../entities/model-price.entity';
 import type { ModelEntity } from '../entities/model.entity';
 

@@ -1,4 +1,4 @@
-import type { TokenPrices } from '../../models/pricing/token-prices';
+import type { TokenPrices } from './token-prices';
 import { actualCostMicros, estimateHoldMicros } from './completion-cost';
 
 const PRICES: TokenPrices = {

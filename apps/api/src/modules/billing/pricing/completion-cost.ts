@@ -1,10 +1,10 @@
 /**
- * Costs of a completion in micro-USD, each component priced with billing's one rounding rule
+ * Costs of a completion in micro-USD, each component priced with the one rounding rule
  * (costFor) and then added, never rounded again.
  */
-import type { UpstreamUsage } from '../adapters/upstream-adapter';
-import type { TokenPrices } from '../../models/pricing/token-prices';
-import { costFor } from '../../billing/pricing/cost-calculator';
+import { costFor } from './cost-calculator';
+import type { ModelPriceVersion } from './price-version';
+import { tokenPricesFor, type TokenPrices } from './token-prices';
 
 /** Worst case, held before the upstream call: the whole prompt plus every output token allowed. */
 export function estimateHoldMicros(prices: TokenPrices, promptTokens: number, maxOutputTokens: number): bigint {
@@ -18,17 +18,6 @@ export interface TokenBreakdown {
   cachedTokens: number;
   cacheWriteTokens: number;
   reasoningTokens: number;
-}
-
-export function breakdownOf(usage: UpstreamUsage): TokenBreakdown {
-  const { completionUsage } = usage;
-  return {
-    promptTokens: completionUsage.prompt_tokens,
-    completionTokens: completionUsage.completion_tokens,
-    cachedTokens: completionUsage.prompt_tokens_details?.cached_tokens ?? 0,
-    cacheWriteTokens: usage.cacheWriteTokens,
-    reasoningTokens: completionUsage.completion_tokens_details?.reasoning_tokens ?? 0,
-  };
 }
 
 /**
@@ -49,4 +38,9 @@ export function actualCostMicros(prices: TokenPrices, tokens: TokenBreakdown): b
     costFor(plainOutput, prices.output) +
     costFor(reasoning, prices.reasoning)
   );
+}
+
+/** The actual cost at a price version (its long-context tier chosen by the prompt's size). */
+export function usageCostMicros(price: ModelPriceVersion, tokens: TokenBreakdown): bigint {
+  return actualCostMicros(tokenPricesFor(price, tokens.promptTokens), tokens);
 }

@@ -1,4 +1,4 @@
-import type { ModelPriceVersion } from '../catalog-model-record';
+import type { ModelPriceVersion } from './price-version';
 
 /** What each kind of token costs for one request, micro-USD per 1M tokens, with every fallback applied. */
 export interface TokenPrices {

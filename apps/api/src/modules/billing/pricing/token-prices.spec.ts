@@ -1,4 +1,4 @@
-import type { ModelPriceVersion } from '../catalog-model-record';
+import type { ModelPriceVersion } from './price-version';
 import { priceAt } from './price-at';
 import { tokenPricesFor } from './token-prices';
 
