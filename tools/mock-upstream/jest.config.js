@@ -8,4 +8,6 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // The Responses spec validates the mock's output against OpenAI's schemas vendored in @apilink/testing.
+  moduleNameMapper: require('../../jest.module-names.js'),
 };

@@ -274,7 +274,13 @@ export class MockUpstream {
       protocol: this.protocol,
       chunks: this.options.chunks,
     });
-    const ctx: RenderContext = { seq: ++this.seq, created: Math.floor(Date.now() / 1000), facts, route: route as GenerateRoute };
+    const ctx: RenderContext = {
+      seq: ++this.seq,
+      created: Math.floor(Date.now() / 1000),
+      facts,
+      route: route as GenerateRoute,
+      request: record.body,
+    };
     const timing = {
       firstByteDelayMs: fault?.kind === 'slowFirstByte' ? fault.ms : 0,
       chunkDelayMs: fault?.kind === 'slowChunks' ? fault.ms : 0,

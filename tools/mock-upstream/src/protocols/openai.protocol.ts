@@ -1,4 +1,4 @@
-// OpenAI Chat Completions wire format, also spoken by DeepSeek, Mistral, xAI, Groq and other compatible hosts.
+// OpenAI Chat Completions wire format (and OpenAI's Responses API, openai-responses.ts), also spoken by DeepSeek, Mistral, xAI, Groq and other compatible hosts.
 // Sources:
 //   https://platform.openai.com/docs/api-reference/chat/create (request, chat.completion object)
 //   https://platform.openai.com/docs/api-reference/chat/streaming (chat.completion.chunk, [DONE])
@@ -10,6 +10,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { type ReplyPlan, type RequestFacts, isRecord } from '../reply-plan';
 import { openAiEmbeddingsReply } from './openai-embeddings';
+import { OpenAiResponsesWire } from './openai-responses';
 import {
   type EmbeddingsRoute,
   type GenerateRoute,
@@ -55,15 +56,19 @@ export class OpenAiProtocol implements ProtocolAdapter {
   private readonly completionsPath: string;
   private readonly modelsPath: string;
   private readonly embeddingsPath: string;
+  private readonly responsesPath: string;
+  private readonly responses = new OpenAiResponsesWire();
 
   constructor(basePath: string) {
     this.completionsPath = `${basePath}/chat/completions`;
     this.modelsPath = `${basePath}/models`;
     this.embeddingsPath = `${basePath}/embeddings`;
+    this.responsesPath = `${basePath}/responses`;
   }
 
   route(method: string, pathname: string): Route | undefined {
     if (method === 'POST' && pathname === this.completionsPath) return { kind: 'generate', stream: false };
+    if (method === 'POST' && pathname === this.responsesPath) return { kind: 'generate', stream: false, api: 'responses' };
     if (method === 'POST' && pathname === this.embeddingsPath) return { kind: 'embeddings' };
     if (method === 'GET' && pathname === this.modelsPath) return { kind: 'models' };
     return undefined;
@@ -95,7 +100,8 @@ export class OpenAiProtocol implements ProtocolAdapter {
     return openAiEmbeddingsReply(body, promptTokens);
   }
 
-  validate(body: unknown): HttpReply | undefined {
+  validate(body: unknown, route: GenerateRoute): HttpReply | undefined {
+    if (route.api === 'responses') return this.responses.validate(body);
     if (!isRecord(body)) return invalid('Invalid body: expected a JSON object.');
     if (typeof body.model !== 'string' || body.model === '') return invalid('you must provide a model parameter');
     if (body.messages === undefined) return invalid("Missing required parameter: 'messages'.", 'messages', 'missing_required_parameter');
@@ -165,6 +171,7 @@ export class OpenAiProtocol implements ProtocolAdapter {
   }
 
   facts(raw: unknown, route: GenerateRoute): RequestFacts {
+    if (route.api === 'responses') return this.responses.facts(raw, route);
     const body = raw as Record<string, unknown>;
     const stream = body.stream === true || route.stream;
     const streamOptions = isRecord(body.stream_options) ? body.stream_options : {};
@@ -203,6 +210,7 @@ export class OpenAiProtocol implements ProtocolAdapter {
   }
 
   completion(plan: ReplyPlan, ctx: RenderContext): HttpReply {
+    if (ctx.route.api === 'responses') return this.responses.completion(plan, ctx);
     const message: Record<string, unknown> = {
       role: 'assistant',
       content: plan.text === '' && plan.toolCalls.length > 0 ? null : plan.text,
@@ -231,6 +239,7 @@ export class OpenAiProtocol implements ProtocolAdapter {
   }
 
   stream(plan: ReplyPlan, ctx: RenderContext): StreamRendering {
+    if (ctx.route.api === 'responses') return this.responses.stream(plan, ctx);
     const usageField = ctx.facts.includeUsage && plan.usage !== undefined;
     const data = (choices: unknown[], usage?: unknown) => {
       const chunk: Record<string, unknown> = {

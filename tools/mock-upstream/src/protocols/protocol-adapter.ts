@@ -16,6 +16,8 @@ export type GenerateRoute = {
   model?: string;
   /** Gemini's streamGenerateContent without alt=sse answers one JSON array, written piecewise. */
   jsonArrayStream?: boolean;
+  /** OpenAI's Responses API (`/responses`) rather than its chat completions. */
+  api?: 'responses';
 };
 
 /** An embeddings request: OpenAI's /embeddings (model in the body) or Gemini's :batchEmbedContents (model in the path). */
@@ -30,6 +32,8 @@ export interface RenderContext {
   created: number;
   facts: RequestFacts;
   route: GenerateRoute;
+  /** The request body, for protocols that echo the request's settings (OpenAI's Responses). */
+  request: unknown;
 }
 
 export interface StreamRendering {

@@ -14,6 +14,13 @@ import { ResponsesStreamWriter } from './responses-stream-writer';
 
 // OpenAI ends a Responses stream after response.completed, with no [DONE].
 const FRAMES: SseFrames = { keepAlive: ': keep-alive\n\n', done: '' };
+const DELTA_EVENTS = new Set([
+  'response.output_text.delta',
+  'response.function_call_arguments.delta',
+  'response.refusal.delta',
+  'response.reasoning_summary_text.delta',
+  'response.reasoning_text.delta',
+]);
 
 export class ResponsesSink implements CompletionSink<ResponseObject, ResponseStreamEvent> {
   readonly codec: ResponsesCodec;
@@ -26,15 +33,16 @@ export class ResponsesSink implements CompletionSink<ResponseObject, ResponseStr
   }
 
   recordAnswer(response: ResponseObject, delivered: DeliveredOutput): void {
-    for (const item of response.output) {
-      if (item.type === 'message') for (const part of item.content) delivered.addText(part.text);
-      else delivered.addText(item.name + item.arguments);
+    // A passed-through Response may hold items the translation never makes (reasoning, refusals).
+    for (const item of response.output as { type: string; content?: { text?: string }[]; name?: string; arguments?: string }[]) {
+      if (item.type === 'message') for (const part of item.content ?? []) delivered.addText(part.text ?? '');
+      else if (item.type === 'function_call') delivered.addText((item.name ?? '') + (item.arguments ?? ''));
     }
   }
 
   recordEvent(event: ResponseStreamEvent, delivered: DeliveredOutput): void {
-    if (event.type === 'response.output_text.delta' || event.type === 'response.function_call_arguments.delta') {
-      delivered.addText(event.delta as string);
+    if (DELTA_EVENTS.has(event.type) && typeof event.delta === 'string') {
+      delivered.addText(event.delta);
     } else if (event.type === 'response.output_item.added') {
       const item = event.item as { type: string; name?: string };
       if (item.type === 'function_call' && item.name) delivered.addText(item.name);
@@ -42,7 +50,8 @@ export class ResponsesSink implements CompletionSink<ResponseObject, ResponseStr
   }
 
   respond({ answer: response, usage }: CodecAnswer<ResponseObject>, context: CompletionContext, reply: FastifyReply): void {
-    response.usage = responseUsage(usage, context);
+    // The counts are the bill's; fields an upstream adds to its own usage stay.
+    response.usage = { ...response.usage, ...responseUsage(usage, context) };
     void reply.status(200).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(response));
   }
 

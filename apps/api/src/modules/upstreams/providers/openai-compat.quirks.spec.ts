@@ -75,8 +75,9 @@ describe('the provider table', () => {
     ]);
   });
 
-  it('keeps OpenAI itself free of quirks', () => {
-    expect(QUIRKS_PRESETS.get('openai')).toEqual(OPENAI_QUIRKS);
+  it('keeps OpenAI itself free of chat quirks, and only it serving the Responses API', () => {
+    expect(QUIRKS_PRESETS.get('openai')).toEqual({ ...OPENAI_QUIRKS, responsesApi: true });
+    expect([...QUIRKS_PRESETS].filter(([, quirks]) => quirks.responsesApi).map(([name]) => name)).toEqual(['openai']);
     expect(QUIRKS_PRESETS.get('mistral')?.renameParams).toEqual({ max_completion_tokens: 'max_tokens', seed: 'random_seed' });
   });
 });

@@ -26,9 +26,19 @@ export interface OpenAiCompatQuirks {
   readonly flattenTextContent: boolean;
   /** completion_tokens excludes completion_tokens_details.reasoning_tokens (xAI): add them back. */
   readonly reasoningTokensOutsideCompletion: boolean;
+  /**
+   * Serves OpenAI's Responses API on `/responses`: POST /v1/responses passes through natively
+   * (reasoning items with encrypted_content survive the round trip) instead of being translated
+   * to chat completions. Off unless set: most compatible hosts (DeepSeek, Mistral, xAI, Groq...)
+   * serve only chat completions, and an account without a preset cannot be assumed to serve it.
+   */
+  readonly responsesApi: boolean;
 }
 
-/** OpenAI's own behaviour; also the base that partial quirk records override. */
+/**
+ * OpenAI's own chat behaviour; also the base that partial quirk records override. The one
+ * exception is `responsesApi`, false here and true in the `openai` preset (see its comment).
+ */
 export const OPENAI_QUIRKS: OpenAiCompatQuirks = Object.freeze({
   renameParams: {},
   dropParams: [],
@@ -37,6 +47,7 @@ export const OPENAI_QUIRKS: OpenAiCompatQuirks = Object.freeze({
   developerRole: 'developer',
   flattenTextContent: false,
   reasoningTokensOutsideCompletion: false,
+  responsesApi: false,
 });
 
 const QUIRK_KEYS = Object.keys(OPENAI_QUIRKS) as (keyof OpenAiCompatQuirks)[];
@@ -81,7 +92,7 @@ export function validateQuirks(raw: unknown, label = 'quirks'): OpenAiCompatQuir
   if (merged.developerRole !== 'developer' && merged.developerRole !== 'system') {
     problems.push('developerRole must be "developer" or "system"');
   }
-  for (const key of ['flattenTextContent', 'reasoningTokensOutsideCompletion'] as const) {
+  for (const key of ['flattenTextContent', 'reasoningTokensOutsideCompletion', 'responsesApi'] as const) {
     if (typeof merged[key] !== 'boolean') problems.push(`${key} must be a boolean`);
   }
   if (problems.length > 0) throw new Error(`${label}: ${problems.join('; ')}`);

@@ -31,7 +31,8 @@ export interface UpstreamProvider {
 const LEGACY_OPENAI = { developerRole: 'system', renameParams: { max_completion_tokens: 'max_tokens' } } as const;
 
 export const UPSTREAM_PROVIDERS: readonly UpstreamProvider[] = [
-  { id: 'openai', envPrefix: 'OPENAI', protocol: 'openai', defaultBaseUrl: 'https://api.openai.com/v1' },
+  // The only row serving the Responses API: /v1/responses passes through to it natively.
+  { id: 'openai', envPrefix: 'OPENAI', protocol: 'openai', defaultBaseUrl: 'https://api.openai.com/v1', quirks: { responsesApi: true } },
   { id: 'anthropic', envPrefix: 'ANTHROPIC', protocol: 'anthropic', defaultBaseUrl: 'https://api.anthropic.com' },
   { id: 'google', envPrefix: 'GEMINI', protocol: 'gemini', defaultBaseUrl: 'https://generativelanguage.googleapis.com' },
   {
