@@ -38,7 +38,9 @@ describe('mock embeddings endpoints', () => {
 
   it('encodes base64 as little-endian float32 of the same vector, and counts token arrays by length', async () => {
     const float = await json(await embedOpenAi({ model: 'text-embedding-3-small', input: [[1, 2, 3]], dimensions: 4 }));
-    const b64 = await json(await embedOpenAi({ model: 'text-embedding-3-small', input: [[1, 2, 3]], dimensions: 4, encoding_format: 'base64' }));
+    const b64 = await json(
+      await embedOpenAi({ model: 'text-embedding-3-small', input: [[1, 2, 3]], dimensions: 4, encoding_format: 'base64' }),
+    );
     const bytes = Buffer.from(b64.data[0].embedding, 'base64');
     const decoded = Array.from({ length: bytes.length / 4 }, (_, i) => bytes.readFloatLE(i * 4));
     expect(decoded).toEqual(float.data[0].embedding);

@@ -98,7 +98,12 @@ describe('OpenAI mock upstream: the Responses API', () => {
 
   it('streams a function call and accepts its output back with the reasoning item on the next turn', async () => {
     mock.enqueueReply({ thinking: 'Need weather', toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' } }], chunks: 2 });
-    const events = await streamEvents({ input: 'Weather in Oslo?', tools: [WEATHER], include: ['reasoning.encrypted_content'], store: false });
+    const events = await streamEvents({
+      input: 'Weather in Oslo?',
+      tools: [WEATHER],
+      include: ['reasoning.encrypted_content'],
+      store: false,
+    });
     for (const event of events) expect(responseEventSchemaErrors(event)).toEqual([]);
     expect(events.filter((event) => event.type === 'response.function_call_arguments.delta')).toHaveLength(2);
     const output: Json[] = events.at(-1)!.response.output;
@@ -108,13 +113,23 @@ describe('OpenAI mock upstream: the Responses API', () => {
     const res = await post({
       store: false,
       tools: [WEATHER],
-      input: [{ role: 'user', content: 'Weather in Oslo?' }, ...output, { type: 'function_call_output', call_id: call.call_id, output: 'sunny' }],
+      input: [
+        { role: 'user', content: 'Weather in Oslo?' },
+        ...output,
+        { type: 'function_call_output', call_id: call.call_id, output: 'sunny' },
+      ],
     });
     expect(res.status).toBe(200);
   });
 
   it('refuses what OpenAI refuses: a reasoning item it cannot look up, a tool output without its call', async () => {
-    const lost = await post({ store: false, input: [{ type: 'reasoning', id: 'rs_1', summary: [] }, { role: 'user', content: 'Hi' }] });
+    const lost = await post({
+      store: false,
+      input: [
+        { type: 'reasoning', id: 'rs_1', summary: [] },
+        { role: 'user', content: 'Hi' },
+      ],
+    });
     expect(lost.status).toBe(404);
     expect(((await lost.json()) as Json).error.message).toContain('Items are not persisted when `store` is set to false');
     const orphan = await post({ input: [{ type: 'function_call_output', call_id: 'call_9', output: 'x' }] });
@@ -127,7 +142,12 @@ describe('OpenAI mock upstream: the Responses API', () => {
 
   it('answers json_schema output and ends a capped answer as incomplete', async () => {
     mock.enqueueReply({ text: '{"n":7}' });
-    const format = { type: 'json_schema', name: 'answer', schema: { type: 'object', properties: { n: { type: 'integer' } } }, strict: true };
+    const format = {
+      type: 'json_schema',
+      name: 'answer',
+      schema: { type: 'object', properties: { n: { type: 'integer' } } },
+      strict: true,
+    };
     const res = await post({ input: 'A number', text: { format } });
     const body = (await res.json()) as Json;
     expect(openAiSchemaErrors('Response', body)).toEqual([]);

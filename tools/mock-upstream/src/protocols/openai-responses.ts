@@ -42,7 +42,8 @@ export class OpenAiResponsesWire {
     }
     const tools = Array.isArray(body.tools) ? body.tools : [];
     for (const [i, tool] of tools.entries()) {
-      if (!isRecord(tool) || typeof tool.type !== 'string') return invalid(`Missing required parameter: 'tools[${i}].type'.`, `tools[${i}].type`);
+      if (!isRecord(tool) || typeof tool.type !== 'string')
+        return invalid(`Missing required parameter: 'tools[${i}].type'.`, `tools[${i}].type`);
       if (tool.type === 'function' && typeof tool.name !== 'string') {
         return invalid(`Missing required parameter: 'tools[${i}].name'.`, `tools[${i}].name`, 'missing_required_parameter');
       }
@@ -59,7 +60,11 @@ export class OpenAiResponsesWire {
       if (!isRecord(item)) return invalid(`Invalid type for 'input[${i}]': expected an object.`, `input[${i}]`, 'invalid_type');
       const type = item.type ?? 'message';
       if (typeof type !== 'string' || !ITEM_TYPES.includes(type)) {
-        return invalid(`Invalid value: '${String(type)}'. Supported values are: ${ITEM_TYPES.map((t) => `'${t}'`).join(', ')}.`, `input[${i}].type`, 'invalid_value');
+        return invalid(
+          `Invalid value: '${String(type)}'. Supported values are: ${ITEM_TYPES.map((t) => `'${t}'`).join(', ')}.`,
+          `input[${i}].type`,
+          'invalid_value',
+        );
       }
       if (type === 'function_call') calls.add(String(item.call_id));
       if (type === 'function_call_output' && !calls.has(String(item.call_id))) {
@@ -104,7 +109,8 @@ export class OpenAiResponsesWire {
     const tools = (Array.isArray(body.tools) ? body.tools : []).filter((tool): tool is Json => isRecord(tool) && tool.type === 'function');
     if (tools.length === 0) return undefined;
     const choice = body.tool_choice;
-    const name = choice === 'required' ? String(tools[0].name) : isRecord(choice) && choice.type === 'function' ? String(choice.name) : undefined;
+    const name =
+      choice === 'required' ? String(tools[0].name) : isRecord(choice) && choice.type === 'function' ? String(choice.name) : undefined;
     if (name === undefined) return undefined;
     return { name, parameters: tools.find((tool) => tool.name === name)?.parameters };
   }

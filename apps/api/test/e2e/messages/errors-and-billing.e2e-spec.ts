@@ -7,11 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import Anthropic, { APIError } from '@anthropic-ai/sdk';
 import { request } from 'undici';
-import { DataSource } from 'typeorm';
 import { billingInvariantViolations } from '../../support/billing-invariants';
 import { TestSession } from '../../support/test-session';
 import { providerEnv, useGateway } from '../completions/support/gateway-harness';
-import { waitForUsage } from '../completions/support/usage-records';
+import { heldMicros, waitForUsage } from '../completions/support/usage-records';
 import { anthropicClient } from './support/anthropic-client';
 
 const SONNET = 'anthropic/claude-sonnet-4-5';
@@ -205,13 +204,8 @@ describe('/v1/messages errors, streaming edges and billing', () => {
     it('holds before the upstream call and releases the hold when the client leaves before any token', async () => {
       // A fresh account, so nothing is held for it yet (neither a request hold nor a credit lease).
       const fresh = await TestSession.create(gw.testApp, { credits: 10_000_000n });
-      const heldMicros = async (): Promise<bigint> => {
-        const [row] = await gw.testApp.app
-          .get(DataSource)
-          .query(`SELECT held_micros::text FROM credit_accounts WHERE user_id = $1`, [fresh.user.id]);
-        return BigInt(row.held_micros);
-      };
-      expect(await heldMicros()).toBe(0n);
+      const held = () => heldMicros(gw.testApp, fresh.user.id);
+      expect(await held()).toBe(0n);
       gw.mocks.anthropic.setFault({ kind: 'hang', times: 1 });
       const { requestId, options } = withId();
       const controller = new AbortController();
@@ -224,7 +218,7 @@ describe('/v1/messages errors, streaming edges and billing', () => {
       // By the time the upstream has the request, money covering prompt + 1000 × $15/M output is held
       // (a request hold in PostgreSQL, or the credit lease it was carved from).
       await gw.mocks.anthropic.waitForRequests(1);
-      expect(await heldMicros()).toBeGreaterThanOrEqual(15_000n);
+      expect(await held()).toBeGreaterThanOrEqual(15_000n);
       controller.abort();
       await pending;
       expect(await waitForUsage(gw.testApp, requestId)).toMatchObject({ status: 'client_closed', cost_micros: '0' });

@@ -9,14 +9,8 @@ import type { ResponseInputItem } from 'openai/resources/responses/responses';
 import { billingInvariantViolations } from '../../support/billing-invariants';
 import { newCustomer, useGateway } from '../completions/support/gateway-harness';
 import { waitForUsage } from '../completions/support/usage-records';
+import { readResponseStream, WEATHER_TOOL } from './support/response-events';
 
-const WEATHER_TOOL = {
-  type: 'function' as const,
-  name: 'get_weather',
-  description: 'Weather by city',
-  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
-  strict: true,
-};
 const ANSWER_SCHEMA = {
   type: 'json_schema' as const,
   name: 'answer',
@@ -56,13 +50,12 @@ describe('POST /v1/responses', () => {
 
     it('completes a function-tool round trip with responses.stream, every event schema-valid and numbered', async () => {
       mock(protocol).enqueueReply({ toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' } }] });
-      const events: { type: string; sequence_number: number }[] = [];
-      const stream = gw.customer.client.responses.stream({ model, input: 'Weather in Oslo?', tools: [WEATHER_TOOL] });
-      for await (const event of stream) events.push(event);
-      const first = await stream.finalResponse();
-      for (const event of events) expect(responseEventSchemaErrors(event)).toEqual([]);
-      expect(events.map((event) => event.sequence_number)).toEqual(events.map((_, index) => index));
-      expect(events.map((event) => event.type)).toEqual([
+      const {
+        events,
+        types,
+        final: first,
+      } = await readResponseStream(gw.customer.client.responses.stream({ model, input: 'Weather in Oslo?', tools: [WEATHER_TOOL] }));
+      expect(types).toEqual([
         'response.created',
         'response.in_progress',
         'response.output_item.added',

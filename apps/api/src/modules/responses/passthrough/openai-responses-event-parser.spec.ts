@@ -7,7 +7,13 @@ import { OpenAiResponsesEventParser } from './openai-responses-event-parser';
 let sequence = 0;
 const frame = (data: Record<string, unknown>) =>
   `event: ${String(data.type)}\ndata: ${JSON.stringify({ ...data, sequence_number: sequence++ })}\n\n`;
-const shell = (extra: Record<string, unknown> = {}) => ({ id: 'resp_up', object: 'response', model: 'gpt-5-2025-08-07', output: [], ...extra });
+const shell = (extra: Record<string, unknown> = {}) => ({
+  id: 'resp_up',
+  object: 'response',
+  model: 'gpt-5-2025-08-07',
+  output: [],
+  ...extra,
+});
 
 function setUp() {
   sequence = 0;
@@ -75,7 +81,9 @@ describe('OpenAiResponsesEventParser', () => {
     );
     const failed = setUp().parser;
     expect(() =>
-      failed.push(frame({ type: 'response.failed', response: shell({ status: 'failed', error: { code: 'invalid_prompt', message: 'No' } }) })),
+      failed.push(
+        frame({ type: 'response.failed', response: shell({ status: 'failed', error: { code: 'invalid_prompt', message: 'No' } }) }),
+      ),
     ).toThrow(expect.objectContaining({ constructor: UpstreamStreamError, retryable: false, message: 'No' }));
   });
 

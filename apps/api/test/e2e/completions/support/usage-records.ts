@@ -29,3 +29,9 @@ export async function waitForUsage(testApp: TestApp, requestId: string, timeoutM
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** Money held for a user right now (request holds, or the credit lease they are carved from). */
+export async function heldMicros(testApp: TestApp, userId: string): Promise<bigint> {
+  const [row] = await testApp.app.get(DataSource).query(`SELECT held_micros::text FROM credit_accounts WHERE user_id = $1`, [userId]);
+  return BigInt(row.held_micros);
+}
