@@ -1,5 +1,5 @@
 /**
- * The one reconciliation every money test runs at its end (docs/billing-invariants.md, I1-I8).
+ * The one reconciliation every money test runs at its end (I1-I9; I9 is about refused requests).
  * All checks read one REPEATABLE READ snapshot, so concurrent tests in other files (whose writes
  * are all transactional) never make it see a half-written movement.
  *
@@ -93,7 +93,8 @@ const CHECKS: Check[] = [
           SELECT format('request %s: usage cost %s, ledger charge %s', u.request_id, u.cost_micros, -COALESCE(e.balance_delta_micros, 0))
             FROM usage_records u
             LEFT JOIN credit_ledger_entries e ON e.request_id = u.request_id AND e.kind IN ('capture', 'release', 'expire')
-           WHERE ($1::uuid[] IS NULL OR u.user_id = ANY($1::uuid[])) AND u.cost_micros <> -COALESCE(e.balance_delta_micros, 0)
+           WHERE ($1::uuid[] IS NULL OR u.user_id = ANY($1::uuid[])) AND u.status <> 'refused'
+             AND u.cost_micros <> -COALESCE(e.balance_delta_micros, 0)
           UNION ALL
           SELECT format('entry %s: %s moved the balance by %s', id, kind, balance_delta_micros)
             FROM credit_ledger_entries
@@ -115,7 +116,7 @@ const CHECKS: Check[] = [
     id: 'I5 every admitted request has one hold, resolved exactly once; none stuck past expiry + reaper period',
     sql: `SELECT format('hold %s (%s): %s hold entries, %s settlement entries (%s), %s usage rows', h.request_id, h.status,
                         COUNT(*) FILTER (WHERE e.kind = 'hold'), COUNT(*) FILTER (WHERE e.kind IN ('capture', 'release', 'expire')),
-                        string_agg(e.kind, ','), (SELECT COUNT(*) FROM usage_records u WHERE u.request_id = h.request_id)) AS detail
+                        string_agg(e.kind, ','), (SELECT COUNT(*) FROM usage_records u WHERE u.request_id = h.request_id AND u.status <> 'refused')) AS detail
             FROM credit_holds h
             LEFT JOIN credit_ledger_entries e ON e.request_id = h.request_id
            WHERE ($1::uuid[] IS NULL OR h.user_id = ANY($1::uuid[]))
@@ -124,13 +125,13 @@ const CHECKS: Check[] = [
               OR COUNT(*) FILTER (WHERE e.kind IN ('capture', 'release', 'expire')) <> CASE WHEN h.status = 'open' THEN 0 ELSE 1 END
               OR COUNT(*) FILTER (WHERE e.kind = CASE h.status WHEN 'captured' THEN 'capture' WHEN 'released' THEN 'release'
                                                                WHEN 'expired' THEN 'expire' END) <> CASE WHEN h.status = 'open' THEN 0 ELSE 1 END
-              OR (SELECT COUNT(*) FROM usage_records u WHERE u.request_id = h.request_id) <> CASE WHEN h.status = 'open' THEN 0 ELSE 1 END
+              OR (SELECT COUNT(*) FROM usage_records u WHERE u.request_id = h.request_id AND u.status <> 'refused') <> CASE WHEN h.status = 'open' THEN 0 ELSE 1 END
           UNION ALL
           SELECT format('hold %s still open %s s after it expired', request_id, round(EXTRACT(EPOCH FROM now() - expires_at)))
             FROM credit_holds WHERE ${SCOPE} AND status = 'open' AND expires_at < now() - make_interval(secs => $2)
           UNION ALL
           SELECT format('usage row %s has no hold', u.request_id)
-            FROM usage_records u WHERE ($1::uuid[] IS NULL OR u.user_id = ANY($1::uuid[])) AND u.lease_id IS NULL
+            FROM usage_records u WHERE ($1::uuid[] IS NULL OR u.user_id = ANY($1::uuid[])) AND u.lease_id IS NULL AND u.status <> 'refused'
              AND NOT EXISTS (SELECT 1 FROM credit_holds h WHERE h.request_id = u.request_id)
           UNION ALL
           SELECT format('usage row %s: carved from lease %s, which is not one of its account (or also has a hold)', u.request_id, u.lease_id)
@@ -150,7 +151,23 @@ const CHECKS: Check[] = [
           UNION ALL
           SELECT format('hold %s: usage row held %s, hold was %s', h.request_id, u.hold_micros, h.amount_micros)
             FROM credit_holds h JOIN usage_records u USING (request_id)
-           WHERE ($1::uuid[] IS NULL OR h.user_id = ANY($1::uuid[])) AND u.hold_micros <> h.amount_micros`,
+           WHERE ($1::uuid[] IS NULL OR h.user_id = ANY($1::uuid[])) AND u.status <> 'refused' AND u.hold_micros <> h.amount_micros`,
+  },
+  {
+    id: 'I9 a refused request (answered before any hold) cost nothing, held nothing, and moved no money',
+    sql: `SELECT format('refused row %s: cost %s, uncollected %s, hold %s, lease %s, tokens %s', u.request_id, u.cost_micros,
+                        u.uncollected_micros, u.hold_micros, u.lease_id, u.prompt_tokens + u.completion_tokens + u.cached_tokens) AS detail
+            FROM usage_records u
+           WHERE ($1::uuid[] IS NULL OR u.user_id = ANY($1::uuid[])) AND u.status = 'refused'
+             AND (u.cost_micros <> 0 OR u.uncollected_micros <> 0 OR u.hold_micros <> 0 OR u.lease_id IS NOT NULL
+                  OR u.prompt_tokens + u.completion_tokens + u.cached_tokens <> 0 OR u.provider IS NOT NULL)
+          UNION ALL
+          SELECT format('refused row %s has a hold or ledger entry but no settled row', u.request_id)
+            FROM usage_records u
+           WHERE ($1::uuid[] IS NULL OR u.user_id = ANY($1::uuid[])) AND u.status = 'refused'
+             AND (EXISTS (SELECT 1 FROM credit_holds h WHERE h.request_id = u.request_id)
+                  OR EXISTS (SELECT 1 FROM credit_ledger_entries e WHERE e.request_id = u.request_id))
+             AND NOT EXISTS (SELECT 1 FROM usage_records s WHERE s.request_id = u.request_id AND s.status <> 'refused')`,
   },
   {
     id: 'I6 each payment credited at most once',

@@ -29,14 +29,15 @@ export function UsageLogTable({ records, keyNames, requestLink, testId }: UsageL
       testId={testId}
     >
       {records.map((record) => (
-        <tr key={record.requestId} data-request-id={record.requestId}>
+        // A refused row may share its id with the settled retry that reused the caller's X-Request-Id.
+        <tr key={`${record.requestId}:${record.status}`} data-request-id={record.requestId} data-status={record.status}>
           <td data-label="Time" className="nowrap">
             {requestLink(record, formatDateTime(record.createdAt))}
           </td>
           <td data-label="Key">{keyNames.get(record.keyId)?.name ?? <span className="subtle">Deleted key</span>}</td>
           <td data-label="Model / provider">
-            <code className="model-cell__id">{record.model}</code>
-            <div className="subtle">{record.provider ? `via ${record.provider}` : 'no provider answered'}</div>
+            <code className="model-cell__id">{record.model || '—'}</code>
+            <div className="subtle">{providerNote(record)}</div>
           </td>
           <td data-label="Tokens in / out" className="num">
             {formatInteger(record.promptTokens)} / {formatInteger(record.completionTokens)}
@@ -52,6 +53,11 @@ export function UsageLogTable({ records, keyNames, requestLink, testId }: UsageL
           </td>
           <td data-label="Status">
             <UsageStatusBadge status={record.status} />
+            {record.httpStatus !== null ? (
+              <div className="subtle mono" data-testid="usage-refusal">
+                {record.httpStatus} {record.errorCode ?? ''}
+              </div>
+            ) : null}
           </td>
           <td data-label="Latency" className="num">
             {formatDuration(record.latencyMs)}
@@ -61,4 +67,9 @@ export function UsageLogTable({ records, keyNames, requestLink, testId }: UsageL
       ))}
     </DataTable>
   );
+}
+
+function providerNote(record: UsageRecord): string {
+  if (record.provider) return `via ${record.provider}`;
+  return record.status === 'refused' ? 'refused before any upstream' : 'no provider answered';
 }

@@ -9,6 +9,7 @@ export const USAGE_STATUS_LABELS: Record<UsageStatus, { label: string; tone: Bad
   timeout: { label: 'Timed out', tone: 'danger' },
   error: { label: 'Error', tone: 'danger' },
   expired: { label: 'Expired', tone: 'neutral' },
+  refused: { label: 'Refused', tone: 'warning' },
 };
 
 export function UsageStatusBadge({ status }: { status: UsageStatus }) {

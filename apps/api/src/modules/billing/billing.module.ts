@@ -16,6 +16,7 @@ import { REQUEST_BILLING } from './request-billing.port';
 import { RequestBillingService } from './request-billing.service';
 import { UsageController } from './usage/usage.controller';
 import { UsageQueryService } from './usage/usage-query.service';
+import { RefusalRecorder } from './usage/refusal-recorder.service';
 
 /**
  * Prepaid credits: the ledger and balances, reserve-then-settle for every /v1 request
@@ -40,6 +41,7 @@ import { UsageQueryService } from './usage/usage-query.service';
     },
     HoldReaperService,
     UsageQueryService,
+    RefusalRecorder,
   ],
   exports: [REQUEST_BILLING, RequestBillingService, LeaseBook, HoldReaperService, LedgerModule, UsageQueryService],
 })

@@ -5,9 +5,10 @@ import type { Money } from './money';
  * How a request ended. `success`: the model finished. `client_closed`: the client went away
  * mid-stream (billed for the prompt and what was delivered). `upstream_error` / `timeout` /
  * `error`: failed (released when nothing was delivered). `expired`: never settled (crash); the
- * reaper voided its hold.
+ * reaper voided its hold. `refused`: answered with a 4xx before any funds were held or any
+ * upstream was called (rate limit, unknown model, balance, invalid body); no cost, no tokens.
  */
-export const USAGE_STATUSES = ['success', 'client_closed', 'upstream_error', 'timeout', 'error', 'expired'] as const;
+export const USAGE_STATUSES = ['success', 'client_closed', 'upstream_error', 'timeout', 'error', 'expired', 'refused'] as const;
 export type UsageStatus = (typeof USAGE_STATUSES)[number];
 
 export interface UsageRecord {
@@ -26,6 +27,10 @@ export interface UsageRecord {
   /** True when the upstream reported no usage and the gateway counted the tokens itself. */
   estimated: boolean;
   status: UsageStatus;
+  /** The HTTP status the client got; set on refused rows (null on rows settled from a hold). */
+  httpStatus: number | null;
+  /** The error code the client got (`rate_limit_exceeded`, `model_not_found`, ...); refused rows only. */
+  errorCode: string | null;
   latencyMs: number | null;
   ttftMs: number | null;
   /** When the request started. */

@@ -2,17 +2,27 @@ import type { RequestAttempt, UsageStatus } from '@apilink/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintTransformer as bigint } from '../../../database/bigint.transformer';
 
-/** One row per settled request: metadata and cost, never prompt or completion content. */
+/**
+ * One row per settled request, and one per request refused before any hold (status `refused`):
+ * metadata and cost, never prompt or completion content.
+ */
 @Entity('usage_records')
 @Check('CHK_usage_records_cost', `"cost_micros" >= 0 AND "uncollected_micros" >= 0`)
-@Check('CHK_usage_records_status', `"status" IN ('success', 'client_closed', 'upstream_error', 'timeout', 'error', 'expired')`)
+@Check('CHK_usage_records_status', `"status" IN ('success', 'client_closed', 'upstream_error', 'timeout', 'error', 'expired', 'refused')`)
+@Check(
+  'CHK_usage_records_refused',
+  `"status" <> 'refused' OR ("cost_micros" = 0 AND "uncollected_micros" = 0 AND "hold_micros" = 0 AND "lease_id" IS NULL)`,
+)
 @Index('IDX_usage_records_user_created', ['userId', 'createdAt'])
 @Index('IDX_usage_records_key_created', ['keyId', 'createdAt'])
 export class UsageRecordEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_usage_records' })
   id: string;
 
-  @Index('UQ_usage_records_request_id', { unique: true })
+  // Unique among settled rows (settlement relies on it). A refused row may share its id with a later
+  // settled one: a client may reuse its X-Request-Id when it retries a refusal.
+  @Index('UQ_usage_records_request_id', { unique: true, where: `"status" <> 'refused'` })
+  @Index('UQ_usage_records_refused_request_id', { unique: true, where: `"status" = 'refused'` })
   @Column({ name: 'request_id', type: 'varchar', length: 128 })
   requestId: string;
 
@@ -57,6 +67,14 @@ export class UsageRecordEntity {
 
   @Column({ type: 'varchar', length: 16 })
   status: UsageStatus;
+
+  /** The HTTP status of a refusal; null on settled rows. */
+  @Column({ name: 'http_status', type: 'smallint', nullable: true })
+  httpStatus: number | null;
+
+  /** The error code of a refusal (`rate_limit_exceeded`, ...); null on settled rows. */
+  @Column({ name: 'error_code', type: 'varchar', length: 64, nullable: true })
+  errorCode: string | null;
 
   @Column({ name: 'latency_ms', type: 'integer', nullable: true })
   latencyMs: number | null;

@@ -15,6 +15,8 @@ export function toUsageRecord(entity: UsageRecordEntity): UsageRecord {
     uncollected: toMoney(entity.uncollectedMicros),
     estimated: entity.estimated,
     status: entity.status,
+    httpStatus: entity.httpStatus,
+    errorCode: entity.errorCode,
     latencyMs: entity.latencyMs,
     ttftMs: entity.ttftMs,
     createdAt: entity.createdAt.toISOString(),

@@ -47,17 +47,29 @@ export class UsageQueryService {
 
   /** One request of this user's, or null (another user's request id is not found either). */
   byRequestId(userId: string, requestId: string): Promise<UsageRecordEntity | null> {
-    return this.usage.findOne({ where: { userId, requestId } });
+    return this.byId(requestId).andWhere('u.userId = :userId', { userId }).getOne();
   }
 
-  /** Any user's request (staff request lookup); request ids are unique across the log. */
+  /** Any user's request (staff request lookup). */
   findByRequestId(requestId: string): Promise<UsageRecordEntity | null> {
-    return this.usage.findOne({ where: { requestId } });
+    return this.byId(requestId).getOne();
+  }
+
+  /**
+   * Request ids are unique among settled rows; a refused row may share its id with a later settled
+   * one (a client that reused its X-Request-Id on a retry), and then the settled row is the answer.
+   */
+  private byId(requestId: string): SelectQueryBuilder<UsageRecordEntity> {
+    return this.usage
+      .createQueryBuilder('u')
+      .where('u.requestId = :requestId', { requestId })
+      .orderBy(`CASE WHEN u.status = 'refused' THEN 1 ELSE 0 END`, 'ASC')
+      .limit(1);
   }
 
   async totalsByModel(userId: string, filters: UsageFilters): Promise<ModelTotalRow[]> {
     const rows: { model: string; requests: string; prompt: string; completion: string; cached: string; cost: string }[] =
-      await this.filtered(userId, filters)
+      await this.totalled(userId, filters)
         .select('u.model', 'model')
         .addSelect('COUNT(*)', 'requests')
         .addSelect('COALESCE(SUM(u.promptTokens), 0)', 'prompt')
@@ -80,7 +92,7 @@ export class UsageQueryService {
 
   /** Totals per calendar day in `timeZone` (an IANA name PostgreSQL knows), oldest first. */
   async totalsByDay(userId: string, filters: UsageFilters, timeZone: string): Promise<DayTotalRow[]> {
-    const rows: { day: string; requests: string; prompt: string; completion: string; cached: string; cost: string }[] = await this.filtered(
+    const rows: { day: string; requests: string; prompt: string; completion: string; cached: string; cost: string }[] = await this.totalled(
       userId,
       filters,
     )
@@ -128,6 +140,12 @@ export class UsageQueryService {
       sent += batch.length;
       afterId = batch[batch.length - 1].id;
     }
+  }
+
+  /** Totals count the requests that were admitted, unless refusals are what was asked for. */
+  private totalled(userId: string, filters: UsageFilters): SelectQueryBuilder<UsageRecordEntity> {
+    const builder = this.filtered(userId, filters);
+    return filters.status ? builder : builder.andWhere(`u.status <> 'refused'`);
   }
 
   private filtered(userId: string, filters: UsageFilters): SelectQueryBuilder<UsageRecordEntity> {

@@ -28,6 +28,7 @@ import { embeddingInputs, type EmbeddingAnswer } from './embedding-codec';
 import { embeddingCodecFor } from './embedding-codecs';
 import { EmbeddingAdmission } from './embedding-admission';
 import { toEmbeddingResponse } from './embedding-response.mapper';
+import { markFundsHeld } from '../../billing/usage/funds-held';
 
 interface EmbeddingAttempt extends EmbeddingAnswer {
   droppedParams: string[];
@@ -54,6 +55,7 @@ export class EmbeddingsService {
       false,
       startedAt,
     );
+    markFundsHeld(reply.request);
     const deadline = startedAt + this.config.requestTimeoutMs;
     const lifetime = new RequestLifetime(reply.raw, deadline - performance.now());
     const outcome = pendingOutcome(false, startedAt);

@@ -22,6 +22,7 @@ import { RequestLifetime } from '../streaming/request-lifetime';
 import { UpstreamExchange } from '../transport/upstream-exchange';
 import type { CompletionSink } from './completion-sink';
 import { CompletionStreamer } from './completion-streamer';
+import { markFundsHeld } from '../../billing/usage/funds-held';
 
 @Injectable()
 export class CompletionPipeline {
@@ -54,6 +55,7 @@ export class CompletionPipeline {
       request.stream === true,
       startedAt,
     );
+    markFundsHeld(reply.request);
     const context: CompletionContext = {
       request,
       caller,

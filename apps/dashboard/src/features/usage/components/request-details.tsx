@@ -12,11 +12,12 @@ export function RequestDetails({ record, keyName }: { record: UsageRecord; keyNa
       <dt>Status</dt>
       <dd>
         <UsageStatusBadge status={record.status} />
+        {record.httpStatus !== null ? ` HTTP ${record.httpStatus}${record.errorCode ? ` ${record.errorCode}` : ''}` : ''}
       </dd>
       <dt>Key</dt>
       <dd>{keyName ?? record.keyId}</dd>
       <dt>Model</dt>
-      <dd className="mono">{record.model}</dd>
+      <dd className="mono">{record.model || '—'}</dd>
       <dt>Provider</dt>
       <dd>{record.provider ?? '—'}</dd>
       <dt>Input tokens</dt>

@@ -56,7 +56,7 @@ BEGIN
     ELSE
       settled := false;
       SELECT COALESCE(u.cost_micros, 0::bigint), COALESCE(u.uncollected_micros, 0::bigint) INTO charged_micros, uncollected_micros
-        FROM (SELECT 1) AS one LEFT JOIN usage_records u ON u.request_id = v_item.request_id;
+        FROM (SELECT 1) AS one LEFT JOIN usage_records u ON u.request_id = v_item.request_id AND u.status <> 'refused';
       RETURN NEXT;
       CONTINUE;
     END IF;

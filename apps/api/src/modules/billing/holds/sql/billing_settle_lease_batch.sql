@@ -71,11 +71,11 @@ BEGIN
       RETURN NEXT;
       CONTINUE;
     END IF;
-    IF EXISTS (SELECT 1 FROM usage_records u WHERE u.request_id = v_item.request_id)
+    IF EXISTS (SELECT 1 FROM usage_records u WHERE u.request_id = v_item.request_id AND u.status <> 'refused')
        OR EXISTS (SELECT 1 FROM credit_holds h WHERE h.request_id = v_item.request_id) THEN
       settled := false;
       SELECT COALESCE(u.cost_micros, 0::bigint), COALESCE(u.uncollected_micros, 0::bigint) INTO charged_micros, uncollected_micros
-        FROM (SELECT 1) AS one LEFT JOIN usage_records u ON u.request_id = v_item.request_id;
+        FROM (SELECT 1) AS one LEFT JOIN usage_records u ON u.request_id = v_item.request_id AND u.status <> 'refused';
       RETURN NEXT;
       CONTINUE;
     END IF;

@@ -7,12 +7,11 @@ import {
   LOCK_KEY_FUNCTION,
   RESERVE_BATCH_FUNCTION,
 } from '../../../../database/migrations/1764600000000-AddBillingBatchFunctions';
-import { SETTLE_BATCH_BY_REQUEST_ID_FUNCTION } from '../../../../database/migrations/1764700000000-FindSettledHoldsByRequestId';
+import { LEASE_ACQUIRE_FUNCTION, LEASE_RETURN_FUNCTION } from '../../../../database/migrations/1764800000000-AddCreditLeases';
 import {
-  LEASE_ACQUIRE_FUNCTION,
-  LEASE_RETURN_FUNCTION,
-  SETTLE_LEASE_BATCH_FUNCTION,
-} from '../../../../database/migrations/1764800000000-AddCreditLeases';
+  SETTLE_BATCH_IGNORING_REFUSED_FUNCTION,
+  SETTLE_LEASE_BATCH_IGNORING_REFUSED_FUNCTION,
+} from '../../../../database/migrations/1764820000000-RecordRefusedRequests';
 
 /** Each file and the frozen copy in the latest migration that installs it. */
 const LATEST_INSTALLED: Record<string, string> = {
@@ -21,10 +20,10 @@ const LATEST_INSTALLED: Record<string, string> = {
   'billing_add_account_totals.sql': ADD_ACCOUNT_TOTALS_FUNCTION,
   'billing_add_key_totals.sql': ADD_KEY_TOTALS_FUNCTION,
   'billing_reserve_batch.sql': RESERVE_BATCH_FUNCTION,
-  'billing_settle_batch.sql': SETTLE_BATCH_BY_REQUEST_ID_FUNCTION,
+  'billing_settle_batch.sql': SETTLE_BATCH_IGNORING_REFUSED_FUNCTION,
   'billing_lease_acquire.sql': LEASE_ACQUIRE_FUNCTION,
   'billing_lease_return.sql': LEASE_RETURN_FUNCTION,
-  'billing_settle_lease_batch.sql': SETTLE_LEASE_BATCH_FUNCTION,
+  'billing_settle_lease_batch.sql': SETTLE_LEASE_BATCH_IGNORING_REFUSED_FUNCTION,
 };
 
 /**
