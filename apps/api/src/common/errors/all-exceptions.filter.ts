@@ -29,7 +29,10 @@ export function sendError(exception: unknown, request: FastifyRequest, reply: Fa
   } else if (rendered.status >= 400) {
     // The gateway's own code on every route (the Anthropic envelope has only a type).
     const { error } = rendered.body;
-    rememberErrorCode(request, exception instanceof AppError && exception.code ? exception.code : 'code' in error && error.code ? error.code : error.type);
+    rememberErrorCode(
+      request,
+      exception instanceof AppError && exception.code ? exception.code : 'code' in error && error.code ? error.code : error.type,
+    );
   }
   // A stream that already started cannot change its status; its writer reports errors in-band.
   if (reply.sent || reply.raw.headersSent) return;

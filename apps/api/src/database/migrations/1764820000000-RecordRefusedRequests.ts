@@ -22,7 +22,9 @@ export class RecordRefusedRequests1764820000000 implements MigrationInterface {
       `ALTER TABLE "usage_records" ADD CONSTRAINT "CHK_usage_records_refused" CHECK ("status" <> 'refused' OR ("cost_micros" = 0 AND "uncollected_micros" = 0 AND "hold_micros" = 0 AND "lease_id" IS NULL))`,
     );
     await queryRunner.query(`DROP INDEX "public"."UQ_usage_records_request_id"`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_usage_records_request_id" ON "usage_records" ("request_id") WHERE "status" <> 'refused'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_usage_records_request_id" ON "usage_records" ("request_id") WHERE "status" <> 'refused'`,
+    );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "UQ_usage_records_refused_request_id" ON "usage_records" ("request_id") WHERE "status" = 'refused'`,
     );

@@ -60,6 +60,8 @@ describe('Request lookup and the audit log', () => {
           uncollected: { micros: '0', usd: '0.000000' },
           estimated: false,
           status: 'success',
+          httpStatus: null,
+          errorCode: null,
           latencyMs: 812,
           ttftMs: 240,
           createdAt: expect.any(String),

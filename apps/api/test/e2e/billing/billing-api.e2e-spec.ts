@@ -141,6 +141,8 @@ describe('billing API', () => {
         uncollected: { micros: '0', usd: '0.000000' },
         estimated: false,
         status: 'client_closed',
+        httpStatus: null,
+        errorCode: null,
         latencyMs: 800,
         ttftMs: 120,
         createdAt: '2026-01-12T12:00:00.000Z',

@@ -56,13 +56,16 @@ export interface UsageRow {
   hold_micros: string;
 }
 
-/** Settlement runs just after each response; wait until `count` usage rows exist. */
+/** Settlement runs just after each response; wait until `count` settled usage rows exist (refusals have rows too). */
 export async function waitForRows(app: TestApp, userId: string, count: number): Promise<UsageRow[]> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const rows: UsageRow[] = await app.app
       .get(DataSource)
-      .query('SELECT status, cost_micros::text, hold_micros::text FROM usage_records WHERE user_id = $1 ORDER BY created_at', [userId]);
+      .query(
+        "SELECT status, cost_micros::text, hold_micros::text FROM usage_records WHERE user_id = $1 AND status <> 'refused' ORDER BY created_at",
+        [userId],
+      );
     if (rows.length >= count) return rows;
     if (Date.now() > deadline) throw new Error(`${rows.length} usage rows, expected ${count}`);
     await new Promise((resolve) => setTimeout(resolve, 25));

@@ -40,7 +40,10 @@ describe('refused requests in the usage log', () => {
   }
 
   async function usageLog(session: TestSession, query: Record<string, string> = {}): Promise<UsageRecord[]> {
-    const response = await session.api('get', BILLING_ROUTES.usage).query({ pageSize: '100', ...query }).expect(200);
+    const response = await session
+      .api('get', BILLING_ROUTES.usage)
+      .query({ pageSize: '100', ...query })
+      .expect(200);
     return (response.body as Page<UsageRecord>).data;
   }
 
@@ -111,7 +114,9 @@ describe('refused requests in the usage log', () => {
   it('keeps both rows when a client retries a refusal with the same X-Request-Id, and charges the retry', async () => {
     const session = await TestSession.create(testApp);
     const requestId = `retry-${session.keyId}`;
-    const first = await refusal(client(session, { [REQUEST_ID_HEADER]: requestId }).chat.completions.create({ model: ECHO, messages: HELLO }));
+    const first = await refusal(
+      client(session, { [REQUEST_ID_HEADER]: requestId }).chat.completions.create({ model: ECHO, messages: HELLO }),
+    );
     expect(first).toEqual({ status: 402, code: 'insufficient_quota', requestId });
     await eventually(async () => expect(await usageLog(session, { status: 'refused' })).toHaveLength(1));
 
