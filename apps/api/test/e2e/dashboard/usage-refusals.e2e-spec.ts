@@ -30,7 +30,11 @@ describe.each(WIDTHS)('usage log with refused requests at $viewport.width px', (
     testApp = await startTestApp({ env: { DASHBOARD_DIST_DIR: distDir } });
     customer = await TestSession.create(testApp, { credits: 5_000_000n, rpm: 2, password: 'Granite-Lantern-Orbit-4417!' });
     const send = (model: string) =>
-      testApp.http().post('/v1/chat/completions').set(customer.bearer()).send({ model, messages: [{ role: 'user', content: 'Hi' }] });
+      testApp
+        .http()
+        .post('/v1/chat/completions')
+        .set(customer.bearer())
+        .send({ model, messages: [{ role: 'user', content: 'Hi' }] });
     await send('apilink/echo').expect(200);
     await send('nobody/no-such-model').expect(404);
     rateLimitedId = (await send('apilink/echo').expect(429)).headers[REQUEST_ID_HEADER];
