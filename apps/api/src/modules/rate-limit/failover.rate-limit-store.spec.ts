@@ -1,13 +1,33 @@
 import { Logger } from '@nestjs/common';
 import { FailoverRateLimitStore } from './failover.rate-limit-store';
 import { MemoryRateLimitStore } from './memory.rate-limit-store';
-import type { RateLimitRecord, RateLimitStore } from './rate-limit.tokens';
+import type { SharedRateLimitStore } from './failover.rate-limit-store';
+import type { RateLimitRecord } from './rate-limit.tokens';
 
-class SwitchableStore implements RateLimitStore {
+class SwitchableStore implements SharedRateLimitStore {
   down = false;
+  /** A dropped connection the client already knows about. */
+  disconnected = false;
+  calls = 0;
   readonly inner = new MemoryRateLimitStore();
+  connected(): boolean {
+    return !this.disconnected;
+  }
   increment(key: string, ttl: number, limit: number): Promise<RateLimitRecord> {
+    this.calls++;
     return this.down ? Promise.reject(new Error('connection refused')) : this.inner.increment(key, ttl, limit);
+  }
+}
+
+/** A connected store that never answers, like a Redis stopped with SIGSTOP. */
+class HangingStore implements SharedRateLimitStore {
+  calls = 0;
+  connected(): boolean {
+    return true;
+  }
+  increment(): Promise<RateLimitRecord> {
+    this.calls++;
+    return new Promise<RateLimitRecord>(() => undefined);
   }
 }
 
@@ -44,12 +64,37 @@ describe('FailoverRateLimitStore', () => {
     expect(await store.increment('k', 60_000, 3)).toMatchObject({ limit: 1, isBlocked: false });
   });
 
-  it('treats a hanging shared store as down instead of stalling the request', async () => {
-    const hanging: RateLimitStore = { increment: () => new Promise<RateLimitRecord>(() => undefined) };
-    const store = new FailoverRateLimitStore(hanging, new MemoryRateLimitStore(), 2);
-    const started = Date.now();
-    expect(await store.increment('k', 60_000, 10)).toMatchObject({ limit: 5, isBlocked: false });
-    expect(Date.now() - started).toBeLessThan(1_000);
+  it('answers from the local store without calling the shared one while its connection is down', async () => {
+    const shared = new SwitchableStore();
+    shared.disconnected = true;
+    const store = new FailoverRateLimitStore(shared, new MemoryRateLimitStore(), 2);
+    expect(await store.increment('k', 60_000, 10)).toMatchObject({ limit: 5, totalHits: 1 });
+    expect(shared.calls).toBe(0);
+  });
+
+  describe('with a hanging shared store', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('gives up after one timeout, then skips it for a second before trying it again', async () => {
+      const shared = new HangingStore();
+      const store = new FailoverRateLimitStore(shared, new MemoryRateLimitStore(), 2);
+      const first = store.increment('k', 60_000, 10);
+      await jest.advanceTimersByTimeAsync(999);
+      let settled = false;
+      void first.then(() => (settled = true));
+      await Promise.resolve();
+      expect(settled).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(await first).toMatchObject({ limit: 5, isBlocked: false });
+
+      expect(await store.increment('k', 60_000, 10)).toMatchObject({ limit: 5, totalHits: 2 });
+      expect(shared.calls).toBe(1);
+
+      await jest.advanceTimersByTimeAsync(1_000);
+      void store.increment('k', 60_000, 10);
+      expect(shared.calls).toBe(2);
+    });
   });
 
   it('goes back to the shared store when it recovers', async () => {

@@ -1,5 +1,6 @@
 import type Redis from 'ioredis';
-import type { RateLimitRecord, RateLimitStore } from './rate-limit.tokens';
+import type { SharedRateLimitStore } from './failover.rate-limit-store';
+import type { RateLimitRecord } from './rate-limit.tokens';
 import { windowRecord } from './rate-limit.tokens';
 
 /**
@@ -16,17 +17,23 @@ end
 return {hits, ttl}`;
 
 const HIT_COMMAND = 'apilinkRateLimitHit';
+const DOWN_STATUSES = new Set(['reconnecting', 'close', 'end']);
 
 type RedisWithHit = Redis & { [HIT_COMMAND]: (key: string, ttlMs: number) => Promise<[number, number]> };
 
 /** Windows shared by every API instance through Redis (keys get the client's prefix). */
-export class RedisRateLimitStore implements RateLimitStore {
+export class RedisRateLimitStore implements SharedRateLimitStore {
   private readonly redis: RedisWithHit;
 
   constructor(redis: Redis) {
     // A defined command runs by EVALSHA: the script is sent and hashed once, not on every request.
     if (!(HIT_COMMAND in redis)) redis.defineCommand(HIT_COMMAND, { numberOfKeys: 1, lua: HIT_SCRIPT });
     this.redis = redis as RedisWithHit;
+  }
+
+  /** ioredis knows at once when its socket dropped; it queues commands while it reconnects. */
+  connected(): boolean {
+    return !DOWN_STATUSES.has(this.redis.status);
   }
 
   async increment(key: string, ttl: number, limit: number): Promise<RateLimitRecord> {
