@@ -95,8 +95,8 @@ describe('the API with no DATABASE_URL', () => {
     expect([0, 130]).toContain(await second.stop('SIGINT'));
     expect(await portIsOpen(PG_PORT)).toBe(false);
 
-    // The issue's bar for a newcomer: the first start, initdb included, stays under 15 s.
-    expect(firstStartMs).toBeLessThan(15_000);
+    // Reported, not asserted (times are measured, never tested): the bar for a newcomer's first
+    // start, initdb included, is 15 s, and the closing notes give the figure.
     process.stdout.write(`embedded PostgreSQL start-up: first ${firstStartMs} ms, restart ${secondStartMs} ms\n`);
   }, 150_000);
 });

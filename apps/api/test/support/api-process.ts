@@ -15,7 +15,7 @@ export interface ApiProcess {
  * Runs the API as its own process from source, as `npm start` would, for tests that need a real
  * process boundary (embedded database, signals, kill -9).
  */
-export async function startApiProcess(env: Record<string, string | undefined>, readyTimeoutMs = 30_000): Promise<ApiProcess> {
+export async function startApiProcess(env: Record<string, string | undefined>, readyTimeoutMs = 60_000): Promise<ApiProcess> {
   const port = env.PORT ?? '3000';
   const childEnv: Record<string, string> = { ...(process.env as Record<string, string>), NODE_ENV: 'test', SWC_NODE_PROJECT: 'tsconfig.base.json' };
   for (const [key, value] of Object.entries(env)) {
