@@ -1,7 +1,7 @@
 import { Command, Option } from 'nest-commander';
 import { UsersService } from '../../modules/auth/users.service';
 import { BalanceService, type AccountBalance } from '../../modules/billing/ledger/balance.service';
-import { formatUsd } from '../../common/money/usd-amount';
+import { formatUsdForPeople } from '../../common/money/usd-amount';
 import { CliCommand, type JsonOption } from '../cli-command';
 
 interface Options extends JsonOption {
@@ -27,11 +27,11 @@ export class CreditsBalanceCommand extends CliCommand<Options, Balance> {
   protected describe(balance: Balance): string {
     return [
       `${balance.email} (id ${balance.userId})`,
-      `  balance        $${formatUsd(balance.balanceMicros)}`,
-      `  held           $${formatUsd(balance.heldMicros)}`,
-      `  available      $${formatUsd(balance.availableMicros)}`,
-      `  total credits  $${formatUsd(balance.totalCreditsMicros)}`,
-      `  total usage    $${formatUsd(balance.totalUsageMicros)}`,
+      `  balance        ${formatUsdForPeople(balance.balanceMicros)}`,
+      `  held           ${formatUsdForPeople(balance.heldMicros)}`,
+      `  available      ${formatUsdForPeople(balance.availableMicros)}`,
+      `  total credits  ${formatUsdForPeople(balance.totalCreditsMicros)}`,
+      `  total usage    ${formatUsdForPeople(balance.totalUsageMicros)}`,
     ].join('\n');
   }
 

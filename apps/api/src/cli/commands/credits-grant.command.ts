@@ -2,7 +2,7 @@ import { Command, Option } from 'nest-commander';
 import { systemActor } from '../../modules/audit/audit-actor';
 import { UsersService } from '../../modules/auth/users.service';
 import { CreditAdjustmentService } from '../../modules/billing/ledger/credit-adjustment.service';
-import { formatUsd, parseUsd } from '../../common/money/usd-amount';
+import { formatUsdForPeople, parseUsd } from '../../common/money/usd-amount';
 import { CliCommand, type JsonOption } from '../cli-command';
 import { CliUsageError } from '../cli-usage.error';
 
@@ -45,7 +45,7 @@ export class CreditsGrantCommand extends CliCommand<Options, Granted> {
   }
 
   protected describe(granted: Granted): string {
-    return `Granted $${formatUsd(granted.amountMicros)} to ${granted.email} (ledger entry ${granted.ledgerEntryId}); balance now $${formatUsd(granted.balanceMicros)}`;
+    return `Granted ${formatUsdForPeople(granted.amountMicros)} to ${granted.email} (ledger entry ${granted.ledgerEntryId}); balance now ${formatUsdForPeople(granted.balanceMicros)}`;
   }
 
   @Option({ flags: '--email <email>', required: true })

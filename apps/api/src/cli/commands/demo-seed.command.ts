@@ -6,7 +6,7 @@ import type { ConfigOf } from '../../config/define-config';
 import { systemActor } from '../../modules/audit/audit-actor';
 import { UsersService } from '../../modules/auth/users.service';
 import { CreditAdjustmentService } from '../../modules/billing/ledger/credit-adjustment.service';
-import { formatUsd, parseUsd } from '../../common/money/usd-amount';
+import { formatUsdForPeople, parseUsd } from '../../common/money/usd-amount';
 import { KeysService } from '../../modules/keys/keys.service';
 import { CliCommand, type JsonOption } from '../cli-command';
 import { CliUsageError } from '../cli-usage.error';
@@ -50,7 +50,7 @@ export class DemoSeedCommand extends CliCommand<Options, Seeded> {
 
   protected describe(seeded: Seeded): string {
     return [
-      `Demo account ${seeded.email} (password ${seeded.password}) with $${formatUsd(seeded.balanceMicros)} of credits`,
+      `Demo account ${seeded.email} (password ${seeded.password}) with ${formatUsdForPeople(seeded.balanceMicros)} of credits`,
       `API key (shown once): ${seeded.apiKey}`,
       `Try: curl ${this.app.publicUrl}/v1/chat/completions -H "Authorization: Bearer ${seeded.apiKey}" -H "Content-Type: application/json" -d '{"model":"apilink/echo","messages":[{"role":"user","content":"Hello"}]}'`,
     ].join('\n');

@@ -1,4 +1,4 @@
-import { formatUsd, parseUsd } from './usd-amount';
+import { formatUsd, formatUsdForPeople, parseUsd } from './usd-amount';
 
 describe('formatUsd', () => {
   it('prints micro-USD as USD with six decimals', () => {
@@ -35,5 +35,31 @@ describe('parseUsd', () => {
     for (const micros of [0n, 1n, 999_999n, 1_000_000n, 123_456_789n]) {
       expect(parseUsd(formatUsd(micros))).toBe(micros);
     }
+  });
+});
+
+describe('formatUsdForPeople', () => {
+  it('shows whole cents as they are', () => {
+    expect(formatUsdForPeople(0n)).toBe('$0.00');
+    expect(formatUsdForPeople(5_000_000n)).toBe('$5.00');
+    expect(formatUsdForPeople(2_500_000n)).toBe('$2.50');
+    expect(formatUsdForPeople(1_234_567_890_000n)).toBe('$1,234,567.89');
+    expect(formatUsdForPeople(-1_500_000n)).toBe('-$1.50');
+  });
+
+  it('rounds to the cent (half away from zero) and gives the exact figure beside it', () => {
+    expect(formatUsdForPeople(24_999_985n)).toBe('$25.00 (exactly $24.999985)');
+    expect(formatUsdForPeople(24_994_999n)).toBe('$24.99 (exactly $24.994999)');
+    expect(formatUsdForPeople(24_995_000n)).toBe('$25.00 (exactly $24.995000)');
+    expect(formatUsdForPeople(-24_995_000n)).toBe('-$25.00 (exactly -$24.995000)');
+  });
+
+  it('says <$0.01 for an amount that rounds to no cents', () => {
+    expect(formatUsdForPeople(15n)).toBe('<$0.01 (exactly $0.000015)');
+    expect(formatUsdForPeople(-1n)).toBe('-<$0.01 (exactly -$0.000001)');
+  });
+
+  it('stays exact beyond 2^53', () => {
+    expect(formatUsdForPeople(9_007_199_254_740_993n)).toBe('$9,007,199,254.74 (exactly $9007199254.740993)');
   });
 });

@@ -19,7 +19,16 @@ describe('operator CLI: credits', () => {
 
   it('grants credits with a ledger entry and an audit log entry; the running app sees them at once', async () => {
     const session = await TestSession.create(testApp);
-    const granted = await cli('credits:grant', '--email', session.email.toUpperCase(), '--amount-usd', '12.50', '--reason', 'Launch promo', '--json');
+    const granted = await cli(
+      'credits:grant',
+      '--email',
+      session.email.toUpperCase(),
+      '--amount-usd',
+      '12.50',
+      '--reason',
+      'Launch promo',
+      '--json',
+    );
     expect(granted).toMatchObject({ code: 0 });
     expect(JSON.parse(granted.stdout)).toEqual({
       userId: session.user.id,
@@ -32,9 +41,14 @@ describe('operator CLI: credits', () => {
     expect(credits.body.data).toMatchObject({ total_credits: 12.5, balance_micros: 12_500_000 });
 
     const db = testApp.app.get(DataSource);
-    const [entry] = await db.query(`SELECT kind, balance_delta_micros, description, actor FROM credit_ledger_entries WHERE user_id = $1`, [session.user.id]);
+    const [entry] = await db.query(`SELECT kind, balance_delta_micros, description, actor FROM credit_ledger_entries WHERE user_id = $1`, [
+      session.user.id,
+    ]);
     expect(entry).toEqual({ kind: 'grant', balance_delta_micros: '12500000', description: 'Launch promo', actor: 'cli' });
-    const [audit] = await db.query(`SELECT actor_type, actor_label, action, target_type, before, after, reason FROM audit_log WHERE target_id = $1`, [session.user.id]);
+    const [audit] = await db.query(
+      `SELECT actor_type, actor_label, action, target_type, before, after, reason FROM audit_log WHERE target_id = $1`,
+      [session.user.id],
+    );
     expect(audit).toEqual({
       actor_type: 'system',
       actor_label: 'cli',
@@ -47,7 +61,10 @@ describe('operator CLI: credits', () => {
 
     const text = await cli('credits:grant', '--email', session.email, '--amount-usd', '0.000001', '--reason', 'one micro');
     expect(text.code).toBe(0);
-    expect(text.stdout.trim()).toBe(`Granted $0.000001 to ${session.email} (ledger entry ${text.stdout.match(/ledger entry (\d+)/)![1]}); balance now $12.500001`);
+    // People read cents; where the cents are not exact, the exact figure follows (--json has the micros).
+    expect(text.stdout.trim()).toBe(
+      `Granted <$0.01 (exactly $0.000001) to ${session.email} (ledger entry ${text.stdout.match(/ledger entry (\d+)/)![1]}); balance now $12.50 (exactly $12.500001)`,
+    );
 
     const balance = await cli('credits:balance', '--email', session.email, '--json');
     expect(JSON.parse(balance.stdout)).toEqual({
@@ -60,7 +77,9 @@ describe('operator CLI: credits', () => {
       totalUsageMicros: '0',
     });
     const human = await cli('credits:balance', '--email', session.email);
-    expect(human.stdout).toContain('  balance        $12.500001');
+    expect(human.stdout).toMatch(/^ {2}balance {8}\$12\.50 \(exactly \$12\.500001\)$/m);
+    expect(human.stdout).toMatch(/^ {2}total usage {4}\$0\.00$/m);
+    expect(human.stdout).not.toMatch(/\$\d+\.\d{6}(?!\))/);
     expect(await billingInvariantViolations({ userIds: [session.user.id] })).toEqual([]);
   }, 120_000);
 
@@ -68,7 +87,9 @@ describe('operator CLI: credits', () => {
     const session = await TestSession.create(testApp, { withKey: false });
     // Each CLI run boots its own process: run the refusals side by side.
     const refusals = await Promise.all(
-      ['0', '-5', 'ten', '1.0000001'].map((amount) => cli('credits:grant', '--email', session.email, '--amount-usd', amount, '--reason', 'x')),
+      ['0', '-5', 'ten', '1.0000001'].map((amount) =>
+        cli('credits:grant', '--email', session.email, '--amount-usd', amount, '--reason', 'x'),
+      ),
     );
     for (const refused of refusals) {
       expect(refused.code).toBe(2);
@@ -92,7 +113,12 @@ describe('operator CLI: credits', () => {
       balanceMicros: '5000000',
       apiKey: expect.stringMatching(/^al-/),
     });
-    await testApp.http().post('/api/auth/login').set('x-apilink-csrf', '1').send({ email: demo.email, password: demo.password }).expect(200);
+    await testApp
+      .http()
+      .post('/api/auth/login')
+      .set('x-apilink-csrf', '1')
+      .send({ email: demo.email, password: demo.password })
+      .expect(200);
     const answer = await testApp
       .http()
       .post('/v1/chat/completions')
@@ -103,6 +129,8 @@ describe('operator CLI: credits', () => {
 
     const human = await cli('demo:seed', '--amount-usd', '2.50');
     expect(human.code).toBe(0);
-    expect(human.stdout).toMatch(/^Demo account demo-[0-9a-f]{8}@example\.com \(password \S+\) with \$2\.500000 of credits\nAPI key \(shown once\): al-\S+\nTry: curl /);
+    expect(human.stdout).toMatch(
+      /^Demo account demo-[0-9a-f]{8}@example\.com \(password \S+\) with \$2\.50 of credits\nAPI key \(shown once\): al-\S+\nTry: curl /,
+    );
   }, 120_000);
 });
