@@ -1,18 +1,21 @@
 /**
  * POST /v1/embeddings with the official `openai` SDK against the mock upstreams: OpenAI-compatible
- * (/embeddings) and Gemini (:batchEmbedContents); float and base64; the catalog's kinds; and the
- * money: a hold before the upstream, 402 with no credits, usage.cost equal to the settled charge.
+ * (/embeddings; Mistral's account on the OpenAI mock) and Gemini (:batchEmbedContents, split into
+ * batches of 100); float and base64; the catalog's kinds; and the money: a hold before the upstream, 402 with no credits, usage.cost equal to the settled charge.
  */
 import { randomUUID } from 'node:crypto';
 import { openAiSchemaErrors } from '@apilink/testing';
 import { billingInvariantViolations } from '../../support/billing-invariants';
-import { newCustomer, useGateway } from './support/gateway-harness';
+import { newCustomer, providerEnv, useGateway } from './support/gateway-harness';
 import { waitForUsage } from './support/usage-records';
 
 type WithCost = { cost?: string };
 
 describe('POST /v1/embeddings', () => {
-  const gw = useGateway();
+  // Mistral speaks OpenAI's wire format: its account points at the OpenAI mock.
+  const gw = useGateway({
+    env: (mocks) => ({ ...providerEnv(mocks), MISTRAL_API_KEY: mocks.openai.apiKey, MISTRAL_BASE_URL: mocks.openai.url }),
+  });
   const upstreamRequests = () => gw.mocks.openai.requests.length + gw.mocks.anthropic.requests.length + gw.mocks.gemini.requests.length;
   const withId = () => {
     const requestId = `emb-${randomUUID()}`;
@@ -105,6 +108,52 @@ describe('POST /v1/embeddings', () => {
     expect(row.prompt_tokens).toBe(result.usage.prompt_tokens);
     expect(row.prompt_tokens).toBeGreaterThanOrEqual(3);
     expect((result.usage as WithCost).cost).toBe(`0.${row.cost_micros.padStart(6, '0')}`);
+  });
+
+  it('embeds more than 100 inputs on Gemini in batches of at most 100, joined in input order', async () => {
+    const texts = Array.from({ length: 250 }, (_, i) => `text number ${i}`);
+    const { requestId, options } = withId();
+    const result = await gw.customer.client.embeddings.create(
+      { model: 'google/gemini-embedding-001', input: texts, dimensions: 8, encoding_format: 'float' },
+      options,
+    );
+    const sent = gw.mocks.gemini.requests.map(
+      (request) => (request.body as { requests: { content: { parts: { text: string }[] } }[] }).requests,
+    );
+    expect(sent.map((batch) => batch.length).sort((a, b) => b - a)).toEqual([100, 100, 50]);
+    expect(
+      sent
+        .flat()
+        .map((item) => item.content.parts[0].text)
+        .sort(),
+    ).toEqual([...texts].sort());
+    expect(result.data.map((item) => item.index)).toEqual(texts.map((_, i) => i));
+    // Each vector is the one its own text gets alone (the mock's vectors are a function of text and size).
+    const alone = await gw.customer.client.embeddings.create({
+      model: 'google/gemini-embedding-001',
+      input: texts[180],
+      dimensions: 8,
+      encoding_format: 'float',
+    });
+    expect(result.data[180].embedding).toEqual(alone.data[0].embedding);
+    const row = await waitForUsage(gw.testApp, requestId);
+    expect(row).toMatchObject({ status: 'success', estimated: true, prompt_tokens: result.usage.prompt_tokens });
+    expect((result.usage as WithCost).cost).toBe(`0.${row.cost_micros.padStart(6, '0')}`);
+  });
+
+  it('refuses dimensions for mistral-embed with a 400 naming it, and embeds without it', async () => {
+    const refused = await gw.testApp
+      .http()
+      .post('/v1/embeddings')
+      .set(gw.customer.session.bearer())
+      .send({ model: 'mistral/mistral-embed', input: 'x', dimensions: 256 });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ type: 'invalid_request_error', param: 'dimensions' });
+    expect(refused.body.error.message).toContain('leave dimensions out');
+    expect(upstreamRequests()).toBe(0);
+    const result = await gw.customer.client.embeddings.create({ model: 'mistral/mistral-embed', input: 'x', encoding_format: 'float' });
+    expect(result.data[0].embedding).toHaveLength(1024);
+    expect(gw.mocks.openai.lastRequest?.body).toEqual({ model: 'mistral-embed', input: 'x', encoding_format: 'float' });
   });
 
   it('refuses token arrays for Gemini with a 400 naming input', async () => {

@@ -12,9 +12,19 @@ export interface EmbeddingAnswer {
   promptTokens: number | null;
 }
 
+/** One upstream request and how many of the inputs (the next ones, in order) it embeds. */
+export interface EmbeddingBatch {
+  http: UpstreamHttpRequest;
+  inputCount: number;
+}
+
 export interface EmbeddingCodec {
-  /** @throws UnsupportedParameterError (a 400 naming the parameter) when the upstream cannot honour it. */
-  buildRequest(request: EmbeddingRequest, target: UpstreamTarget): UpstreamHttpRequest;
+  /**
+   * The upstream requests that together embed every input, in input order: one, or several when
+   * the upstream takes fewer inputs per request than the client sent (Gemini: 100).
+   * @throws UnsupportedParameterError (a 400 naming the parameter) when the upstream cannot honour it.
+   */
+  buildRequests(request: EmbeddingRequest, target: UpstreamTarget): EmbeddingBatch[];
   /** @throws UpstreamProtocolError when the body is not the upstream's answer for `inputCount` inputs. */
   parseResponse(json: unknown, inputCount: number): EmbeddingAnswer;
 }

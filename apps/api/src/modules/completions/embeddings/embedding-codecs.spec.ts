@@ -5,6 +5,7 @@ import type { UpstreamTarget } from '../adapters/upstream-adapter';
 import { embeddingCodecFor } from './embedding-codecs';
 import { geminiEmbeddingsCodec } from './gemini-embeddings.codec';
 import { openAiEmbeddingsCodec } from './openai-embeddings.codec';
+import { QUIRKS_PRESETS } from '../../upstreams/providers/quirks-presets';
 
 const openai: UpstreamTarget = {
   protocol: 'openai',
@@ -22,7 +23,9 @@ const request = (extra: Partial<EmbeddingRequest> = {}): EmbeddingRequest => ({ 
 
 describe('OpenAI-compatible embeddings codec', () => {
   it('posts OpenAI’s body to /embeddings, always asking for floats, and drops user', () => {
-    const built = openAiEmbeddingsCodec.buildRequest(request({ encoding_format: 'base64', dimensions: 256, user: 'u' }), openai);
+    const batches = openAiEmbeddingsCodec.buildRequests(request({ encoding_format: 'base64', dimensions: 256, user: 'u' }), openai);
+    expect(batches.map((batch) => batch.inputCount)).toEqual([2]);
+    const built = batches[0].http;
     expect(built.url).toBe('https://api.openai.com/v1/embeddings');
     expect(built.headers.authorization).toBe('Bearer sk-x');
     expect(JSON.parse(built.body)).toEqual({
@@ -32,6 +35,12 @@ describe('OpenAI-compatible embeddings codec', () => {
       dimensions: 256,
     });
     expect(built.droppedParams).toEqual(['user']);
+  });
+
+  it('refuses dimensions with a 400 naming it for a host that cannot shorten vectors (Mistral)', () => {
+    const mistral = { ...openai, upstreamModel: 'mistral-embed', quirks: QUIRKS_PRESETS.get('mistral') };
+    expect(refusedParamOf(() => openAiEmbeddingsCodec.buildRequests(request({ dimensions: 256 }), mistral))).toBe('dimensions');
+    expect(JSON.parse(openAiEmbeddingsCodec.buildRequests(request(), mistral)[0].http.body)).not.toHaveProperty('dimensions');
   });
 
   it('puts vectors back in input order by index and reads prompt_tokens', () => {
@@ -65,7 +74,7 @@ describe('OpenAI-compatible embeddings codec', () => {
 
 describe('Gemini embeddings codec', () => {
   it('sends one EmbedContentRequest per input to :batchEmbedContents, dimensions as outputDimensionality', () => {
-    const built = geminiEmbeddingsCodec.buildRequest(request({ dimensions: 768 }), gemini);
+    const [{ http: built }] = geminiEmbeddingsCodec.buildRequests(request({ dimensions: 768 }), gemini);
     expect(built.url).toBe('https://generativelanguage.googleapis.com/v1beta/models/gemini-embedding-001:batchEmbedContents');
     expect(built.headers['x-goog-api-key']).toBe('AIza-x');
     expect(JSON.parse(built.body)).toEqual({
@@ -78,10 +87,18 @@ describe('Gemini embeddings codec', () => {
     expect(built.usageReported).toBe(false);
   });
 
-  it('refuses token ids and batches over 100, naming input', () => {
-    expect(refusedParamOf(() => geminiEmbeddingsCodec.buildRequest(request({ input: [1, 2, 3] }), gemini))).toBe('input');
-    const many = Array.from({ length: 101 }, (_, i) => `t${i}`);
-    expect(refusedParamOf(() => geminiEmbeddingsCodec.buildRequest(request({ input: many }), gemini))).toBe('input');
+  it('refuses token ids, naming input', () => {
+    expect(refusedParamOf(() => geminiEmbeddingsCodec.buildRequests(request({ input: [1, 2, 3] }), gemini))).toBe('input');
+  });
+
+  it('splits more than 100 inputs into batches of at most 100, in input order', () => {
+    const many = Array.from({ length: 250 }, (_, i) => `t${i}`);
+    const batches = geminiEmbeddingsCodec.buildRequests(request({ input: many }), gemini);
+    expect(batches.map((batch) => batch.inputCount)).toEqual([100, 100, 50]);
+    const texts = batches.flatMap((batch) =>
+      (JSON.parse(batch.http.body).requests as { content: { parts: { text: string }[] } }[]).map((item) => item.content.parts[0].text),
+    );
+    expect(texts).toEqual(many);
   });
 
   it('reads values in order with no usage, and refuses a count that does not match', () => {

@@ -10,6 +10,7 @@ import type { FastifyReply } from 'fastify';
 import type { ApiKeyPrincipal } from '../../../common/auth/principal';
 import { completionsConfig } from '../../../config/completions.config';
 import type { ConfigOf } from '../../../config/define-config';
+import { UpstreamProtocolError } from '../adapters/errors/upstream-protocol.error';
 import { buildUpstreamUsage } from '../adapters/shared/usage';
 import type { AdmittedRequest } from '../admission/request-admission';
 import { clientUsage } from '../billing/billed-usage';
@@ -29,6 +30,9 @@ import { embeddingCodecFor } from './embedding-codecs';
 import { EmbeddingAdmission } from './embedding-admission';
 import { toEmbeddingResponse } from './embedding-response.mapper';
 import { markFundsHeld } from '../../billing/usage/funds-held';
+
+/** Batches of one request in flight at once: quick for big inputs, gentle on the upstream's rate limit. */
+const BATCHES_IN_FLIGHT = 4;
 
 interface EmbeddingAttempt extends EmbeddingAnswer {
   droppedParams: string[];
@@ -88,6 +92,11 @@ export class EmbeddingsService {
     }
   }
 
+  /**
+   * One upstream embeds every input: in one request, or in batches (Gemini takes 100 inputs per
+   * request) sent a few at a time and joined in input order. Any failed batch fails the attempt,
+   * so failover redoes the whole request on the next upstream.
+   */
   private async attempt(
     upstream: ResolvedUpstream,
     request: EmbeddingRequest,
@@ -95,9 +104,20 @@ export class EmbeddingsService {
     options: { signal: AbortSignal; headersTimeoutMs: number },
   ): Promise<EmbeddingAttempt> {
     const codec = embeddingCodecFor(upstream.target.protocol);
-    const httpRequest = codec.buildRequest(request, upstream.target);
-    const json = await this.exchange.postJson(upstream, httpRequest, options);
-    return { ...codec.parseResponse(json, inputCount), droppedParams: httpRequest.droppedParams };
+    const batches = codec.buildRequests(request, upstream.target);
+    const answers = await inParallel(batches, BATCHES_IN_FLIGHT, async (batch) =>
+      codec.parseResponse(await this.exchange.postJson(upstream, batch.http, options), batch.inputCount),
+    );
+    const vectors = answers.flatMap((answer) => answer.vectors);
+    if (vectors.length !== inputCount)
+      throw new UpstreamProtocolError(`Upstream answered ${vectors.length} embeddings for ${inputCount} inputs`);
+    const counts = answers.map((answer) => answer.promptTokens);
+    return {
+      vectors,
+      // Usage is the sum over the batches, or none (the gateway counts) when a batch reported none.
+      promptTokens: counts.some((count) => count === null) ? null : (counts as number[]).reduce((sum, count) => sum + count, 0),
+      droppedParams: batches[0]?.http.droppedParams ?? [],
+    };
   }
 
   private render(
@@ -114,6 +134,20 @@ export class EmbeddingsService {
       cost: usage.cost,
     });
   }
+}
+
+/** `work` on every item, at most `limit` at a time; the results in item order. Rejects on the first failure. */
+async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** Embeddings bill input tokens only. */

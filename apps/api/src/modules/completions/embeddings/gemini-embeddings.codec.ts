@@ -2,7 +2,8 @@
  * Embeddings on Gemini: POST {baseUrl}/v1beta/models/{model}:batchEmbedContents with one
  * EmbedContentRequest per input (its `model` must repeat the path's), `dimensions` as
  * `outputDimensionality`; the answer `{ embeddings: [{ values }] }` is in request order and reports
- * no usage, so the gateway bills its own count of the input tokens.
+ * no usage, so the gateway bills its own count of the input tokens. Gemini takes at most 100
+ * requests per batch: larger inputs go out as several batches, whose vectors are joined in order.
  *
  * Token-id inputs are refused: they are ids of OpenAI's tokenizer, which Gemini cannot read.
  * `user` is dropped (Gemini has no such field).
@@ -11,20 +12,17 @@ import type { EmbeddingRequest } from '@apilink/contracts';
 import { UnsupportedParameterError } from '../adapters/errors/unsupported-parameter.error';
 import { UpstreamProtocolError } from '../adapters/errors/upstream-protocol.error';
 import { isObject } from '../adapters/shared/json';
-import type { UpstreamHttpRequest, UpstreamTarget } from '../adapters/upstream-adapter';
-import { embeddingInputs, type EmbeddingAnswer, type EmbeddingCodec } from './embedding-codec';
+import type { UpstreamTarget } from '../adapters/upstream-adapter';
+import { embeddingInputs, type EmbeddingAnswer, type EmbeddingBatch, type EmbeddingCodec } from './embedding-codec';
 
 /** Gemini's limit on requests per batch. */
 export const GEMINI_MAX_BATCH = 100;
 
 export const geminiEmbeddingsCodec: EmbeddingCodec = {
-  buildRequest(request: EmbeddingRequest, target: UpstreamTarget): UpstreamHttpRequest {
+  buildRequests(request: EmbeddingRequest, target: UpstreamTarget): EmbeddingBatch[] {
     const inputs = embeddingInputs(request.input);
     if (inputs.some((input) => typeof input !== 'string')) {
       throw new UnsupportedParameterError('input', "Token-id inputs are not supported by this model's provider: send the text instead.");
-    }
-    if (inputs.length > GEMINI_MAX_BATCH) {
-      throw new UnsupportedParameterError('input', `This model takes at most ${GEMINI_MAX_BATCH} inputs per request; split the batch.`);
     }
     const model = target.upstreamModel.replace(/^models\//, '');
     const requests = (inputs as string[]).map((text) => {
@@ -32,14 +30,22 @@ export const geminiEmbeddingsCodec: EmbeddingCodec = {
       if (request.dimensions != null) item.outputDimensionality = request.dimensions;
       return item;
     });
-    return {
-      method: 'POST',
-      url: `${target.baseUrl.replace(/\/+$/, '')}/v1beta/models/${encodeURIComponent(model)}:batchEmbedContents`,
-      headers: { 'x-goog-api-key': target.apiKey, 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ requests }),
-      usageReported: false,
-      droppedParams: request.user !== undefined && request.user !== null ? ['user'] : [],
-    };
+    const batches: EmbeddingBatch[] = [];
+    for (let start = 0; start < requests.length; start += GEMINI_MAX_BATCH) {
+      const slice = requests.slice(start, start + GEMINI_MAX_BATCH);
+      batches.push({
+        inputCount: slice.length,
+        http: {
+          method: 'POST',
+          url: `${target.baseUrl.replace(/\/+$/, '')}/v1beta/models/${encodeURIComponent(model)}:batchEmbedContents`,
+          headers: { 'x-goog-api-key': target.apiKey, 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ requests: slice }),
+          usageReported: false,
+          droppedParams: request.user !== undefined && request.user !== null ? ['user'] : [],
+        },
+      });
+    }
+    return batches;
   },
 
   parseResponse(json: unknown, inputCount: number): EmbeddingAnswer {

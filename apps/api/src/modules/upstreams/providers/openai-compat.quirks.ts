@@ -33,6 +33,12 @@ export interface OpenAiCompatQuirks {
    * serve only chat completions, and an account without a preset cannot be assumed to serve it.
    */
   readonly responsesApi: boolean;
+  /**
+   * Its `/embeddings` accepts `dimensions` (shortened vectors). False (Mistral's mistral-embed, fixed
+   * 1024): a request with `dimensions` gets a 400 naming it, since dropping it would change the
+   * answer's shape (vectors of another size than asked for).
+   */
+  readonly embeddingDimensions: boolean;
 }
 
 /**
@@ -48,6 +54,7 @@ export const OPENAI_QUIRKS: OpenAiCompatQuirks = Object.freeze({
   flattenTextContent: false,
   reasoningTokensOutsideCompletion: false,
   responsesApi: false,
+  embeddingDimensions: true,
 });
 
 const QUIRK_KEYS = Object.keys(OPENAI_QUIRKS) as (keyof OpenAiCompatQuirks)[];
@@ -92,7 +99,7 @@ export function validateQuirks(raw: unknown, label = 'quirks'): OpenAiCompatQuir
   if (merged.developerRole !== 'developer' && merged.developerRole !== 'system') {
     problems.push('developerRole must be "developer" or "system"');
   }
-  for (const key of ['flattenTextContent', 'reasoningTokensOutsideCompletion', 'responsesApi'] as const) {
+  for (const key of ['flattenTextContent', 'reasoningTokensOutsideCompletion', 'responsesApi', 'embeddingDimensions'] as const) {
     if (typeof merged[key] !== 'boolean') problems.push(`${key} must be a boolean`);
   }
   if (problems.length > 0) throw new Error(`${label}: ${problems.join('; ')}`);

@@ -47,9 +47,11 @@ export const UPSTREAM_PROVIDERS: readonly UpstreamProvider[] = [
     envPrefix: 'MISTRAL',
     protocol: 'openai',
     defaultBaseUrl: 'https://api.mistral.ai/v1',
-    // Mistral rejects unknown fields, names the seed `random_seed` and always reports stream usage.
+    // Mistral rejects unknown fields, names the seed `random_seed`, always reports stream usage, and
+    // mistral-embed has one vector size (codestral-embed's `output_dimension` is not mapped).
     quirks: {
       ...LEGACY_OPENAI,
+      embeddingDimensions: false,
       renameParams: { max_completion_tokens: 'max_tokens', seed: 'random_seed' },
       dropParams: ['user', 'reasoning_effort', 'logit_bias'],
       rejectParams: ['logprobs', 'top_logprobs'],

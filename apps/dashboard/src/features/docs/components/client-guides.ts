@@ -47,7 +47,7 @@ console.log(message.content, message.usage); // usage.cost: what the request cos
       label: 'Codex',
       language: 'toml',
       intro:
-        "Codex speaks OpenAI's Responses API, which ApiLink serves at /v1/responses (stateless: send the whole conversation; no stored responses or built-in tools). Add ApiLink as a provider in ~/.codex/config.toml, then export APILINK_API_KEY.",
+        "Codex speaks OpenAI's Responses API, which ApiLink serves at /v1/responses (stateless: send the whole conversation; no stored responses or built-in tools). OpenAI models pass through to OpenAI's own Responses API, so reasoning items with encrypted_content carry over between turns; other models are translated. Add ApiLink as a provider in ~/.codex/config.toml, then export APILINK_API_KEY.",
       code: `model = "${model}"
 model_provider = "apilink"
 
