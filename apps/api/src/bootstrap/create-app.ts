@@ -59,7 +59,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   fastify.addHook('onRequest', async (request, reply) => stampRequestId(request, reply));
   registerInputGuard(fastify);
   registerAccessLog(fastify, app.get<Logger>(ROOT_LOGGER));
-  await registerSecurityHeaders(app, settings.isProduction);
+  registerSecurityHeaders(fastify, settings.isProduction);
   // Parses the session cookie (signed by the auth module itself) for every route.
   await app.register(fastifyCookie);
   await serveDashboard(app, settings.dashboardDistDir);

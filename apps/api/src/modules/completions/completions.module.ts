@@ -7,10 +7,9 @@ import { UPSTREAM_ADAPTER_PROVIDERS } from './adapters/upstream-adapter.provider
 import { RequestAdmission } from './admission/request-admission';
 import { CompletionSettlement } from './billing/completion-settlement';
 import { RequestHolds } from './billing/request-holds';
-import { CompletionsController } from './completions.controller';
+import { CompletionsRoutes } from './completions.routes';
 import { CompletionsService } from './completions.service';
 import { EmbeddingAdmission } from './embeddings/embedding-admission';
-import { EmbeddingsController } from './embeddings/embeddings.controller';
 import { EmbeddingsService } from './embeddings/embeddings.service';
 import { FailoverRunner } from './routing/failover-runner';
 import { UpstreamHealth } from './routing/upstream-health';
@@ -25,7 +24,6 @@ import { UPSTREAM_TRANSPORTS } from './transport/upstream-transport';
 /** POST /v1/chat/completions and /v1/embeddings: protocol adapters, transports, failover, streaming and settlement. */
 @Module({
   imports: [ModelsModule, UpstreamsModule, BillingModule, MetricsModule],
-  controllers: [CompletionsController, EmbeddingsController],
   providers: [
     ...UPSTREAM_ADAPTER_PROVIDERS,
     UndiciTransport,
@@ -47,6 +45,7 @@ import { UPSTREAM_TRANSPORTS } from './transport/upstream-transport';
     CompletionsService,
     EmbeddingAdmission,
     EmbeddingsService,
+    CompletionsRoutes,
   ],
   // Other inbound APIs (Anthropic Messages, Responses) run the same pipeline with their own sink.
   exports: [CompletionPipeline, RequestAdmission, UpstreamResolver],

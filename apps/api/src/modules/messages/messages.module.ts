@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CompletionsModule } from '../completions/completions.module';
 import { ModelsModule } from '../models/models.module';
-import { MessagesController } from './messages.controller';
+import { MessagesRoutes } from './messages.routes';
 import { MessagesService } from './messages.service';
 
 /** POST /v1/messages and /v1/messages/count_tokens (Anthropic Messages API) on the completion pipeline. */
 @Module({
   imports: [CompletionsModule, ModelsModule],
-  controllers: [MessagesController],
-  providers: [MessagesService],
+  providers: [MessagesService, MessagesRoutes],
 })
 export class MessagesModule {}

@@ -6,7 +6,7 @@ import { AUTH_REQUIREMENT, type AuthRequirement } from '../../common/auth/auth.d
 import type { ApiKeyPrincipal } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
 import { formatRateLimitDuration } from './rate-limit-duration';
-import type { RateLimitRecord } from './rate-limit.tokens';
+import type { RateLimitStore } from './rate-limit.tokens';
 
 /** OpenAI's request-limit headers; the SDKs read them (and retry-after) to back off by themselves. */
 export const RATE_LIMIT_HEADERS = {
@@ -30,6 +30,31 @@ export function apiKeyPrincipalOf(context: ExecutionContext): ApiKeyPrincipal {
 export const RATE_LIMIT_WINDOW_MS = 60_000;
 
 /**
+ * Counts one request against its key's budget and sets OpenAI's rate-limit headers; throws the
+ * 429 when the budget is spent. Shared by the Nest guard and the lean /v1 routes' gate.
+ */
+export async function enforceKeyRateLimit(store: RateLimitStore, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const principal = keyPrincipalOf(request);
+  const record = await store.increment(`rpm:key:${principal.keyId}`, RATE_LIMIT_WINDOW_MS, principal.rpmLimit, 0, 'rpm');
+  const used = Math.min(record.totalHits, record.limit);
+  void reply.header(RATE_LIMIT_HEADERS.limit, String(record.limit));
+  void reply.header(RATE_LIMIT_HEADERS.remaining, String(record.limit - used));
+  void reply.header(RATE_LIMIT_HEADERS.reset, formatRateLimitDuration(record.resetMs));
+  if (!record.isBlocked) return;
+  const retryAfterMs = Math.max(1, record.resetMs);
+  throw new AppError(
+    `Rate limit reached for requests per min (RPM) on this API key: Limit ${record.limit}, Used ${used}, Requested 1. ` +
+      `Please try again in ${formatRateLimitDuration(retryAfterMs)}.`,
+    {
+      status: HttpStatus.TOO_MANY_REQUESTS,
+      type: ErrorType.RateLimitRequests,
+      code: ErrorCode.RateLimitExceeded,
+      headers: { 'retry-after': String(Math.ceil(retryAfterMs / 1000)), 'retry-after-ms': String(retryAfterMs) },
+    },
+  );
+}
+
+/**
  * Global guard, registered after the default-deny AuthGuard: every `@Auth('api-key')` route counts
  * against its key's requests-per-minute budget (one budget per key across all /v1 routes), other
  * routes are skipped. Answers 429 `rate_limit_exceeded` in the OpenAI envelope.
@@ -46,32 +71,8 @@ export class ApiKeyThrottlerGuard extends ThrottlerGuard {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (!this.counts(context)) return true;
     const http = context.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
-    const principal = keyPrincipalOf(request);
-    const record = (await this.storageService.increment(
-      `rpm:key:${principal.keyId}`,
-      RATE_LIMIT_WINDOW_MS,
-      principal.rpmLimit,
-      0,
-      'rpm',
-    )) as RateLimitRecord;
-    const used = Math.min(record.totalHits, record.limit);
-    void reply.header(RATE_LIMIT_HEADERS.limit, String(record.limit));
-    void reply.header(RATE_LIMIT_HEADERS.remaining, String(record.limit - used));
-    void reply.header(RATE_LIMIT_HEADERS.reset, formatRateLimitDuration(record.resetMs));
-    if (!record.isBlocked) return true;
-    const retryAfterMs = Math.max(1, record.resetMs);
-    throw new AppError(
-      `Rate limit reached for requests per min (RPM) on this API key: Limit ${record.limit}, Used ${used}, Requested 1. ` +
-        `Please try again in ${formatRateLimitDuration(retryAfterMs)}.`,
-      {
-        status: HttpStatus.TOO_MANY_REQUESTS,
-        type: ErrorType.RateLimitRequests,
-        code: ErrorCode.RateLimitExceeded,
-        headers: { 'retry-after': String(Math.ceil(retryAfterMs / 1000)), 'retry-after-ms': String(retryAfterMs) },
-      },
-    );
+    await enforceKeyRateLimit(this.storageService as RateLimitStore, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+    return true;
   }
 
   /** Whether the route is an `@Auth('api-key')` one (decided by its handler and class, so cached). */

@@ -1,14 +1,16 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { ApiKeyThrottlerGuard, apiKeyPrincipalOf, RATE_LIMIT_WINDOW_MS } from './api-key-throttler.guard';
+import { LeanRoutes } from '../../common/auth/lean-routes';
+import { ApiKeyThrottlerGuard, apiKeyPrincipalOf, enforceKeyRateLimit, RATE_LIMIT_WINDOW_MS } from './api-key-throttler.guard';
 import { RateLimitStoreModule } from './rate-limit-store.module';
 import { RATE_LIMIT_STORE, type RateLimitStore } from './rate-limit.tokens';
 
 /**
  * Per-key requests-per-minute limits on every `@Auth('api-key')` route. Import it after the
  * infrastructure modules so its global guard runs after AuthGuard has resolved the key. It also
- * exports RATE_LIMIT_STORE for other throttles (login and sign-up attempts).
+ * exports RATE_LIMIT_STORE for other throttles (login and sign-up attempts). The lean /v1 routes,
+ * which bypass Nest's guards, get the same limit as a gate.
  */
 @Module({
   imports: [
@@ -26,4 +28,13 @@ import { RATE_LIMIT_STORE, type RateLimitStore } from './rate-limit.tokens';
   providers: [{ provide: APP_GUARD, useClass: ApiKeyThrottlerGuard }],
   exports: [RateLimitStoreModule],
 })
-export class RateLimitModule {}
+export class RateLimitModule implements OnModuleInit {
+  constructor(
+    private readonly leanRoutes: LeanRoutes,
+    @Inject(RATE_LIMIT_STORE) private readonly store: RateLimitStore,
+  ) {}
+
+  onModuleInit(): void {
+    this.leanRoutes.addGate('api-key', (request, reply) => enforceKeyRateLimit(this.store, request, reply));
+  }
+}

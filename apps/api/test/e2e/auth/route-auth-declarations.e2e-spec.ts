@@ -2,6 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { AUTH_REQUIREMENT, type AuthRequirement } from '../../../src/common/auth/auth.decorator';
+import { LeanRoutes } from '../../../src/common/auth/lean-routes';
 import { EchoTestModule } from '../../support/echo-test.module';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
@@ -10,7 +11,10 @@ interface DeclaredRoute {
   requirement: AuthRequirement | undefined;
 }
 
-/** Every route handler Nest registered, with the auth it declares (undefined = none). */
+/**
+ * Every route handler Nest registered, with the auth it declares (undefined = none), and the lean
+ * routes (the /v1 hot path, mounted on Fastify without Nest's router) with theirs.
+ */
 function walkRoutes(testApp: TestApp): DeclaredRoute[] {
   const discovery = testApp.app.get(DiscoveryService);
   const reflector = testApp.app.get(Reflector);
@@ -36,8 +40,20 @@ function walkRoutes(testApp: TestApp): DeclaredRoute[] {
       });
     }
   }
+  for (const lean of testApp.app.get(LeanRoutes).declared()) routes.push({ route: lean.route, requirement: lean.auth });
   return routes;
 }
+
+const V1_ROUTES = [
+  'POST /v1/chat/completions',
+  'POST /v1/embeddings',
+  'POST /v1/messages',
+  'POST /v1/messages/count_tokens',
+  'POST /v1/responses',
+  'GET /v1/models',
+  'GET /v1/models/*',
+  'GET /v1/credits',
+];
 
 describe('default-deny: every route declares its authentication', () => {
   let testApp: TestApp;
@@ -53,6 +69,27 @@ describe('default-deny: every route declares its authentication', () => {
       expect.arrayContaining(['GET /healthz', 'POST /api/auth/login', 'GET /api/keys', 'POST /api/keys/:id/revoke', 'GET /*']),
     );
     expect(routes.filter((r) => r.requirement === undefined).map((r) => r.route)).toEqual([]);
+  });
+
+  it('walks the /v1 routes, lean or not, and each needs an API key', () => {
+    const byRoute = new Map(walkRoutes(testApp).map((r) => [r.route, r.requirement]));
+    expect(Object.fromEntries(V1_ROUTES.map((route) => [route, byRoute.get(route)]))).toEqual(
+      Object.fromEntries(V1_ROUTES.map((route) => [route, 'api-key'])),
+    );
+  });
+
+  it('refuses every walked /v1 route without a key, with 401 in the envelope and the request id', async () => {
+    for (const route of V1_ROUTES) {
+      const [method, path] = route.split(' ');
+      const url = path.replace('*', 'openai/gpt-4o-mini');
+      const response = method === 'GET' ? await testApp.http().get(url) : await testApp.http().post(url).send({});
+      expect({ route, status: response.status }).toEqual({ route, status: 401 });
+      const requestId = response.headers['x-request-id'];
+      expect(requestId).toEqual(expect.any(String));
+      // Anthropic's envelope on /v1/messages (its SDKs read it), OpenAI's everywhere else.
+      if (path.startsWith('/v1/messages')) expect(response.body).toMatchObject({ type: 'error', error: { type: 'authentication_error' }, request_id: requestId });
+      else expect(response.body.error).toMatchObject({ code: 'invalid_api_key', request_id: requestId });
+    }
   });
 
   it('declares the auth routes as intended', () => {

@@ -1,0 +1,40 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ErrorCode, type GatewayModel, type GatewayModelList } from '@apilink/contracts';
+import { LeanRoutes } from '../../common/auth/lean-routes';
+import { AppError } from '../../common/errors/app-error';
+import { toGatewayModel } from './mappers/gateway-model.mapper';
+import { ModelsService } from './models.service';
+
+/** OpenAI's model endpoints as lean routes (see LeanRoutes); only active models exist for clients. */
+@Injectable()
+export class ModelsRoutes implements OnModuleInit {
+  constructor(
+    private readonly routes: LeanRoutes,
+    private readonly models: ModelsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.routes.mount({ method: 'GET', url: '/v1/models', auth: 'api-key', handle: () => this.list() });
+    // Model ids contain a slash (`openai/gpt-4o`), hence the wildcard.
+    this.routes.mount({
+      method: 'GET',
+      url: '/v1/models/*',
+      auth: 'api-key',
+      handle: (request) => this.get((request.params as Record<string, string>)['*']),
+    });
+  }
+
+  private list(): GatewayModelList {
+    return { object: 'list', data: this.models.listActive().map(toGatewayModel) };
+  }
+
+  private get(id: string): GatewayModel {
+    const active = this.models.findActive(decodeURIComponent(id));
+    if (!active)
+      throw AppError.notFound(
+        `The model '${id}' does not exist or is not active. GET /v1/models lists the active models`,
+        ErrorCode.ModelNotFound,
+      );
+    return toGatewayModel(active);
+  }
+}
