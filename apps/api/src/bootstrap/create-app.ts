@@ -56,7 +56,10 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (request, reply) => stampRequestId(request, reply));
+  fastify.addHook('onRequest', (request, reply, done) => {
+    stampRequestId(request, reply);
+    done();
+  });
   registerInputGuard(fastify);
   registerAccessLog(fastify, app.get<Logger>(ROOT_LOGGER));
   registerSecurityHeaders(fastify, settings.isProduction);

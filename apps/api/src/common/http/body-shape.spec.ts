@@ -30,6 +30,11 @@ describe('findBodyProblem', () => {
       param: 'list.0.name',
     });
     expect(findBodyProblem({ 'k\0': 1 }, rules)?.message).toMatch(/Field names/);
+    expect(findBodyProblem({ ok: [1, 'x', { y: ['fine'] }], deep: { list: [null, { 'k\0': 1 }] } }, rules)).toEqual({
+      message: 'Field names must not contain NUL characters',
+      param: 'deep.list.1',
+    });
+    expect(findBodyProblem({ ok: 'x', messages: [{ content: [nested(MAX_BODY_DEPTH)] }] }, rules)?.param).toBe('messages');
     expect(findBodyProblem({ name: 'a\0b' }, { ...rules, refuseNul: false })).toBeNull();
   });
 });

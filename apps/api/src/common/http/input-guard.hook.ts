@@ -13,15 +13,21 @@ const QUERY_RULES = { maxDepth: 2, refuseNul: true };
  * whose input is stored) NUL characters PostgreSQL would reject.
  */
 export function registerInputGuard(fastify: FastifyInstance): void {
-  fastify.addHook('preValidation', async (request: FastifyRequest) => {
+  // A callback hook, not an async one: it runs on every request and never waits for anything.
+  fastify.addHook('preValidation', (request: FastifyRequest, _reply, done) => {
     const dashboardApi = request.url.startsWith(`${INTERNAL_API_PREFIX}/`);
-    for (const [name, value] of Object.entries((request.params ?? {}) as Record<string, unknown>)) {
-      const problem = typeof value === 'string' ? pathParamProblem(name, value, dashboardApi) : null;
-      if (problem) throw AppError.notFound(`Not found: ${problem}`);
+    const params = request.params as Record<string, unknown> | undefined;
+    if (params) {
+      for (const name in params) {
+        const value = params[name];
+        const problem = typeof value === 'string' ? pathParamProblem(name, value, dashboardApi) : null;
+        if (problem) return done(AppError.notFound(`Not found: ${problem}`));
+      }
     }
     const problem =
       (dashboardApi ? findBodyProblem(request.query, QUERY_RULES) : null) ??
       findBodyProblem(request.body, { maxDepth: MAX_BODY_DEPTH, refuseNul: dashboardApi });
-    if (problem) throw AppError.invalidRequest(problem.message, problem.param);
+    if (problem) return done(AppError.invalidRequest(problem.message, problem.param));
+    done();
   });
 }
