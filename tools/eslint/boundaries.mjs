@@ -40,13 +40,15 @@ function importRule(description, check) {
 const API_MODULE = /^apps\/api\/src\/modules\/([^/]+)\//;
 const PRIVATE_FOLDER = /^apps\/api\/src\/modules\/([^/]+)\/(?:.+\/)?(entities|dto|mappers)\//;
 
-// admin/ is a group of staff features that share admin/components (and one layout); other folders are one feature each.
+// admin/ is a group of staff features that share admin/components, admin/api (queries more than one
+// staff page uses) and the files at admin/*.ts; other folders are one feature each.
+const SHARED_ADMIN_FOLDERS = new Set(['components', 'api']);
 function dashboardFeature(path) {
   const match = /^apps\/dashboard\/src\/features\/(.+)$/.exec(path);
   if (!match) return null;
   const segments = match[1].split('/');
   if (segments[0] !== 'admin') return segments[0];
-  return segments.length <= 2 || segments[1] === 'components' ? 'admin' : `admin/${segments[1]}`;
+  return segments.length <= 2 || SHARED_ADMIN_FOLDERS.has(segments[1]) ? 'admin' : `admin/${segments[1]}`;
 }
 
 export const boundaries = {

@@ -2,7 +2,6 @@ import type { CreatedApiKey } from '@apilink/contracts';
 import { Command, Option } from 'nest-commander';
 import { UsersService } from '../../modules/auth/users.service';
 import { KeysService } from '../../modules/keys/keys.service';
-import { toApiKeySummary } from '../../modules/keys/mappers/api-key.mapper';
 import { CliCommand, type JsonOption } from '../cli-command';
 import { CliUsageError } from '../cli-usage.error';
 
@@ -26,12 +25,11 @@ export class KeysCreateCommand extends CliCommand<Options, CreatedApiKey> {
   protected async execute({ email, name, rpm, expiresAt, spendCapMicros }: Options): Promise<CreatedApiKey> {
     const user = await this.users.getByEmail(email);
     // Operators may set any limit, including above RATE_LIMIT_RPM.
-    const { key, secret } = await this.keys.create(
+    return this.keys.create(
       user.id,
       { name, rpmLimit: rpm ?? null, expiresAt: expiresAt ?? null, spendCapMicros: spendCapMicros ?? null },
       { operator: true },
     );
-    return { key: toApiKeySummary(key), secret };
   }
 
   protected describe({ key, secret }: CreatedApiKey): string {

@@ -2,7 +2,6 @@ import type { ApiKeySummary } from '@apilink/contracts';
 import { Command, Option } from 'nest-commander';
 import { UsersService } from '../../modules/auth/users.service';
 import { KeysService } from '../../modules/keys/keys.service';
-import { toApiKeySummary } from '../../modules/keys/mappers/api-key.mapper';
 import { CliCommand, type JsonOption } from '../cli-command';
 
 interface Options extends JsonOption {
@@ -20,7 +19,7 @@ export class KeysListCommand extends CliCommand<Options, ApiKeySummary[]> {
 
   protected async execute({ email }: Options): Promise<ApiKeySummary[]> {
     const user = await this.users.getByEmail(email);
-    return (await this.keys.listForOwner(user.id)).map((key) => toApiKeySummary(key));
+    return this.keys.listForOwner(user.id);
   }
 
   protected describe(keys: ApiKeySummary[]): string {

@@ -1,7 +1,6 @@
 import type { ApiKeySummary } from '@apilink/contracts';
 import { Command, Option } from 'nest-commander';
 import { KeysService } from '../../modules/keys/keys.service';
-import { toApiKeySummary } from '../../modules/keys/mappers/api-key.mapper';
 import { CliCommand, type JsonOption } from '../cli-command';
 
 interface Options extends JsonOption {
@@ -16,7 +15,7 @@ export class KeysRevokeCommand extends CliCommand<Options, ApiKeySummary> {
 
   protected async execute({ id }: Options): Promise<ApiKeySummary> {
     await this.keys.getById(id);
-    return toApiKeySummary(await this.keys.revoke(id));
+    return this.keys.revoke(id);
   }
 
   protected describe(key: ApiKeySummary): string {

@@ -1,7 +1,6 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USER_ROLES, type UserRole } from '@apilink/contracts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USER_ROLES, type CurrentUser, type UserRole } from '@apilink/contracts';
 import { Command, Option } from 'nest-commander';
 import { systemActor } from '../../modules/audit/audit-actor';
-import { toCurrentUser } from '../../modules/auth/mappers/user.mapper';
 import { UsersService } from '../../modules/auth/users.service';
 import { CliCommand, type JsonOption } from '../cli-command';
 import { CliUsageError } from '../cli-usage.error';
@@ -13,19 +12,19 @@ interface Options extends JsonOption {
 }
 
 @Command({ name: 'users:create', description: 'create a user (customer, support or admin)' })
-export class UsersCreateCommand extends CliCommand<Options, ReturnType<typeof toCurrentUser>> {
+export class UsersCreateCommand extends CliCommand<Options, CurrentUser> {
   constructor(private readonly users: UsersService) {
     super();
   }
 
-  protected async execute({ email, password, role = 'customer' }: Options) {
+  protected async execute({ email, password, role = 'customer' }: Options): Promise<CurrentUser> {
     if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
       throw new CliUsageError(`--password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`);
     }
-    return toCurrentUser(await this.users.create({ email, password, role }, { actor: systemActor('cli'), requestId: null }));
+    return this.users.create({ email, password, role }, { actor: systemActor('cli'), requestId: null });
   }
 
-  protected describe(user: ReturnType<typeof toCurrentUser>): string {
+  protected describe(user: CurrentUser): string {
     return `Created ${user.role} ${user.email} (id ${user.id})`;
   }
 

@@ -20,7 +20,7 @@ export class UsersDisableCommand extends CliCommand<Options, Disabled> {
 
   protected async execute({ email }: Options): Promise<Disabled> {
     const user = await this.users.disable((await this.users.getByEmail(email)).id);
-    return { id: user.id, email: user.email, disabledAt: user.disabledAt?.toISOString() ?? null };
+    return { id: user.id, email: user.email, disabledAt: user.disabledAt };
   }
 
   protected describe(user: Disabled): string {

@@ -3,7 +3,6 @@ import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { AuditLogEntry, Page } from '@apilink/contracts';
 import { Auth } from '../../common/auth/auth.decorator';
 import { AuditService } from '../audit/audit.service';
-import { toAuditLogEntry } from '../audit/mappers/audit-log-entry.mapper';
 import { ApiPageQuery } from './docs/api-query.decorators';
 import { AuditLogQueryDto } from './dto/audit-log-query.dto';
 
@@ -18,8 +17,7 @@ export class AdminAuditController {
   @ApiOperation({ summary: 'Staff and operator actions, newest first, filtered by actor, action, target and time' })
   @ApiOkResponse({ description: 'Page<AuditLogEntry>' })
   @ApiPageQuery()
-  async list(@Query() query: AuditLogQueryDto): Promise<Page<AuditLogEntry>> {
-    const { entries, total } = await this.audit.list(query);
-    return { data: entries.map(toAuditLogEntry), page: query.page, pageSize: query.pageSize, total };
+  list(@Query() query: AuditLogQueryDto): Promise<Page<AuditLogEntry>> {
+    return this.audit.list(query);
   }
 }

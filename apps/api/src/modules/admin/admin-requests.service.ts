@@ -5,7 +5,6 @@ import { UsersService } from '../auth/users.service';
 import { toUsageRecord } from '../billing/mappers/usage-record.mapper';
 import { UsageQueryService } from '../billing/usage/usage-query.service';
 import { KeysService } from '../keys/keys.service';
-import { displayKey } from '../keys/key-material';
 
 /** One /v1 request by the id a customer quotes in a ticket, across every account. */
 @Injectable()
@@ -26,7 +25,7 @@ export class AdminRequestsService {
       key: {
         id: record.keyId,
         name: key?.name ?? null,
-        displayKey: key ? displayKey(key.displayPrefix, key.displaySuffix) : null,
+        displayKey: key?.displayKey ?? null,
       },
       usage: toUsageRecord(record),
       // Null for rows settled before attempts were recorded (and for expired holds).

@@ -4,7 +4,6 @@ import type { UpstreamAccount, UpstreamAccountList } from '@apilink/contracts';
 import { Auth } from '../../common/auth/auth.decorator';
 import type { AuditContext } from '../audit/audit-actor';
 import { CurrentAuditContext } from '../audit/audit-context.decorator';
-import { toUpstreamAccount } from '../upstreams/mappers/upstream-account.mapper';
 import { UpstreamsService } from '../upstreams/upstreams.service';
 import { AdminModelsService } from './admin-models.service';
 import { AdminActionDto } from './dto/admin-action.dto';
@@ -24,58 +23,58 @@ export class AdminUpstreamsController {
   @ApiOperation({ summary: 'Every upstream account (API keys shown as their last 4 characters)' })
   @ApiOkResponse({ description: 'UpstreamAccountList' })
   async list(): Promise<UpstreamAccountList> {
-    return { data: (await this.upstreams.list()).map(toUpstreamAccount) };
+    return { data: await this.upstreams.list() };
   }
 
   @Post()
   @ApiOperation({ summary: 'Add an upstream account; its routes take over from env/ROUTES_FILE for the models listed' })
   @ApiOkResponse({ description: 'UpstreamAccount' })
-  async create(@CurrentAuditContext() context: AuditContext, @Body() body: CreateUpstreamAccountDto): Promise<UpstreamAccount> {
+  create(@CurrentAuditContext() context: AuditContext, @Body() body: CreateUpstreamAccountDto): Promise<UpstreamAccount> {
     this.models.assertModelsExist(body.models.map((route) => route.model));
-    return toUpstreamAccount(await this.upstreams.create(context, body));
+    return this.upstreams.create(context, body);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One upstream account' })
   @ApiOkResponse({ description: 'UpstreamAccount' })
-  async get(@Param('id') id: string): Promise<UpstreamAccount> {
-    return toUpstreamAccount(await this.upstreams.get(id));
+  get(@Param('id') id: string): Promise<UpstreamAccount> {
+    return this.upstreams.get(id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit an account: base URL, key rotation, quirks, timeout, models and priorities' })
   @ApiOkResponse({ description: 'UpstreamAccount' })
-  async update(
+  update(
     @CurrentAuditContext() context: AuditContext,
     @Param('id') id: string,
     @Body() body: UpdateUpstreamAccountDto,
   ): Promise<UpstreamAccount> {
     if (body.models) this.models.assertModelsExist(body.models.map((route) => route.model));
-    return toUpstreamAccount(await this.upstreams.update(context, id, body));
+    return this.upstreams.update(context, id, body);
   }
 
   @Post(':id/disable')
   @HttpCode(200)
   @ApiOperation({ summary: 'Stop routing to this account on every instance' })
   @ApiOkResponse({ description: 'UpstreamAccount' })
-  async disable(
+  disable(
     @CurrentAuditContext() context: AuditContext,
     @Param('id') id: string,
     @Body() body: AdminActionDto,
   ): Promise<UpstreamAccount> {
-    return toUpstreamAccount(await this.upstreams.setEnabled(context, id, false, body.reason));
+    return this.upstreams.setEnabled(context, id, false, body.reason);
   }
 
   @Post(':id/enable')
   @HttpCode(200)
   @ApiOperation({ summary: 'Route to this account again' })
   @ApiOkResponse({ description: 'UpstreamAccount' })
-  async enable(
+  enable(
     @CurrentAuditContext() context: AuditContext,
     @Param('id') id: string,
     @Body() body: AdminActionDto,
   ): Promise<UpstreamAccount> {
-    return toUpstreamAccount(await this.upstreams.setEnabled(context, id, true, body.reason));
+    return this.upstreams.setEnabled(context, id, true, body.reason);
   }
 
   @Delete(':id')

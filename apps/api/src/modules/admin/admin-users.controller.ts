@@ -28,17 +28,13 @@ import { toUsageRecord } from '../billing/mappers/usage-record.mapper';
 import { PaymentsService } from '../payments/payments.service';
 import { UsageQueryService } from '../billing/usage/usage-query.service';
 import { InvoicesService } from '../invoices/invoices.service';
-import { toInvoiceSummary } from '../invoices/mappers/invoice.mapper';
-import { toInvoicePdfFile } from '../invoices/mappers/invoice-pdf-file.mapper';
 import { KeysService } from '../keys/keys.service';
-import { toApiKeySummary } from '../keys/mappers/api-key.mapper';
 import { AdminUsersService } from './admin-users.service';
 import { parseSignedUsd } from './signed-usd';
 import { AdminActionDto } from './dto/admin-action.dto';
 import { ChangeRoleDto } from './dto/change-role.dto';
 import { CreditAdjustmentDto } from './dto/credit-adjustment.dto';
 import { UserSearchQueryDto } from './dto/user-search-query.dto';
-import { toAdminUser } from './mappers/admin-user.mapper';
 import { ApiLedgerQuery, ApiPageQuery, ApiUsageQuery } from './docs/api-query.decorators';
 import { UserIdPipe } from './user-id.pipe';
 
@@ -64,35 +60,34 @@ export class AdminUsersController {
   @ApiOkResponse({ description: 'Page<AdminUser>' })
   @ApiPageQuery()
   async search(@Query() query: UserSearchQueryDto): Promise<Page<AdminUser>> {
-    const { users, total } = await this.users.search(query.email ?? '', query.page, query.pageSize);
-    return { data: users.map(toAdminUser), page: query.page, pageSize: query.pageSize, total };
+    return this.users.search(query.email ?? '', query.page, query.pageSize);
   }
 
   @Get(':userId')
   @ApiOperation({ summary: "A user's profile" })
   @ApiOkResponse({ description: 'AdminUser' })
-  async get(@Param('userId', UserIdPipe) userId: string): Promise<AdminUser> {
-    return toAdminUser(await this.users.getById(userId));
+  get(@Param('userId', UserIdPipe) userId: string): Promise<AdminUser> {
+    return this.users.getById(userId);
   }
 
   @Get(':userId/keys')
   @ApiOperation({ summary: "A user's API keys (never their secrets)" })
   @ApiOkResponse({ description: 'ApiKeyList' })
   async keyList(@Param('userId', UserIdPipe) userId: string): Promise<ApiKeyList> {
-    return { data: (await this.keys.listForOwner(userId)).map((key) => toApiKeySummary(key)) };
+    return { data: await this.keys.listForOwner(userId) };
   }
 
   @Post(':userId/keys/:keyId/revoke')
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke one key; every instance refuses it within a second' })
   @ApiOkResponse({ description: 'ApiKeySummary' })
-  async revokeKey(
+  revokeKey(
     @CurrentAuditContext() context: AuditContext,
     @Param('userId', UserIdPipe) userId: string,
     @Param('keyId') keyId: string,
     @Body() body: AdminActionDto,
   ): Promise<ApiKeySummary> {
-    return toApiKeySummary(await this.adminUsers.revokeKey(context, userId, keyId, body.reason));
+    return this.adminUsers.revokeKey(context, userId, keyId, body.reason);
   }
 
   @Get(':userId/balance')
@@ -122,15 +117,13 @@ export class AdminUsersController {
   @ApiOperation({ summary: "A user's invoices and credit notes" })
   @ApiOkResponse({ description: 'InvoiceList' })
   async invoiceList(@Param('userId', UserIdPipe) userId: string): Promise<InvoiceList> {
-    const invoices = await this.invoices.list(userId);
-    return { data: invoices.map(({ invoice, correctsNumber }) => toInvoiceSummary(invoice, correctsNumber)) };
+    return { data: await this.invoices.list(userId) };
   }
 
   @Get(':userId/invoices/:invoiceId/pdf')
   @ApiOperation({ summary: "One of a user's invoices or credit notes as PDF (to send the customer a copy)" })
-  async invoicePdf(@Param('userId', UserIdPipe) userId: string, @Param('invoiceId') invoiceId: string): Promise<StreamableFile> {
-    const { invoice, document } = await this.invoices.pdf(userId, invoiceId);
-    return toInvoicePdfFile(invoice, document);
+  invoicePdf(@Param('userId', UserIdPipe) userId: string, @Param('invoiceId') invoiceId: string): Promise<StreamableFile> {
+    return this.invoices.pdf(userId, invoiceId);
   }
 
   @Get(':userId/usage')
@@ -163,35 +156,35 @@ export class AdminUsersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Disable an account: sessions end, keys stop working on every instance within a second' })
   @ApiOkResponse({ description: 'AdminUser' })
-  async disable(
+  disable(
     @CurrentAuditContext() context: AuditContext,
     @Param('userId', UserIdPipe) userId: string,
     @Body() body: AdminActionDto,
   ): Promise<AdminUser> {
-    return toAdminUser(await this.adminUsers.disable(context, userId, body.reason));
+    return this.adminUsers.disable(context, userId, body.reason);
   }
 
   @Post(':userId/enable')
   @HttpCode(200)
   @ApiOperation({ summary: 'Re-enable a disabled account (its unrevoked keys work again)' })
   @ApiOkResponse({ description: 'AdminUser' })
-  async enable(
+  enable(
     @CurrentAuditContext() context: AuditContext,
     @Param('userId', UserIdPipe) userId: string,
     @Body() body: AdminActionDto,
   ): Promise<AdminUser> {
-    return toAdminUser(await this.adminUsers.enable(context, userId, body.reason));
+    return this.adminUsers.enable(context, userId, body.reason);
   }
 
   @Put(':userId/role')
   @Auth('admin')
   @ApiOperation({ summary: "Change a user's role (admin only; not your own)" })
   @ApiOkResponse({ description: 'AdminUser' })
-  async changeRole(
+  changeRole(
     @CurrentAuditContext() context: AuditContext,
     @Param('userId', UserIdPipe) userId: string,
     @Body() body: ChangeRoleDto,
   ): Promise<AdminUser> {
-    return toAdminUser(await this.adminUsers.changeRole(context, userId, body.role, body.reason));
+    return this.adminUsers.changeRole(context, userId, body.role, body.reason);
   }
 }

@@ -1,7 +1,6 @@
-import type { UserRole } from '@apilink/contracts';
+import type { AdminUser, UserRole } from '@apilink/contracts';
 import type { AuditContext } from '../audit/audit-actor';
 import type { AuditRecord, AuditService } from '../audit/audit.service';
-import type { UserEntity } from '../auth/entities/user.entity';
 import type { UsersService } from '../auth/users.service';
 import type { BalanceService } from '../billing/ledger/balance.service';
 import type { CreditAdjustmentService } from '../billing/ledger/credit-adjustment.service';
@@ -10,21 +9,22 @@ import { AdminUsersService } from './admin-users.service';
 
 const LIMIT = 10_000_000n; // $10
 
-function user(id: string, role: UserRole, disabledAt: Date | null = null): UserEntity {
-  return { id, email: `${id}@test`, role, disabledAt, passwordHash: 'x', createdAt: new Date() };
+function user(id: string, role: UserRole, disabledAt: string | null = null): AdminUser {
+  const status = disabledAt ? 'disabled' : 'active';
+  return { id, email: `${id}@test`, role, status, disabledAt, createdAt: new Date().toISOString() };
 }
 
 function context(role: UserRole, userId = `${role}-1`): AuditContext {
   return { actor: { type: 'user', userId, email: `${userId}@test`, role }, requestId: 'req-1' };
 }
 
-function setup(users: UserEntity[]) {
+function setup(users: AdminUser[]) {
   const byId = new Map(users.map((entry) => [entry.id, entry]));
   const recorded: AuditRecord[] = [];
   const usersService = {
     getById: jest.fn(async (id: string) => byId.get(id)!),
-    disable: jest.fn(async (id: string) => ({ ...byId.get(id)!, disabledAt: new Date() })),
-    enable: jest.fn(async (id: string) => ({ ...byId.get(id)!, disabledAt: null })),
+    disable: jest.fn(async (id: string) => ({ ...byId.get(id)!, status: 'disabled', disabledAt: new Date().toISOString() })),
+    enable: jest.fn(async (id: string) => ({ ...byId.get(id)!, status: 'active', disabledAt: null })),
     setRole: jest.fn(async (id: string, role: UserRole) => ({ previousRole: byId.get(id)!.role, user: { ...byId.get(id)!, role } })),
   };
   const credits = {
@@ -109,7 +109,7 @@ describe('AdminUsersService', () => {
     });
 
     it('records nothing when the account already is in that state', async () => {
-      const { service, usersService, recorded } = setup([user('c', 'customer', new Date())]);
+      const { service, usersService, recorded } = setup([user('c', 'customer', new Date().toISOString())]);
       await service.disable(context('support'), 'c');
       expect(usersService.disable).not.toHaveBeenCalled();
       expect(recorded).toEqual([]);

@@ -1,18 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AUDIT_ACTIONS, type UserRole } from '@apilink/contracts';
+import { AUDIT_ACTIONS, type AdminUser, type ApiKeySummary, type UserRole } from '@apilink/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { adminConfig } from '../../config/admin.config';
 import type { ConfigOf } from '../../config/define-config';
 import type { AuditContext } from '../audit/audit-actor';
 import { AuditService } from '../audit/audit.service';
-import type { UserEntity } from '../auth/entities/user.entity';
 import { UsersService } from '../auth/users.service';
 import { BalanceService, type AccountBalance } from '../billing/ledger/balance.service';
 import { CreditAdjustmentService } from '../billing/ledger/credit-adjustment.service';
 import { formatUsd } from '../../common/money/usd-amount';
-import type { ApiKeyEntity } from '../keys/entities/api-key.entity';
 import { KeysService } from '../keys/keys.service';
-import { toAdminUser } from './mappers/admin-user.mapper';
 
 export interface AdjustedCredits {
   ledgerEntryId: string;
@@ -54,18 +51,18 @@ export class AdminUsersService {
   }
 
   /** Sessions end and the user's API keys stop working on every instance within a second. */
-  async disable(context: AuditContext, userId: string, reason?: string): Promise<UserEntity> {
+  async disable(context: AuditContext, userId: string, reason?: string): Promise<AdminUser> {
     const target = await this.actOnAccount(context, userId);
-    if (target.disabledAt) return target;
+    if (target.status === 'disabled') return target;
     return this.audit.audited(context, async () => {
       const user = await this.users.disable(userId);
       return { result: user, record: this.statusRecord(AUDIT_ACTIONS.UserDisabled, target, user, reason) };
     });
   }
 
-  async enable(context: AuditContext, userId: string, reason?: string): Promise<UserEntity> {
+  async enable(context: AuditContext, userId: string, reason?: string): Promise<AdminUser> {
     const target = await this.actOnAccount(context, userId);
-    if (!target.disabledAt) return target;
+    if (target.status === 'active') return target;
     return this.audit.audited(context, async () => {
       const user = await this.users.enable(userId);
       return { result: user, record: this.statusRecord(AUDIT_ACTIONS.UserEnabled, target, user, reason) };
@@ -73,7 +70,7 @@ export class AdminUsersService {
   }
 
   /** Admin only (route guard). Nobody changes their own role, so the acting admin always remains. */
-  async changeRole(context: AuditContext, userId: string, role: UserRole, reason?: string): Promise<UserEntity> {
+  async changeRole(context: AuditContext, userId: string, role: UserRole, reason?: string): Promise<AdminUser> {
     if (context.actor.type === 'user' && context.actor.userId === userId) throw AppError.forbidden('You cannot change your own role');
     await this.users.getById(userId);
     return this.audit.audited(context, async (manager) => {
@@ -94,9 +91,9 @@ export class AdminUsersService {
   }
 
   /** Idempotent: revoking a revoked key records nothing new. */
-  async revokeKey(context: AuditContext, userId: string, keyId: string, reason?: string): Promise<ApiKeyEntity> {
-    const key = await this.keys.getById(keyId);
-    if (key.userId !== userId) throw AppError.notFound(`No API key with id ${keyId}`);
+  async revokeKey(context: AuditContext, userId: string, keyId: string, reason?: string): Promise<ApiKeySummary> {
+    // Another user's key is a 404, like a key that does not exist.
+    const key = await this.keys.getForOwner(userId, keyId);
     if (key.revokedAt) return key;
     return this.audit.audited(context, async () => {
       const revoked = await this.keys.revoke(keyId);
@@ -115,7 +112,7 @@ export class AdminUsersService {
   }
 
   /** Support may disable or enable customers only; nobody disables themselves. */
-  private async actOnAccount(context: AuditContext, userId: string): Promise<UserEntity> {
+  private async actOnAccount(context: AuditContext, userId: string): Promise<AdminUser> {
     const target = await this.users.getById(userId);
     if (context.actor.type === 'user') {
       if (context.actor.userId === userId) throw AppError.forbidden('You cannot disable or enable your own account');
@@ -125,8 +122,8 @@ export class AdminUsersService {
     return target;
   }
 
-  private statusRecord(action: string, before: UserEntity, after: UserEntity, reason?: string) {
-    const view = (user: UserEntity) => ({ status: toAdminUser(user).status, disabledAt: user.disabledAt });
+  private statusRecord(action: string, before: AdminUser, after: AdminUser, reason?: string) {
+    const view = (user: AdminUser) => ({ status: user.status, disabledAt: user.disabledAt });
     return { action, targetType: 'user', targetId: after.id, before: view(before), after: view(after), reason };
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { AuditLogQuery } from '@apilink/contracts';
+import type { AuditLogEntry, AuditLogQuery, Page } from '@apilink/contracts';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import type { AuditContext } from './audit-actor';
 import { toAuditJson } from './audit-json';
 import { AuditLogEntryEntity } from './entities/audit-log-entry.entity';
+import { toAuditLogEntry } from './mappers/audit-log-entry.mapper';
 
 export interface AuditRecord {
   action: string;
@@ -19,11 +20,6 @@ export interface AuditRecord {
 export interface AuditedOutcome<T> {
   result: T;
   record: AuditRecord | null;
-}
-
-export interface AuditPage {
-  entries: AuditLogEntryEntity[];
-  total: number;
 }
 
 export const AUDIT_DEFAULT_PAGE_SIZE = 50;
@@ -73,7 +69,7 @@ export class AuditService {
   }
 
   /** Newest first; `page` counts from 1. */
-  async list(query: AuditLogQuery): Promise<AuditPage> {
+  async list(query: AuditLogQuery): Promise<Page<AuditLogEntry>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? AUDIT_DEFAULT_PAGE_SIZE;
     const builder = this.entries.createQueryBuilder('entry');
@@ -89,6 +85,6 @@ export class AuditService {
       .skip((page - 1) * pageSize)
       .take(pageSize)
       .getManyAndCount();
-    return { entries, total };
+    return { data: entries.map(toAuditLogEntry), page, pageSize, total };
   }
 }

@@ -10,7 +10,6 @@ import { AuthService, type LoggedIn } from './auth.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { CredentialsDto } from './dto/credentials.dto';
 import type { UserEntity } from './entities/user.entity';
-import { toCurrentUser } from './mappers/user.mapper';
 import { LocalAuthGuard } from './passport/local-auth.guard';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie';
 
@@ -53,7 +52,7 @@ export class AuthController {
   @Auth('session')
   @Get('me')
   async me(@CurrentSession() session: SessionPrincipal): Promise<SessionResponse> {
-    return { user: toCurrentUser(await this.auth.me(session)) };
+    return { user: await this.auth.me(session) };
   }
 
   @Auth('session')
@@ -69,6 +68,6 @@ export class AuthController {
 
   private startSession(reply: FastifyReply, { user, session }: LoggedIn): SessionResponse {
     setSessionCookie(reply, session.token, session.expiresAt, this.config.secureCookies);
-    return { user: toCurrentUser(user) };
+    return { user };
   }
 }

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import type { CurrentUser } from '@apilink/contracts';
 import type { SessionPrincipal } from '../../common/auth/principal';
 import { AuthThrottle } from './auth-throttle';
 import type { UserEntity } from './entities/user.entity';
+import { toCurrentUser } from './mappers/user.mapper';
 import { SessionsService, type IssuedSession } from './sessions.service';
 import { UsersService } from './users.service';
 
 export interface LoggedIn {
-  user: UserEntity;
+  user: CurrentUser;
   session: IssuedSession;
 }
 
@@ -26,7 +28,7 @@ export class AuthService {
   }
 
   async login(user: UserEntity): Promise<LoggedIn> {
-    return { user, session: await this.sessions.issue(user.id) };
+    return { user: toCurrentUser(user), session: await this.sessions.issue(user.id) };
   }
 
   async logout(sessionToken: string | undefined): Promise<void> {
@@ -34,8 +36,8 @@ export class AuthService {
     if (sessionId) await this.sessions.revoke(sessionId);
   }
 
-  me(principal: SessionPrincipal): Promise<UserEntity> {
-    return this.users.getById(principal.userId);
+  me(principal: SessionPrincipal): Promise<CurrentUser> {
+    return this.users.currentUser(principal.userId);
   }
 
   async changePassword(

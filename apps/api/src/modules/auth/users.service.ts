@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AUDIT_ACTIONS } from '@apilink/contracts';
+import { AUDIT_ACTIONS, type AdminUser, type CurrentUser, type Page } from '@apilink/contracts';
 import { IsNull, Like, QueryFailedError, type EntityManager, type Repository } from 'typeorm';
 import type { UserRole } from '../../common/auth/principal';
 import { ErrorCode } from '@apilink/contracts';
@@ -9,6 +9,8 @@ import type { AuditContext } from '../audit/audit-actor';
 import { AuditService } from '../audit/audit.service';
 import { KeysService } from '../keys/keys.service';
 import { UserEntity } from './entities/user.entity';
+import { toAdminUser } from './mappers/admin-user.mapper';
+import { toCurrentUser } from './mappers/user.mapper';
 import { PasswordHasher } from './password-hasher';
 import { passwordWeakness } from './password-strength';
 import { SessionsService } from './sessions.service';
@@ -28,7 +30,8 @@ export interface NewUser {
 
 /**
  * Accounts: creation, credentials, password changes and disabling. Other modules (admin, CLI)
- * use `findByEmail`, `create`, `disable` and `enable`.
+ * get accounts as contract types (`AdminUser`, `CurrentUser`); the entity, with its password
+ * hash, stays inside auth (`findByEmail`, `verifyCredentials`).
  */
 @Injectable()
 export class UsersService {
@@ -49,20 +52,23 @@ export class UsersService {
     return this.users.findOne({ where: { email: normalizeEmail(email) } });
   }
 
-  async getById(userId: string): Promise<UserEntity> {
-    const user = await this.users.findOne({ where: { id: userId } });
-    if (!user) throw AppError.notFound(`No user with id ${userId}`);
-    return user;
+  async getById(userId: string): Promise<AdminUser> {
+    return toAdminUser(await this.findById(userId));
   }
 
-  async getByEmail(email: string): Promise<UserEntity> {
+  async getByEmail(email: string): Promise<AdminUser> {
     const user = await this.findByEmail(email);
     if (!user) throw AppError.notFound(`No user with email ${normalizeEmail(email)}`);
-    return user;
+    return toAdminUser(user);
+  }
+
+  /** The signed-in user's own view of their account. */
+  async currentUser(userId: string): Promise<CurrentUser> {
+    return toCurrentUser(await this.findById(userId));
   }
 
   /** Users whose email contains `fragment` (any case), newest first: the staff search. */
-  async search(fragment: string, page: number, pageSize: number): Promise<{ users: UserEntity[]; total: number }> {
+  async search(fragment: string, page: number, pageSize: number): Promise<Page<AdminUser>> {
     const pattern = `%${normalizeEmail(fragment).replace(/[\\%_]/g, '\\$&')}%`;
     const [users, total] = await this.users.findAndCount({
       where: fragment.trim() ? { email: Like(pattern) } : {},
@@ -70,27 +76,27 @@ export class UsersService {
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
-    return { users, total };
+    return { data: users.map(toAdminUser), page, pageSize, total };
   }
 
   /**
    * Changes a user's role (admin module). Sessions read the role on every request, so it applies
    * at once. With `manager` (inside a transaction) the row is locked and the change joins it.
    */
-  async setRole(userId: string, role: UserRole, manager?: EntityManager): Promise<{ previousRole: UserRole; user: UserEntity }> {
+  async setRole(userId: string, role: UserRole, manager?: EntityManager): Promise<{ previousRole: UserRole; user: AdminUser }> {
     const repository = manager?.getRepository(UserEntity) ?? this.users;
     const user = await repository.findOne({ where: { id: userId }, ...(manager ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!user) throw AppError.notFound(`No user with id ${userId}`);
     const previousRole = user.role;
     await repository.update({ id: userId }, { role });
-    return { previousRole, user: { ...user, role } };
+    return { previousRole, user: toAdminUser({ ...user, role }) };
   }
 
   /**
    * `audit`: who created the account on someone else's behalf (the CLI, staff, the ADMIN_EMAIL
    * bootstrap); a `user.created` entry commits with the account. Self sign-ups pass none.
    */
-  async create({ email, password, role = 'customer' }: NewUser, audit?: AuditContext): Promise<UserEntity> {
+  async create({ email, password, role = 'customer' }: NewUser, audit?: AuditContext): Promise<CurrentUser> {
     requireStrongPassword(password, email, 'password');
     // Hash first: an existing email then costs the same time as a new one.
     const passwordHash = await this.hasher.hash(password);
@@ -102,7 +108,7 @@ export class UsersService {
           const after = { email: user.email, role: user.role };
           await this.audit.record(audit, { action: AUDIT_ACTIONS.UserCreated, targetType: 'user', targetId: user.id, after }, manager);
         }
-        return user;
+        return toCurrentUser(user);
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
@@ -124,7 +130,7 @@ export class UsersService {
 
   /** Changes the password and ends the user's other sessions. */
   async changePassword(userId: string, currentPassword: string, newPassword: string, keepSessionId?: string): Promise<void> {
-    const user = await this.getById(userId);
+    const user = await this.findById(userId);
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw AppError.invalidRequest('The current password is incorrect', 'currentPassword');
     }
@@ -138,17 +144,23 @@ export class UsersService {
   }
 
   /** Ends the user's sessions and stops their API keys on every instance within a second. */
-  async disable(userId: string): Promise<UserEntity> {
+  async disable(userId: string): Promise<AdminUser> {
     await this.users.update({ id: userId, disabledAt: IsNull() }, { disabledAt: () => 'now()' });
     await this.sessions.revokeAllForUser(userId);
     await this.keys.invalidateUser(userId);
     return this.getById(userId);
   }
 
-  async enable(userId: string): Promise<UserEntity> {
+  async enable(userId: string): Promise<AdminUser> {
     await this.users.update({ id: userId }, { disabledAt: null });
     await this.keys.invalidateUser(userId);
     return this.getById(userId);
+  }
+
+  private async findById(userId: string): Promise<UserEntity> {
+    const user = await this.users.findOne({ where: { id: userId } });
+    if (!user) throw AppError.notFound(`No user with id ${userId}`);
+    return user;
   }
 }
 

@@ -4,8 +4,6 @@ import { Auth } from '../../common/auth/auth.decorator';
 import { CurrentSession } from '../../common/auth/current-principal.decorator';
 import type { SessionPrincipal } from '../../common/auth/principal';
 import { InvoicesService } from './invoices.service';
-import { toInvoiceSummary } from './mappers/invoice.mapper';
-import { toInvoicePdfFile } from './mappers/invoice-pdf-file.mapper';
 
 @Auth('session')
 @Controller()
@@ -14,13 +12,11 @@ export class InvoicesController {
 
   @Get(BILLING_ROUTES.invoices)
   async list(@CurrentSession() session: SessionPrincipal): Promise<InvoiceList> {
-    const invoices = await this.invoices.list(session.userId);
-    return { data: invoices.map(({ invoice, correctsNumber }) => toInvoiceSummary(invoice, correctsNumber)) };
+    return { data: await this.invoices.list(session.userId) };
   }
 
   @Get('/api/billing/invoices/:invoiceId/pdf')
-  async pdf(@CurrentSession() session: SessionPrincipal, @Param('invoiceId') invoiceId: string): Promise<StreamableFile> {
-    const { invoice, document } = await this.invoices.pdf(session.userId, invoiceId);
-    return toInvoicePdfFile(invoice, document);
+  pdf(@CurrentSession() session: SessionPrincipal, @Param('invoiceId') invoiceId: string): Promise<StreamableFile> {
+    return this.invoices.pdf(session.userId, invoiceId);
   }
 }

@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type StreamableFile } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { InvoiceSummary } from '@apilink/contracts';
 import { isUUID } from 'class-validator';
 import type { Repository } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { InvoiceEntity } from './entities/invoice.entity';
 import { InvoiceDocumentsService } from './invoice-documents.service';
-import type { RenderedDocument } from './renderer/invoice-renderer';
+import { toInvoiceSummary } from './mappers/invoice.mapper';
+import { toInvoicePdfFile } from './mappers/invoice-pdf-file.mapper';
 
 /** A customer's invoices and credit notes; only ever their own (anyone else's id is "not found"). */
 @Injectable()
@@ -16,18 +18,18 @@ export class InvoicesService {
   ) {}
 
   /** Newest first, with the number of the invoice each credit note corrects. */
-  async list(userId: string): Promise<{ invoice: InvoiceEntity; correctsNumber: string | null }[]> {
+  async list(userId: string): Promise<InvoiceSummary[]> {
     const invoices = await this.invoices.find({ where: { userId }, order: { issuedAt: 'DESC', number: 'DESC' } });
     const numbers = new Map(invoices.map((invoice) => [invoice.id, invoice.displayNumber]));
-    return invoices.map((invoice) => ({
-      invoice,
-      correctsNumber: invoice.correctsInvoiceId ? (numbers.get(invoice.correctsInvoiceId) ?? null) : null,
-    }));
+    return invoices.map((invoice) =>
+      toInvoiceSummary(invoice, invoice.correctsInvoiceId ? (numbers.get(invoice.correctsInvoiceId) ?? null) : null),
+    );
   }
 
-  async pdf(userId: string, invoiceId: string): Promise<{ invoice: InvoiceEntity; document: RenderedDocument }> {
+  /** The PDF as a download named after the invoice's number (customer and staff routes alike). */
+  async pdf(userId: string, invoiceId: string): Promise<StreamableFile> {
     const invoice = isUUID(invoiceId) ? await this.invoices.findOne({ where: { id: invoiceId, userId } }) : null;
     if (!invoice) throw AppError.notFound('Invoice not found');
-    return { invoice, document: await this.documents.documentFor(invoice) };
+    return toInvoicePdfFile(invoice, await this.documents.documentFor(invoice));
   }
 }

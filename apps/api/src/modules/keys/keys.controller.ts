@@ -7,7 +7,6 @@ import { CreateApiKeyDto } from './dto/create-api-key.dto';
 import { UpdateApiKeyDto } from './dto/update-api-key.dto';
 import type { ApiKeySettings } from './keys.service';
 import { KeysService } from './keys.service';
-import { toApiKeySummary } from './mappers/api-key.mapper';
 
 function toSettings(body: UpdateApiKeyDto): Partial<ApiKeySettings> {
   return {
@@ -26,18 +25,17 @@ export class KeysController {
 
   @Get()
   async list(@CurrentSession() session: SessionPrincipal): Promise<ApiKeyList> {
-    return { data: (await this.keys.listForOwner(session.userId)).map((key) => toApiKeySummary(key)) };
+    return { data: await this.keys.listForOwner(session.userId) };
   }
 
   @Post()
   async create(@CurrentSession() session: SessionPrincipal, @Body() body: CreateApiKeyDto): Promise<CreatedApiKey> {
-    const { key, secret } = await this.keys.create(session.userId, { ...toSettings(body), name: body.name });
-    return { key: toApiKeySummary(key), secret };
+    return this.keys.create(session.userId, { ...toSettings(body), name: body.name });
   }
 
   @Get(':id')
   async get(@CurrentSession() session: SessionPrincipal, @Param('id') id: string): Promise<ApiKeySummary> {
-    return toApiKeySummary(await this.keys.getForOwner(session.userId, id));
+    return this.keys.getForOwner(session.userId, id);
   }
 
   @Patch(':id')
@@ -46,12 +44,12 @@ export class KeysController {
     @Param('id') id: string,
     @Body() body: UpdateApiKeyDto,
   ): Promise<ApiKeySummary> {
-    return toApiKeySummary(await this.keys.update(session.userId, id, toSettings(body)));
+    return this.keys.update(session.userId, id, toSettings(body));
   }
 
   @Post(':id/revoke')
   @HttpCode(200)
   async revoke(@CurrentSession() session: SessionPrincipal, @Param('id') id: string): Promise<ApiKeySummary> {
-    return toApiKeySummary(await this.keys.revokeForOwner(session.userId, id));
+    return this.keys.revokeForOwner(session.userId, id);
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { ApiKeySummary, CreatedApiKey } from '@apilink/contracts';
 import { IsNull, type Repository } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import type { ConfigOf } from '../../config/define-config';
@@ -7,6 +8,7 @@ import { rateLimitConfig } from '../../config/rate-limit.config';
 import { ApiKeyLookupService } from './api-key-lookup.service';
 import { ApiKeyEntity } from './entities/api-key.entity';
 import { generateApiKey } from './key-material';
+import { toApiKeySummary } from './mappers/api-key.mapper';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -26,15 +28,10 @@ export interface ApiKeyWriteOptions {
   operator?: boolean;
 }
 
-export interface CreatedKey {
-  key: ApiKeyEntity;
-  /** The full secret: returned once, never stored. */
-  secret: string;
-}
-
 /**
  * API key lifecycle. Every method that takes an owner id scopes by it, so a customer asking for
- * another customer's key gets the same 404 as for a key that does not exist.
+ * another customer's key gets the same 404 as for a key that does not exist. Keys leave this
+ * service as contract summaries (never the entity, never the hash).
  */
 @Injectable()
 export class KeysService {
@@ -44,24 +41,21 @@ export class KeysService {
     @Inject(rateLimitConfig.KEY) private readonly rateLimits: ConfigOf<typeof rateLimitConfig>,
   ) {}
 
-  listForOwner(ownerId: string): Promise<ApiKeyEntity[]> {
-    return this.keys.find({ where: { userId: ownerId }, order: { createdAt: 'DESC', id: 'ASC' } });
+  async listForOwner(ownerId: string): Promise<ApiKeySummary[]> {
+    const keys = await this.keys.find({ where: { userId: ownerId }, order: { createdAt: 'DESC', id: 'ASC' } });
+    return keys.map((key) => toApiKeySummary(key));
   }
 
-  async getForOwner(ownerId: string, keyId: string): Promise<ApiKeyEntity> {
-    const key = UUID.test(keyId) ? await this.keys.findOne({ where: { id: keyId, userId: ownerId } }) : null;
-    if (!key) throw AppError.notFound(`No API key with id ${keyId}`);
-    return key;
+  async getForOwner(ownerId: string, keyId: string): Promise<ApiKeySummary> {
+    return toApiKeySummary(await this.findForOwner(ownerId, keyId));
   }
 
   /** Any owner's key (operators and the admin module). */
-  async getById(keyId: string): Promise<ApiKeyEntity> {
-    const key = UUID.test(keyId) ? await this.keys.findOne({ where: { id: keyId } }) : null;
-    if (!key) throw AppError.notFound(`No API key with id ${keyId}`);
-    return key;
+  async getById(keyId: string): Promise<ApiKeySummary> {
+    return toApiKeySummary(await this.findById(keyId));
   }
 
-  async create(ownerId: string, settings: ApiKeySettings, options: ApiKeyWriteOptions = {}): Promise<CreatedKey> {
+  async create(ownerId: string, settings: ApiKeySettings, options: ApiKeyWriteOptions = {}): Promise<CreatedApiKey> {
     this.checkSettings(settings, options);
     const material = generateApiKey();
     const key = await this.keys.save(
@@ -78,11 +72,11 @@ export class KeysService {
         lastUsedAt: null,
       }),
     );
-    return { key, secret: material.secret };
+    return { key: toApiKeySummary(key), secret: material.secret };
   }
 
-  async update(ownerId: string, keyId: string, changes: Partial<ApiKeySettings>, options: ApiKeyWriteOptions = {}): Promise<ApiKeyEntity> {
-    const key = await this.getForOwner(ownerId, keyId);
+  async update(ownerId: string, keyId: string, changes: Partial<ApiKeySettings>, options: ApiKeyWriteOptions = {}): Promise<ApiKeySummary> {
+    const key = await this.findForOwner(ownerId, keyId);
     this.checkSettings(changes, options);
     if (changes.name !== undefined) key.name = changes.name;
     if (changes.rpmLimit !== undefined) key.rpmLimit = changes.rpmLimit;
@@ -90,17 +84,17 @@ export class KeysService {
     if (changes.spendCapMicros !== undefined) key.spendCapMicros = changes.spendCapMicros;
     const saved = await this.keys.save(key);
     await this.lookup.invalidate({ keyId });
-    return saved;
+    return toApiKeySummary(saved);
   }
 
   /** Idempotent: revoking a revoked key keeps its first revocation time. */
-  async revokeForOwner(ownerId: string, keyId: string): Promise<ApiKeyEntity> {
-    await this.getForOwner(ownerId, keyId);
+  async revokeForOwner(ownerId: string, keyId: string): Promise<ApiKeySummary> {
+    await this.findForOwner(ownerId, keyId);
     return this.revoke(keyId);
   }
 
   /** Revokes any owner's key; every instance stops accepting it within a second. */
-  async revoke(keyId: string): Promise<ApiKeyEntity> {
+  async revoke(keyId: string): Promise<ApiKeySummary> {
     await this.keys.update({ id: keyId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
     await this.lookup.invalidate({ keyId });
     return this.getById(keyId);
@@ -116,6 +110,18 @@ export class KeysService {
   /** Drops a user's cached keys everywhere, e.g. after the user was disabled or re-enabled. */
   invalidateUser(userId: string): Promise<void> {
     return this.lookup.invalidate({ userId });
+  }
+
+  private async findForOwner(ownerId: string, keyId: string): Promise<ApiKeyEntity> {
+    const key = UUID.test(keyId) ? await this.keys.findOne({ where: { id: keyId, userId: ownerId } }) : null;
+    if (!key) throw AppError.notFound(`No API key with id ${keyId}`);
+    return key;
+  }
+
+  private async findById(keyId: string): Promise<ApiKeyEntity> {
+    const key = UUID.test(keyId) ? await this.keys.findOne({ where: { id: keyId } }) : null;
+    if (!key) throw AppError.notFound(`No API key with id ${keyId}`);
+    return key;
   }
 
   private checkSettings(settings: Partial<ApiKeySettings>, options: ApiKeyWriteOptions): void {

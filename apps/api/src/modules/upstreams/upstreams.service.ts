@@ -5,6 +5,7 @@ import {
   AUDIT_ACTIONS,
   type CreateUpstreamAccountRequest,
   type UpdateUpstreamAccountRequest,
+  type UpstreamAccount,
   type UpstreamModelRouteInput,
 } from '@apilink/contracts';
 import { QueryFailedError, type DataSource, type EntityManager, type Repository } from 'typeorm';
@@ -41,18 +42,22 @@ export class UpstreamsService {
     private readonly routes: DbUpstreamRoutes,
   ) {}
 
-  list(): Promise<UpstreamAccountEntity[]> {
-    return this.accounts.find({ relations: { routes: true }, order: { name: 'ASC' } });
+  async list(): Promise<UpstreamAccount[]> {
+    return (await this.accounts.find({ relations: { routes: true }, order: { name: 'ASC' } })).map(toUpstreamAccount);
   }
 
-  async get(id: string, manager?: EntityManager): Promise<UpstreamAccountEntity> {
+  async get(id: string): Promise<UpstreamAccount> {
+    return toUpstreamAccount(await this.find(id));
+  }
+
+  private async find(id: string, manager?: EntityManager): Promise<UpstreamAccountEntity> {
     const repository = manager?.getRepository(UpstreamAccountEntity) ?? this.accounts;
     const account = UUID.test(id) ? await repository.findOne({ where: { id }, relations: { routes: true } }) : null;
     if (!account) throw AppError.notFound(`No upstream account with id ${id}`);
     return account;
   }
 
-  async create(context: AuditContext, input: CreateUpstreamAccountRequest): Promise<UpstreamAccountEntity> {
+  async create(context: AuditContext, input: CreateUpstreamAccountRequest): Promise<UpstreamAccount> {
     const cipher = this.requireCipher();
     const quirksPreset = input.quirksPreset ?? null;
     const quirks = input.quirks ?? null;
@@ -75,14 +80,14 @@ export class UpstreamsService {
       });
       await manager.save(account);
       await this.replaceRoutes(manager, id, input.models);
-      const saved = await this.get(id, manager);
+      const saved = toUpstreamAccount(await this.find(id, manager));
       await this.audit.record(
         context,
         {
           action: AUDIT_ACTIONS.UpstreamCreated,
           targetType: 'upstream_account',
           targetId: id,
-          after: toUpstreamAccount(saved),
+          after: saved,
           reason: input.reason,
         },
         manager,
@@ -93,7 +98,7 @@ export class UpstreamsService {
     return created;
   }
 
-  async update(context: AuditContext, id: string, input: UpdateUpstreamAccountRequest): Promise<UpstreamAccountEntity> {
+  async update(context: AuditContext, id: string, input: UpdateUpstreamAccountRequest): Promise<UpstreamAccount> {
     const baseUrl = input.baseUrl == null ? undefined : await this.checkBaseUrl(input.baseUrl);
     const cipher = input.apiKey == null ? null : this.requireCipher();
     if (input.models) checkModelList(input.models);
@@ -115,8 +120,7 @@ export class UpstreamsService {
       if (input.timeoutMs !== undefined) account.timeoutMs = input.timeoutMs;
       await manager.save(account);
       if (input.models) await this.replaceRoutes(manager, id, input.models);
-      const saved = await this.get(id, manager);
-      const after = toUpstreamAccount(saved);
+      const after = toUpstreamAccount(await this.find(id, manager));
       await this.audit.record(
         context,
         {
@@ -130,18 +134,18 @@ export class UpstreamsService {
         },
         manager,
       );
-      return saved;
+      return after;
     });
     await this.routes.announceChange();
     return updated;
   }
 
   /** Idempotent: enabling an enabled account writes nothing. */
-  async setEnabled(context: AuditContext, id: string, enabled: boolean, reason?: string): Promise<UpstreamAccountEntity> {
+  async setEnabled(context: AuditContext, id: string, enabled: boolean, reason?: string): Promise<UpstreamAccount> {
     let changed = false;
     const result = await this.write(async (manager) => {
       const account = await this.lockedGet(manager, id);
-      if (account.enabled === enabled) return account;
+      if (account.enabled === enabled) return toUpstreamAccount(account);
       await manager.update(UpstreamAccountEntity, { id }, { enabled, updatedAt: () => 'now()' });
       await this.audit.record(
         context,
@@ -156,7 +160,7 @@ export class UpstreamsService {
         manager,
       );
       changed = true;
-      return this.get(id, manager);
+      return toUpstreamAccount(await this.find(id, manager));
     });
     if (changed) await this.routes.announceChange();
     return result;
@@ -183,7 +187,7 @@ export class UpstreamsService {
         .where('account.id = :id', { id })
         .getOne();
     }
-    return this.get(id, manager);
+    return this.find(id, manager);
   }
 
   private async replaceRoutes(manager: EntityManager, accountId: string, models: readonly UpstreamModelRouteInput[]): Promise<void> {

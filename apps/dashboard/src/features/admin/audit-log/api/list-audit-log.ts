@@ -2,7 +2,7 @@ import { ADMIN_ROUTES, type AuditLogEntry, type Page } from '@apilink/contracts'
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../../lib/api-client';
 import { adminKeys } from '../../admin-keys';
-import { searchUsers } from '../../users/api/search-users';
+import { searchUsers } from '../../api/search-users';
 import { toAuditQuery, USER_ID_PATTERN, type AuditFilterValues } from '../components/audit-filters';
 
 export const AUDIT_PAGE_SIZE = 25;

@@ -1,7 +1,7 @@
 import { ADMIN_ROUTES, type AdminModel } from '@apilink/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../../lib/api-client';
-import { catalogKeys } from './catalog-keys';
+import { catalogKeys } from '../../api/catalog-keys';
 
 export const catalogModelQueryOptions = (modelId: string) =>
   queryOptions({

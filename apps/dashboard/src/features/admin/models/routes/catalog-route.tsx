@@ -8,7 +8,7 @@ import { PageHeader } from '../../../../components/page-header';
 import { SearchField } from '../../../../components/search-field';
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/query-state';
 import { PageNav } from '../../components/page-nav';
-import { useCatalogModels } from '../api/list-catalog-models';
+import { useCatalogModels } from '../../api/list-catalog-models';
 import { CatalogTable } from '../components/catalog-table';
 import {
   CATALOG_STATES,

@@ -7,7 +7,7 @@ import { FormActions } from '../../../../components/form-actions';
 import { ErrorDetail, errorText } from '../../../../components/query-state';
 import { ApiError } from '../../../../lib/api-client';
 import { ReasonField } from '../../components/reason-field';
-import { useCatalogModels } from '../../models/api/list-catalog-models';
+import { useCatalogModels } from '../../api/list-catalog-models';
 import { useCreateUpstream } from '../api/create-upstream';
 import { useUpdateUpstream } from '../api/update-upstream';
 import { ModelRoutesField } from './model-routes-field';

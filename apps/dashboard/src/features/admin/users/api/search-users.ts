@@ -1,14 +1,6 @@
-import { ADMIN_ROUTES, type AdminUser, type Page } from '@apilink/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../../lib/api-client';
+import { searchUsers, USER_SEARCH_PAGE_SIZE } from '../../api/search-users';
 import { usersKeys } from './users-keys';
-
-export const USER_SEARCH_PAGE_SIZE = 25;
-
-/** Any part of the email, case-insensitive; an empty search lists every account, newest first. */
-export function searchUsers(email: string, page: number, pageSize = USER_SEARCH_PAGE_SIZE, signal?: AbortSignal): Promise<Page<AdminUser>> {
-  return apiRequest<Page<AdminUser>>(ADMIN_ROUTES.users, { signal, query: { email, page, pageSize } });
-}
 
 export const searchUsersQueryOptions = (email: string, page: number) =>
   queryOptions({

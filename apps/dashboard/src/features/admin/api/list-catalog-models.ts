@@ -1,6 +1,6 @@
 import { ADMIN_ROUTES, type AdminModel, type AdminModelList } from '@apilink/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../../lib/api-client';
+import { apiRequest } from '../../../lib/api-client';
 import { catalogKeys } from './catalog-keys';
 
 /** The whole catalog (a few hundred models), switched on or off, with prices and routes. */

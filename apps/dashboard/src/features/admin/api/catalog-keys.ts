@@ -1,4 +1,4 @@
-import { adminKeys } from '../../admin-keys';
+import { adminKeys } from '../admin-keys';
 
 export const catalogKeys = {
   all: [...adminKeys.all, 'catalog'] as const,

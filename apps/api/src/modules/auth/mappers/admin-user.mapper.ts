@@ -1,5 +1,5 @@
 import type { AdminUser } from '@apilink/contracts';
-import type { UserEntity } from '../../auth/entities/user.entity';
+import type { UserEntity } from '../entities/user.entity';
 
 export function toAdminUser(user: UserEntity): AdminUser {
   return {
