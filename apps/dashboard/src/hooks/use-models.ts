@@ -1,16 +1,15 @@
 /**
- * The active models with prices (GET MODELS_PATH): listed on the models page and read for the
+ * The active models with prices (GET MODEL_ROUTES.catalog): listed on the models page and read for the
  * snippets' example model, cached under one key.
  */
-import type { CatalogModel, CatalogModelList } from '@apilink/contracts';
+import { MODEL_ROUTES, type CatalogModel, type CatalogModelList } from '@apilink/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../lib/api-client';
-import { MODELS_PATH } from '../lib/internal-routes';
 
 export const modelsKey = ['models', 'list'] as const;
 
 export async function listModels(signal?: AbortSignal): Promise<CatalogModel[]> {
-  return (await apiRequest<CatalogModelList>(MODELS_PATH, { signal })).data;
+  return (await apiRequest<CatalogModelList>(MODEL_ROUTES.catalog, { signal })).data;
 }
 
 export const modelsQueryOptions = () =>

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { AdminModel, AdminModelList } from '@apilink/contracts';
+import { ADMIN_ROUTES, type AdminModel, type AdminModelList } from '@apilink/contracts';
 import { Auth } from '../../common/auth/auth.decorator';
 import type { AuditContext } from '../audit/audit-actor';
 import { CurrentAuditContext } from '../audit/audit-context.decorator';
@@ -13,19 +13,19 @@ const MODEL_ID_PARAM = { name: 'modelId', description: 'URL-encoded model id, e.
 
 @ApiTags('Models (admin)')
 @ApiCookieAuth()
-@Controller('api/admin/models')
+@Controller()
 @Auth('admin')
 export class AdminModelsController {
   constructor(private readonly models: AdminModelsService) {}
 
-  @Get()
+  @Get(ADMIN_ROUTES.models)
   @ApiOperation({ summary: 'Every catalog model with its switch, upstreams, current price and price history' })
   @ApiOkResponse({ description: 'AdminModelList' })
   list(): AdminModelList {
     return { data: this.models.list() };
   }
 
-  @Get(':modelId')
+  @Get(ADMIN_ROUTES.model.pattern)
   @ApiParam(MODEL_ID_PARAM)
   @ApiOperation({ summary: 'One catalog model' })
   @ApiOkResponse({ description: 'AdminModel' })
@@ -33,7 +33,7 @@ export class AdminModelsController {
     return this.models.get(modelId);
   }
 
-  @Patch(':modelId')
+  @Patch(ADMIN_ROUTES.model.pattern)
   @ApiParam(MODEL_ID_PARAM)
   @ApiOperation({ summary: 'Set aliases, the default output cap (for requests that set none) and capability flags' })
   @ApiOkResponse({ description: 'AdminModel' })
@@ -45,7 +45,7 @@ export class AdminModelsController {
     return this.models.update(context, modelId, body);
   }
 
-  @Post(':modelId/activate')
+  @Post(ADMIN_ROUTES.activateModel.pattern)
   @HttpCode(200)
   @ApiParam(MODEL_ID_PARAM)
   @ApiOperation({ summary: 'Sell the model again (it is served once an upstream routes it)' })
@@ -58,7 +58,7 @@ export class AdminModelsController {
     return this.models.setEnabled(context, modelId, true, body.reason);
   }
 
-  @Post(':modelId/deactivate')
+  @Post(ADMIN_ROUTES.deactivateModel.pattern)
   @HttpCode(200)
   @ApiParam(MODEL_ID_PARAM)
   @ApiOperation({ summary: 'Stop listing and serving the model on every instance' })
@@ -71,7 +71,7 @@ export class AdminModelsController {
     return this.models.setEnabled(context, modelId, false, body.reason);
   }
 
-  @Post(':modelId/prices')
+  @Post(ADMIN_ROUTES.modelPrices.pattern)
   @HttpCode(200)
   @ApiParam(MODEL_ID_PARAM)
   @ApiOperation({ summary: 'A new price version effective now; past usage keeps the price it was charged' })

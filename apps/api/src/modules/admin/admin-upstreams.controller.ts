@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { UpstreamAccount, UpstreamAccountList } from '@apilink/contracts';
+import { ADMIN_ROUTES, type UpstreamAccount, type UpstreamAccountList } from '@apilink/contracts';
 import { Auth } from '../../common/auth/auth.decorator';
 import type { AuditContext } from '../audit/audit-actor';
 import { CurrentAuditContext } from '../audit/audit-context.decorator';
@@ -11,7 +11,7 @@ import { CreateUpstreamAccountDto, UpdateUpstreamAccountDto } from './dto/upstre
 
 @ApiTags('Upstream accounts (admin)')
 @ApiCookieAuth()
-@Controller('api/admin/upstreams')
+@Controller()
 @Auth('admin')
 export class AdminUpstreamsController {
   constructor(
@@ -19,14 +19,14 @@ export class AdminUpstreamsController {
     private readonly models: AdminModelsService,
   ) {}
 
-  @Get()
+  @Get(ADMIN_ROUTES.upstreams)
   @ApiOperation({ summary: 'Every upstream account (API keys shown as their last 4 characters)' })
   @ApiOkResponse({ description: 'UpstreamAccountList' })
   async list(): Promise<UpstreamAccountList> {
     return { data: await this.upstreams.list() };
   }
 
-  @Post()
+  @Post(ADMIN_ROUTES.upstreams)
   @ApiOperation({ summary: 'Add an upstream account; its routes take over from env/ROUTES_FILE for the models listed' })
   @ApiOkResponse({ description: 'UpstreamAccount' })
   create(@CurrentAuditContext() context: AuditContext, @Body() body: CreateUpstreamAccountDto): Promise<UpstreamAccount> {
@@ -34,53 +34,53 @@ export class AdminUpstreamsController {
     return this.upstreams.create(context, body);
   }
 
-  @Get(':id')
+  @Get(ADMIN_ROUTES.upstream.pattern)
   @ApiOperation({ summary: 'One upstream account' })
   @ApiOkResponse({ description: 'UpstreamAccount' })
-  get(@Param('id') id: string): Promise<UpstreamAccount> {
+  get(@Param('upstreamId') id: string): Promise<UpstreamAccount> {
     return this.upstreams.get(id);
   }
 
-  @Patch(':id')
+  @Patch(ADMIN_ROUTES.upstream.pattern)
   @ApiOperation({ summary: 'Edit an account: base URL, key rotation, quirks, timeout, models and priorities' })
   @ApiOkResponse({ description: 'UpstreamAccount' })
   update(
     @CurrentAuditContext() context: AuditContext,
-    @Param('id') id: string,
+    @Param('upstreamId') id: string,
     @Body() body: UpdateUpstreamAccountDto,
   ): Promise<UpstreamAccount> {
     if (body.models) this.models.assertModelsExist(body.models.map((route) => route.model));
     return this.upstreams.update(context, id, body);
   }
 
-  @Post(':id/disable')
+  @Post(ADMIN_ROUTES.disableUpstream.pattern)
   @HttpCode(200)
   @ApiOperation({ summary: 'Stop routing to this account on every instance' })
   @ApiOkResponse({ description: 'UpstreamAccount' })
   disable(
     @CurrentAuditContext() context: AuditContext,
-    @Param('id') id: string,
+    @Param('upstreamId') id: string,
     @Body() body: AdminActionDto,
   ): Promise<UpstreamAccount> {
     return this.upstreams.setEnabled(context, id, false, body.reason);
   }
 
-  @Post(':id/enable')
+  @Post(ADMIN_ROUTES.enableUpstream.pattern)
   @HttpCode(200)
   @ApiOperation({ summary: 'Route to this account again' })
   @ApiOkResponse({ description: 'UpstreamAccount' })
   enable(
     @CurrentAuditContext() context: AuditContext,
-    @Param('id') id: string,
+    @Param('upstreamId') id: string,
     @Body() body: AdminActionDto,
   ): Promise<UpstreamAccount> {
     return this.upstreams.setEnabled(context, id, true, body.reason);
   }
 
-  @Delete(':id')
+  @Delete(ADMIN_ROUTES.upstream.pattern)
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an account and its routes (the audit log keeps its last state)' })
-  async remove(@CurrentAuditContext() context: AuditContext, @Param('id') id: string, @Body() body: AdminActionDto): Promise<void> {
+  async remove(@CurrentAuditContext() context: AuditContext, @Param('upstreamId') id: string, @Body() body: AdminActionDto): Promise<void> {
     await this.upstreams.delete(context, id, body?.reason);
   }
 }

@@ -1,16 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, type StreamableFile } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type {
-  AdminUser,
-  ApiKeyList,
-  ApiKeySummary,
-  BalanceResponse,
-  CreditAdjustmentResponse,
-  InvoiceList,
-  LedgerEntry,
-  Page,
-  PaymentList,
-  UsageRecord,
+import {
+  ADMIN_ROUTES,
+  type AdminUser,
+  type ApiKeyList,
+  type ApiKeySummary,
+  type BalanceResponse,
+  type CreditAdjustmentResponse,
+  type InvoiceList,
+  type LedgerEntry,
+  type Page,
+  type PaymentList,
+  type UsageRecord,
 } from '@apilink/contracts';
 import { Auth } from '../../common/auth/auth.decorator';
 import type { AuditContext } from '../audit/audit-actor';
@@ -41,7 +42,7 @@ import { UserIdPipe } from './user-id.pipe';
 /** Accounts as support sees them: profile, keys, money, usage; and what support may change. */
 @ApiTags('Users (support and admin)')
 @ApiCookieAuth()
-@Controller('api/admin/users')
+@Controller()
 @Auth('staff')
 export class AdminUsersController {
   constructor(
@@ -55,7 +56,7 @@ export class AdminUsersController {
     private readonly usage: UsageQueryService,
   ) {}
 
-  @Get()
+  @Get(ADMIN_ROUTES.users)
   @ApiOperation({ summary: 'Search users by any part of their email, newest first' })
   @ApiOkResponse({ description: 'Page<AdminUser>' })
   @ApiPageQuery()
@@ -63,21 +64,21 @@ export class AdminUsersController {
     return this.users.search(query.email ?? '', query.page, query.pageSize);
   }
 
-  @Get(':userId')
+  @Get(ADMIN_ROUTES.user.pattern)
   @ApiOperation({ summary: "A user's profile" })
   @ApiOkResponse({ description: 'AdminUser' })
   get(@Param('userId', UserIdPipe) userId: string): Promise<AdminUser> {
     return this.users.getById(userId);
   }
 
-  @Get(':userId/keys')
+  @Get(ADMIN_ROUTES.userKeys.pattern)
   @ApiOperation({ summary: "A user's API keys (never their secrets)" })
   @ApiOkResponse({ description: 'ApiKeyList' })
   async keyList(@Param('userId', UserIdPipe) userId: string): Promise<ApiKeyList> {
     return { data: await this.keys.listForOwner(userId) };
   }
 
-  @Post(':userId/keys/:keyId/revoke')
+  @Post(ADMIN_ROUTES.revokeUserKey.pattern)
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke one key; every instance refuses it within a second' })
   @ApiOkResponse({ description: 'ApiKeySummary' })
@@ -90,14 +91,14 @@ export class AdminUsersController {
     return this.adminUsers.revokeKey(context, userId, keyId, body.reason);
   }
 
-  @Get(':userId/balance')
+  @Get(ADMIN_ROUTES.userBalance.pattern)
   @ApiOperation({ summary: "A user's balance, holds and totals" })
   @ApiOkResponse({ description: 'BalanceResponse' })
   async balance(@Param('userId', UserIdPipe) userId: string): Promise<BalanceResponse> {
     return toBalanceResponse(await this.billing.balance(userId));
   }
 
-  @Get(':userId/ledger')
+  @Get(ADMIN_ROUTES.userLedger.pattern)
   @ApiOperation({ summary: "A user's credit ledger, newest first (`kind` filters, comma-separated)" })
   @ApiOkResponse({ description: 'Page<LedgerEntry>' })
   @ApiLedgerQuery()
@@ -106,27 +107,27 @@ export class AdminUsersController {
     return { data: entries.map(toLedgerEntry), page: query.page, pageSize: query.pageSize, total };
   }
 
-  @Get(':userId/payments')
+  @Get(ADMIN_ROUTES.userPayments.pattern)
   @ApiOperation({ summary: "A user's top-ups, newest first" })
   @ApiOkResponse({ description: 'PaymentList' })
   async paymentList(@Param('userId', UserIdPipe) userId: string): Promise<PaymentList> {
     return { data: (await this.payments.list(userId)).map(toPayment) };
   }
 
-  @Get(':userId/invoices')
+  @Get(ADMIN_ROUTES.userInvoices.pattern)
   @ApiOperation({ summary: "A user's invoices and credit notes" })
   @ApiOkResponse({ description: 'InvoiceList' })
   async invoiceList(@Param('userId', UserIdPipe) userId: string): Promise<InvoiceList> {
     return { data: await this.invoices.list(userId) };
   }
 
-  @Get(':userId/invoices/:invoiceId/pdf')
+  @Get(ADMIN_ROUTES.userInvoicePdf.pattern)
   @ApiOperation({ summary: "One of a user's invoices or credit notes as PDF (to send the customer a copy)" })
   invoicePdf(@Param('userId', UserIdPipe) userId: string, @Param('invoiceId') invoiceId: string): Promise<StreamableFile> {
     return this.invoices.pdf(userId, invoiceId);
   }
 
-  @Get(':userId/usage')
+  @Get(ADMIN_ROUTES.userUsage.pattern)
   @ApiOperation({ summary: "A user's requests, newest first, filtered by key, model, status and time" })
   @ApiOkResponse({ description: 'Page<UsageRecord>' })
   @ApiUsageQuery()
@@ -135,7 +136,7 @@ export class AdminUsersController {
     return { data: records.map(toUsageRecord), page: query.page, pageSize: query.pageSize, total };
   }
 
-  @Post(':userId/credit-adjustments')
+  @Post(ADMIN_ROUTES.creditAdjustments.pattern)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Add or remove credits with a mandatory reason',
@@ -152,7 +153,7 @@ export class AdminUsersController {
     return { ledgerEntryId: adjusted.ledgerEntryId, amount: toMoney(adjusted.amountMicros), balance: toBalanceResponse(adjusted.balance) };
   }
 
-  @Post(':userId/disable')
+  @Post(ADMIN_ROUTES.disableUser.pattern)
   @HttpCode(200)
   @ApiOperation({ summary: 'Disable an account: sessions end, keys stop working on every instance within a second' })
   @ApiOkResponse({ description: 'AdminUser' })
@@ -164,7 +165,7 @@ export class AdminUsersController {
     return this.adminUsers.disable(context, userId, body.reason);
   }
 
-  @Post(':userId/enable')
+  @Post(ADMIN_ROUTES.enableUser.pattern)
   @HttpCode(200)
   @ApiOperation({ summary: 'Re-enable a disabled account (its unrevoked keys work again)' })
   @ApiOkResponse({ description: 'AdminUser' })
@@ -176,7 +177,7 @@ export class AdminUsersController {
     return this.adminUsers.enable(context, userId, body.reason);
   }
 
-  @Put(':userId/role')
+  @Put(ADMIN_ROUTES.userRole.pattern)
   @Auth('admin')
   @ApiOperation({ summary: "Change a user's role (admin only; not your own)" })
   @ApiOkResponse({ description: 'AdminUser' })

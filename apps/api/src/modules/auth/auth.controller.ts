@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import type { SessionResponse } from '@apilink/contracts';
+import { AUTH_ROUTES, type SessionResponse } from '@apilink/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Auth, Public } from '../../common/auth/auth.decorator';
 import { CurrentSession } from '../../common/auth/current-principal.decorator';
@@ -13,7 +13,7 @@ import type { UserEntity } from './entities/user.entity';
 import { LocalAuthGuard } from './passport/local-auth.guard';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie';
 
-@Controller('api/auth')
+@Controller()
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
@@ -21,7 +21,7 @@ export class AuthController {
   ) {}
 
   @Public()
-  @Post('signup')
+  @Post(AUTH_ROUTES.signup)
   async signup(
     @Req() request: FastifyRequest,
     @Body() body: CredentialsDto,
@@ -32,7 +32,7 @@ export class AuthController {
 
   @Public()
   @UseGuards(LocalAuthGuard)
-  @Post('login')
+  @Post(AUTH_ROUTES.login)
   @HttpCode(200)
   async login(
     @Req() request: FastifyRequest & { user: UserEntity },
@@ -42,7 +42,7 @@ export class AuthController {
   }
 
   @Auth('session')
-  @Post('logout')
+  @Post(AUTH_ROUTES.logout)
   @HttpCode(204)
   async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logout(readSessionCookie(request));
@@ -50,13 +50,13 @@ export class AuthController {
   }
 
   @Auth('session')
-  @Get('me')
+  @Get(AUTH_ROUTES.me)
   async me(@CurrentSession() session: SessionPrincipal): Promise<SessionResponse> {
     return { user: await this.auth.me(session) };
   }
 
   @Auth('session')
-  @Post('change-password')
+  @Post(AUTH_ROUTES.changePassword)
   @HttpCode(204)
   async changePassword(
     @Req() request: FastifyRequest,

@@ -15,7 +15,7 @@ export class InvoicesController {
     return { data: await this.invoices.list(session.userId) };
   }
 
-  @Get('/api/billing/invoices/:invoiceId/pdf')
+  @Get(BILLING_ROUTES.invoicePdf.pattern)
   pdf(@CurrentSession() session: SessionPrincipal, @Param('invoiceId') invoiceId: string): Promise<StreamableFile> {
     return this.invoices.pdf(session.userId, invoiceId);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import type { ApiKeyList, ApiKeySummary, CreatedApiKey } from '@apilink/contracts';
+import { KEY_ROUTES, type ApiKeyList, type ApiKeySummary, type CreatedApiKey } from '@apilink/contracts';
 import { Auth } from '../../common/auth/auth.decorator';
 import { CurrentSession } from '../../common/auth/current-principal.decorator';
 import type { SessionPrincipal } from '../../common/auth/principal';
@@ -18,27 +18,27 @@ function toSettings(body: UpdateApiKeyDto): Partial<ApiKeySettings> {
 }
 
 /** A customer's own API keys; ids of other customers' keys answer 404. */
-@Controller('api/keys')
+@Controller()
 @Auth('session')
 export class KeysController {
   constructor(private readonly keys: KeysService) {}
 
-  @Get()
+  @Get(KEY_ROUTES.list)
   async list(@CurrentSession() session: SessionPrincipal): Promise<ApiKeyList> {
     return { data: await this.keys.listForOwner(session.userId) };
   }
 
-  @Post()
+  @Post(KEY_ROUTES.create)
   async create(@CurrentSession() session: SessionPrincipal, @Body() body: CreateApiKeyDto): Promise<CreatedApiKey> {
     return this.keys.create(session.userId, { ...toSettings(body), name: body.name });
   }
 
-  @Get(':id')
+  @Get(KEY_ROUTES.get.pattern)
   async get(@CurrentSession() session: SessionPrincipal, @Param('id') id: string): Promise<ApiKeySummary> {
     return this.keys.getForOwner(session.userId, id);
   }
 
-  @Patch(':id')
+  @Patch(KEY_ROUTES.update.pattern)
   async update(
     @CurrentSession() session: SessionPrincipal,
     @Param('id') id: string,
@@ -47,7 +47,7 @@ export class KeysController {
     return this.keys.update(session.userId, id, toSettings(body));
   }
 
-  @Post(':id/revoke')
+  @Post(KEY_ROUTES.revoke.pattern)
   @HttpCode(200)
   async revoke(@CurrentSession() session: SessionPrincipal, @Param('id') id: string): Promise<ApiKeySummary> {
     return this.keys.revokeForOwner(session.userId, id);

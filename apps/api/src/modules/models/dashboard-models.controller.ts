@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import type { CatalogModelList } from '@apilink/contracts';
+import { MODEL_ROUTES, type CatalogModelList } from '@apilink/contracts';
 import { Auth } from '../../common/auth/auth.decorator';
 import { toCatalogModel } from './mappers/catalog-model.mapper';
 import { ModelsService } from './models.service';
@@ -10,7 +10,7 @@ export class DashboardModelsController {
   constructor(private readonly models: ModelsService) {}
 
   @Auth('session')
-  @Get('/api/models')
+  @Get(MODEL_ROUTES.catalog)
   list(): CatalogModelList {
     return { data: this.models.listActive().map(toCatalogModel) };
   }

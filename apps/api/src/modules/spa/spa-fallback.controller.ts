@@ -10,6 +10,9 @@ import { appConfig } from '../../config/app.config';
 import type { ConfigOf } from '../../config/define-config';
 import { DEFAULT_DASHBOARD_DIST } from '../../bootstrap/serve-dashboard';
 
+/** Any path no other route matched (Fastify tries this wildcard last). */
+const ANY_OTHER_PATH = '*';
+
 /** Client-side routes of the dashboard get index.html; unknown API paths keep the JSON 404. */
 @Controller()
 export class SpaFallbackController {
@@ -21,7 +24,7 @@ export class SpaFallbackController {
   }
 
   @Public()
-  @Get('*')
+  @Get(ANY_OTHER_PATH)
   async fallback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const pathname = request.url.split('?')[0];
     const ownedByApi = API_OWNED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

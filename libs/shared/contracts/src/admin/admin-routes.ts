@@ -1,8 +1,9 @@
+import { routePath } from '../http/route-path';
+
 /**
  * The staff API. `staff` routes answer support and admin users; `admin` routes admins only;
  * customers get 403 and anonymous callers 401 on every one of them.
  */
-const id = (value: string) => encodeURIComponent(value);
 
 export const ADMIN_API_PREFIX = '/api/admin';
 
@@ -10,56 +11,59 @@ export const ADMIN_ROUTES = {
   /** Swagger UI (staff); the OpenAPI document is `openApiJson`. */
   docs: '/api/admin/docs',
   openApiJson: '/api/admin/docs/openapi.json',
+  /** The Swagger UI page's script and its static files (swagger-ui-dist) */
+  docsInitScript: '/api/admin/docs/assets/init.js',
+  docsAsset: routePath('/api/admin/docs/assets/:file'),
 
   // Support and admin
   /** StaffSettings: the limits that shape what staff may do */
   settings: '/api/admin/settings',
   /** `?email&page&pageSize` → Page<AdminUser> */
   users: '/api/admin/users',
-  user: (userId: string) => `/api/admin/users/${id(userId)}`,
+  user: routePath('/api/admin/users/:userId'),
   /** ApiKeyList (never secrets) */
-  userKeys: (userId: string) => `/api/admin/users/${id(userId)}/keys`,
+  userKeys: routePath('/api/admin/users/:userId/keys'),
   /** POST AdminActionRequest → ApiKeySummary */
-  revokeUserKey: (userId: string, keyId: string) => `/api/admin/users/${id(userId)}/keys/${id(keyId)}/revoke`,
+  revokeUserKey: routePath('/api/admin/users/:userId/keys/:keyId/revoke'),
   /** BalanceResponse */
-  userBalance: (userId: string) => `/api/admin/users/${id(userId)}/balance`,
+  userBalance: routePath('/api/admin/users/:userId/balance'),
   /** `?page&pageSize&kind` → Page<LedgerEntry> */
-  userLedger: (userId: string) => `/api/admin/users/${id(userId)}/ledger`,
+  userLedger: routePath('/api/admin/users/:userId/ledger'),
   /** PaymentList */
-  userPayments: (userId: string) => `/api/admin/users/${id(userId)}/payments`,
+  userPayments: routePath('/api/admin/users/:userId/payments'),
   /** InvoiceList */
-  userInvoices: (userId: string) => `/api/admin/users/${id(userId)}/invoices`,
+  userInvoices: routePath('/api/admin/users/:userId/invoices'),
   /** application/pdf attachment */
-  userInvoicePdf: (userId: string, invoiceId: string) => `/api/admin/users/${id(userId)}/invoices/${id(invoiceId)}/pdf`,
+  userInvoicePdf: routePath('/api/admin/users/:userId/invoices/:invoiceId/pdf'),
   /** `?page&pageSize` + UsageFilters → Page<UsageRecord> */
-  userUsage: (userId: string) => `/api/admin/users/${id(userId)}/usage`,
+  userUsage: routePath('/api/admin/users/:userId/usage'),
   /** POST CreditAdjustmentRequest → CreditAdjustmentResponse */
-  creditAdjustments: (userId: string) => `/api/admin/users/${id(userId)}/credit-adjustments`,
+  creditAdjustments: routePath('/api/admin/users/:userId/credit-adjustments'),
   /** POST AdminActionRequest → AdminUser */
-  disableUser: (userId: string) => `/api/admin/users/${id(userId)}/disable`,
-  enableUser: (userId: string) => `/api/admin/users/${id(userId)}/enable`,
+  disableUser: routePath('/api/admin/users/:userId/disable'),
+  enableUser: routePath('/api/admin/users/:userId/enable'),
   /** AdminRequestDetail */
-  request: (requestId: string) => `/api/admin/requests/${id(requestId)}`,
+  request: routePath('/api/admin/requests/:requestId'),
 
   // Admin only
   /** PUT ChangeRoleRequest → AdminUser */
-  userRole: (userId: string) => `/api/admin/users/${id(userId)}/role`,
+  userRole: routePath('/api/admin/users/:userId/role'),
   /** AuditLogQuery → Page<AuditLogEntry> */
   auditLog: '/api/admin/audit-log',
   /** GET UpstreamAccountList, POST CreateUpstreamAccountRequest → UpstreamAccount */
   upstreams: '/api/admin/upstreams',
   /** GET UpstreamAccount, PATCH UpdateUpstreamAccountRequest, DELETE (body AdminActionRequest) */
-  upstream: (upstreamId: string) => `/api/admin/upstreams/${id(upstreamId)}`,
+  upstream: routePath('/api/admin/upstreams/:upstreamId'),
   /** POST AdminActionRequest → UpstreamAccount */
-  disableUpstream: (upstreamId: string) => `/api/admin/upstreams/${id(upstreamId)}/disable`,
-  enableUpstream: (upstreamId: string) => `/api/admin/upstreams/${id(upstreamId)}/enable`,
+  disableUpstream: routePath('/api/admin/upstreams/:upstreamId/disable'),
+  enableUpstream: routePath('/api/admin/upstreams/:upstreamId/enable'),
   /** AdminModelList */
   models: '/api/admin/models',
   /** GET AdminModel, PATCH UpdateAdminModelRequest (the id contains a slash: encoded here) */
-  model: (modelId: string) => `/api/admin/models/${id(modelId)}`,
+  model: routePath('/api/admin/models/:modelId'),
   /** POST AdminActionRequest → AdminModel */
-  activateModel: (modelId: string) => `/api/admin/models/${id(modelId)}/activate`,
-  deactivateModel: (modelId: string) => `/api/admin/models/${id(modelId)}/deactivate`,
+  activateModel: routePath('/api/admin/models/:modelId/activate'),
+  deactivateModel: routePath('/api/admin/models/:modelId/deactivate'),
   /** POST NewModelPriceRequest → AdminModel (a new price version effective now) */
-  modelPrices: (modelId: string) => `/api/admin/models/${id(modelId)}/prices`,
+  modelPrices: routePath('/api/admin/models/:modelId/prices'),
 } as const;

@@ -1,7 +1,7 @@
+import { routePath } from '../http/route-path';
+
 /** Routes of the billing API. `/api/*` use the session cookie; `/v1/credits` an API key. */
 export const CREDITS_PATH = '/v1/credits';
-
-const id = (value: string) => encodeURIComponent(value);
 
 export const BILLING_ROUTES = {
   balance: '/api/billing/balance',
@@ -9,7 +9,7 @@ export const BILLING_ROUTES = {
   ledger: '/api/billing/ledger',
   /** `?page&pageSize` + UsageFilters */
   usage: '/api/billing/usage',
-  usageByRequest: (requestId: string) => `/api/billing/usage/requests/${id(requestId)}`,
+  usageByRequest: routePath('/api/billing/usage/requests/:requestId'),
   /** UsageFilters; totals per model */
   usageByModel: '/api/billing/usage/models',
   /** DailyUsageQuery; totals per calendar day in the caller's time zone */
@@ -19,15 +19,17 @@ export const BILLING_ROUTES = {
   topUpOptions: '/api/billing/top-up-options',
   checkout: '/api/billing/checkout',
   payments: '/api/billing/payments',
-  payment: (paymentId: string) => `/api/billing/payments/${id(paymentId)}`,
-  testPayment: (paymentId: string) => `/api/billing/test-payments/${id(paymentId)}`,
-  completeTestPayment: (paymentId: string) => `/api/billing/test-payments/${id(paymentId)}/complete`,
-  cancelTestPayment: (paymentId: string) => `/api/billing/test-payments/${id(paymentId)}/cancel`,
+  payment: routePath('/api/billing/payments/:paymentId'),
+  testPayment: routePath('/api/billing/test-payments/:paymentId'),
+  completeTestPayment: routePath('/api/billing/test-payments/:paymentId/complete'),
+  cancelTestPayment: routePath('/api/billing/test-payments/:paymentId/cancel'),
   stripeWebhook: '/api/billing/stripe/webhook',
   details: '/api/billing/details',
   invoices: '/api/billing/invoices',
-  invoicePdf: (invoiceId: string) => `/api/billing/invoices/${id(invoiceId)}/pdf`,
+  invoicePdf: routePath('/api/billing/invoices/:invoiceId/pdf'),
 } as const;
+
+const id = (value: string) => encodeURIComponent(value);
 
 /** Dashboard pages the API sends browsers to (checkout return, test checkout). */
 export const DASHBOARD_CREDITS_PAGE = '/credits';

@@ -1,3 +1,4 @@
 export * from './headers';
 export * from './health';
 export * from './route-paths';
+export * from './route-path';

@@ -4,7 +4,7 @@ import { Controller, Get, Inject, Param, Res, type Type } from '@nestjs/common';
 import { ApplicationConfig, HttpAdapterHost, ModulesContainer } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { CSRF_HEADER } from '@apilink/contracts';
+import { ADMIN_ROUTES, CSRF_HEADER } from '@apilink/contracts';
 import type { FastifyReply } from 'fastify';
 import { Auth } from '../../../common/auth/auth.decorator';
 import { AppError } from '../../../common/errors/app-error';
@@ -25,7 +25,7 @@ const ASSETS: Record<string, string> = {
 
 /** OpenAPI docs of the staff API, for logged-in support and admin users only. */
 @ApiExcludeController()
-@Controller('api/admin/docs')
+@Controller()
 @Auth('staff')
 export class AdminDocsController {
   private document: OpenAPIObject | null = null;
@@ -38,13 +38,13 @@ export class AdminDocsController {
     @Inject(ADMIN_OPENAPI_MODULES) private readonly include: Type[],
   ) {}
 
-  @Get()
+  @Get(ADMIN_ROUTES.docs)
   page(@Res({ passthrough: true }) reply: FastifyReply): string {
     void reply.type('text/html; charset=utf-8').header('content-security-policy', SWAGGER_UI_CSP);
     return swaggerUiHtml();
   }
 
-  @Get('openapi.json')
+  @Get(ADMIN_ROUTES.openApiJson)
   openApi(): OpenAPIObject {
     // Built on first use, once every module is loaded; the routes do not change while running.
     this.document ??= withCsrfHeader(
@@ -53,13 +53,13 @@ export class AdminDocsController {
     return this.document;
   }
 
-  @Get('assets/init.js')
+  @Get(ADMIN_ROUTES.docsInitScript)
   initScript(@Res({ passthrough: true }) reply: FastifyReply): string {
     void reply.type('application/javascript; charset=utf-8');
     return swaggerUiInitScript();
   }
 
-  @Get('assets/:file')
+  @Get(ADMIN_ROUTES.docsAsset.pattern)
   async asset(@Param('file') file: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const type = ASSETS[file];
     if (!type) throw AppError.notFound(`No docs asset ${file}`);

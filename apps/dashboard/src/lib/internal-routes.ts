@@ -1,2 +1,0 @@
-/** Internal API routes the contracts lib does not (yet) name. */
-export const MODELS_PATH = '/api/models';
