@@ -93,16 +93,14 @@ export default [
     },
   },
   {
-    // Literal routes left: the /v1 controllers (being reworked on another branch) and billing's payments and usage
-    // controllers (moving to the payments module). Remove a file from this list when it takes the constants.
+    // Literal routes left: the /v1 controllers (being reworked on another branch). Remove a file from this list
+    // when it takes the constants.
     files: [
       'apps/api/src/modules/completions/completions.controller.ts',
       'apps/api/src/modules/completions/embeddings/embeddings.controller.ts',
       'apps/api/src/modules/models/models.controller.ts',
       'apps/api/src/modules/messages/messages.controller.ts',
       'apps/api/src/modules/responses/responses.controller.ts',
-      'apps/api/src/modules/billing/payments/payments.controller.ts',
-      'apps/api/src/modules/billing/usage/usage.controller.ts',
     ],
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -42,24 +42,24 @@ export class PaymentsController {
     return { data: (await this.payments.list(session.userId)).map(toPayment) };
   }
 
-  @Get('/api/billing/payments/:paymentId')
+  @Get(BILLING_ROUTES.payment.pattern)
   async get(@CurrentSession() session: SessionPrincipal, @Param('paymentId') paymentId: string): Promise<Payment> {
     return toPayment(await this.payments.get(session.userId, paymentId));
   }
 
-  @Get('/api/billing/test-payments/:paymentId')
+  @Get(BILLING_ROUTES.testPayment.pattern)
   async testPayment(@CurrentSession() session: SessionPrincipal, @Param('paymentId') paymentId: string): Promise<TestPaymentView> {
     const payment = await this.testPayments.get(session.userId, paymentId);
     return { id: payment.id, amount: toMoney(payment.amountMicros), status: payment.status, label: TEST_PAYMENT_LABEL };
   }
 
-  @Post('/api/billing/test-payments/:paymentId/complete')
+  @Post(BILLING_ROUTES.completeTestPayment.pattern)
   @HttpCode(200)
   async completeTestPayment(@CurrentSession() session: SessionPrincipal, @Param('paymentId') paymentId: string): Promise<Payment> {
     return toPayment(await this.testPayments.complete(session.userId, paymentId));
   }
 
-  @Post('/api/billing/test-payments/:paymentId/cancel')
+  @Post(BILLING_ROUTES.cancelTestPayment.pattern)
   @HttpCode(200)
   async cancelTestPayment(@CurrentSession() session: SessionPrincipal, @Param('paymentId') paymentId: string): Promise<Payment> {
     return toPayment(await this.testPayments.cancel(session.userId, paymentId));

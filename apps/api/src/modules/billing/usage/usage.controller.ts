@@ -59,7 +59,7 @@ export class UsageController {
     });
   }
 
-  @Get('/api/billing/usage/requests/:requestId')
+  @Get(BILLING_ROUTES.usageByRequest.pattern)
   async byRequest(@CurrentSession() session: SessionPrincipal, @Param('requestId') requestId: string): Promise<UsageRecord> {
     const record = await this.usage.byRequestId(session.userId, requestId);
     if (!record) throw AppError.notFound('No request with this id in your usage log');
