@@ -37,7 +37,7 @@ export class AdminUpstreamsController {
   @Get(ADMIN_ROUTES.upstream.pattern)
   @ApiOperation({ summary: 'One upstream account' })
   @ApiOkResponse({ description: 'UpstreamAccount' })
-  get(@Param('upstreamId') id: string): Promise<UpstreamAccount> {
+  get(@Param('id') id: string): Promise<UpstreamAccount> {
     return this.upstreams.get(id);
   }
 
@@ -46,7 +46,7 @@ export class AdminUpstreamsController {
   @ApiOkResponse({ description: 'UpstreamAccount' })
   update(
     @CurrentAuditContext() context: AuditContext,
-    @Param('upstreamId') id: string,
+    @Param('id') id: string,
     @Body() body: UpdateUpstreamAccountDto,
   ): Promise<UpstreamAccount> {
     if (body.models) this.models.assertModelsExist(body.models.map((route) => route.model));
@@ -59,7 +59,7 @@ export class AdminUpstreamsController {
   @ApiOkResponse({ description: 'UpstreamAccount' })
   disable(
     @CurrentAuditContext() context: AuditContext,
-    @Param('upstreamId') id: string,
+    @Param('id') id: string,
     @Body() body: AdminActionDto,
   ): Promise<UpstreamAccount> {
     return this.upstreams.setEnabled(context, id, false, body.reason);
@@ -71,7 +71,7 @@ export class AdminUpstreamsController {
   @ApiOkResponse({ description: 'UpstreamAccount' })
   enable(
     @CurrentAuditContext() context: AuditContext,
-    @Param('upstreamId') id: string,
+    @Param('id') id: string,
     @Body() body: AdminActionDto,
   ): Promise<UpstreamAccount> {
     return this.upstreams.setEnabled(context, id, true, body.reason);
@@ -80,7 +80,7 @@ export class AdminUpstreamsController {
   @Delete(ADMIN_ROUTES.upstream.pattern)
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an account and its routes (the audit log keeps its last state)' })
-  async remove(@CurrentAuditContext() context: AuditContext, @Param('upstreamId') id: string, @Body() body: AdminActionDto): Promise<void> {
+  async remove(@CurrentAuditContext() context: AuditContext, @Param('id') id: string, @Body() body: AdminActionDto): Promise<void> {
     await this.upstreams.delete(context, id, body?.reason);
   }
 }

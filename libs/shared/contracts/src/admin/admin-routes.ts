@@ -53,10 +53,10 @@ export const ADMIN_ROUTES = {
   /** GET UpstreamAccountList, POST CreateUpstreamAccountRequest → UpstreamAccount */
   upstreams: '/api/admin/upstreams',
   /** GET UpstreamAccount, PATCH UpdateUpstreamAccountRequest, DELETE (body AdminActionRequest) */
-  upstream: routePath('/api/admin/upstreams/:upstreamId'),
+  upstream: routePath('/api/admin/upstreams/:id'),
   /** POST AdminActionRequest → UpstreamAccount */
-  disableUpstream: routePath('/api/admin/upstreams/:upstreamId/disable'),
-  enableUpstream: routePath('/api/admin/upstreams/:upstreamId/enable'),
+  disableUpstream: routePath('/api/admin/upstreams/:id/disable'),
+  enableUpstream: routePath('/api/admin/upstreams/:id/enable'),
   /** AdminModelList */
   models: '/api/admin/models',
   /** GET AdminModel, PATCH UpdateAdminModelRequest (the id contains a slash: encoded here) */
