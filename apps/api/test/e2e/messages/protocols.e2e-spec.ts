@@ -54,6 +54,27 @@ describe('the Anthropic SDK on /v1/messages, three upstream protocols', () => {
       expect(response.headers.get('request-id')).toBeTruthy();
     });
 
+    it('sends stop_sequences upstream and reports stop_sequence where the upstream says a sequence stopped it', async () => {
+      mock().enqueueReply({ text: 'One two', stopSequence: '###' });
+      const stream = client.messages.stream({
+        model,
+        max_tokens: 50,
+        stop_sequences: ['###'],
+        messages: [{ role: 'user', content: 'Count' }],
+      });
+      const message = await stream.finalMessage();
+      const sent = JSON.stringify(mock().lastRequest?.body);
+      expect(sent).toContain(
+        protocol === 'gemini' ? '"stopSequences":["###"]' : protocol === 'openai' ? '"stop":["###"]' : '"stop_sequences":["###"]',
+      );
+      // Anthropic names the sequence; OpenAI and Gemini answer a plain stop for a sequence and a natural end alike.
+      expect({ stop_reason: message.stop_reason, stop_sequence: message.stop_sequence }).toEqual(
+        protocol === 'anthropic'
+          ? { stop_reason: 'stop_sequence', stop_sequence: '###' }
+          : { stop_reason: 'end_turn', stop_sequence: null },
+      );
+    });
+
     it('streams the exact event sequence and a tool_use block, then takes the tool_result back', async () => {
       mock().enqueueReply({ text: 'Let me check.', toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' } }], chunks: 4 });
       const stream = client.messages.stream({

@@ -24,6 +24,11 @@ export interface ChatCompletionChunkChoice {
   delta: ChatCompletionChunkDelta;
   finish_reason: ChatCompletionFinishReason | null;
   logprobs?: unknown;
+  /**
+   * ApiLink extension: the client's stop sequence that ended this choice, when the upstream says
+   * which (vLLM's `stop_reason`, SGLang's `matched_stop`); OpenAI and Gemini never do.
+   */
+  matched_stop?: string;
 }
 
 export interface ChatCompletionChunk {

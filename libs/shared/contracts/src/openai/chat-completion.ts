@@ -18,6 +18,11 @@ export interface ChatCompletionChoice {
   message: ChatCompletionMessage;
   finish_reason: ChatCompletionFinishReason | null;
   logprobs?: unknown;
+  /**
+   * ApiLink extension: the client's stop sequence that ended this choice, when the upstream says
+   * which (vLLM's `stop_reason`, SGLang's `matched_stop`); OpenAI and Gemini never do.
+   */
+  matched_stop?: string;
 }
 
 export interface ChatCompletion {

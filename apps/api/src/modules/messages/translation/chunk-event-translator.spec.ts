@@ -18,8 +18,10 @@ function scripted(batches: ChatCompletionChunk[][], usage: UpstreamUsage | null)
   return { push: () => batches.shift() ?? [], end: () => [], usage };
 }
 
-function translate(batches: ChatCompletionChunk[][], usage: UpstreamUsage | null = null) {
-  const translator = new ChunkEventTranslator(scripted(batches, usage), testCompletionContext(12));
+function translate(batches: ChatCompletionChunk[][], usage: UpstreamUsage | null = null, stop?: string[]) {
+  const context = testCompletionContext(12);
+  if (stop) context.request = { ...context.request, stop };
+  const translator = new ChunkEventTranslator(scripted(batches, usage), context);
   const events = [];
   while (batches.length > 0) events.push(...translator.push('x'));
   events.push(...translator.end());
@@ -85,5 +87,21 @@ describe('ChunkEventTranslator', () => {
     expect(
       events.filter((event) => event.type === 'content_block_delta').map((event) => (event.delta as { partial_json: string }).partial_json),
     ).toEqual(['{"x"', ':1}']);
+  });
+
+  it('ends with stop_sequence and its value where the upstream named the client sequence that stopped it, else end_turn', () => {
+    const stopped = chunk({}, 'stop');
+    stopped.choices[0].matched_stop = '###';
+    const delta = (events: { type: string; delta?: unknown }[]) => events.find((event) => event.type === 'message_delta')?.delta;
+    expect(delta(translate([[chunk({ content: 'Hi' })], [stopped]], null, ['END', '###']))).toEqual({
+      stop_reason: 'stop_sequence',
+      stop_sequence: '###',
+    });
+    // OpenAI and Gemini only say "stop"; a matched string the client did not send is not one of its stop sequences.
+    const endTurn = { stop_reason: 'end_turn', stop_sequence: null };
+    expect(delta(translate([[chunk({ content: 'Hi' }, 'stop')]], null, ['###']))).toEqual(endTurn);
+    const other = chunk({}, 'stop');
+    other.choices[0].matched_stop = '###';
+    expect(delta(translate([[other]], null, ['END']))).toEqual(endTurn);
   });
 });

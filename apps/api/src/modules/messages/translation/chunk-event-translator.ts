@@ -12,6 +12,7 @@ import { messageUsage } from '../output/message-usage';
 import type { StreamEvent } from '../wire/anthropic-messages.types';
 import { messageIdOf } from './message-id';
 import { stopReasonOf } from './stop-reason';
+import { stopSequencesOf } from './stop-sequences';
 
 type OpenBlock = { kind: 'text' } | { kind: 'thinking' } | { kind: 'tool'; toolIndex: number };
 
@@ -20,6 +21,7 @@ export class ChunkEventTranslator implements CodecEventParser<StreamEvent> {
   private block: OpenBlock | null = null;
   private blockIndex = -1;
   private finishReason: string | null = null;
+  private matchedStop: string | undefined;
 
   constructor(
     private readonly chunks: UpstreamStreamParser,
@@ -40,7 +42,8 @@ export class ChunkEventTranslator implements CodecEventParser<StreamEvent> {
     this.closeBlock(events);
     // Usage reported at the end (OpenAI's usage chunk) is known only now; the pipeline bills the same.
     const usage = messageUsage(this.chunks.usage, this.context);
-    events.push({ type: 'message_delta', delta: { stop_reason: stopReasonOf(this.finishReason), stop_sequence: null }, usage });
+    const delta = stopReasonOf(this.finishReason, this.matchedStop, stopSequencesOf(this.context));
+    events.push({ type: 'message_delta', delta, usage });
     events.push({ type: 'message_stop' });
     return events;
   }
@@ -71,7 +74,10 @@ export class ChunkEventTranslator implements CodecEventParser<StreamEvent> {
         }
         if (call.function?.arguments) events.push(this.delta({ type: 'input_json_delta', partial_json: call.function.arguments }));
       }
-      if (choice.finish_reason) this.finishReason = choice.finish_reason;
+      if (choice.finish_reason) {
+        this.finishReason = choice.finish_reason;
+        this.matchedStop = choice.matched_stop;
+      }
     }
     return events;
   }

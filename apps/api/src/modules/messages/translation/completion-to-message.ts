@@ -4,6 +4,7 @@ import type { CompletionContext } from '../../completions/completion-context';
 import type { MessageObject, ResponseContentBlock } from '../wire/anthropic-messages.types';
 import { messageIdOf } from './message-id';
 import { stopReasonOf } from './stop-reason';
+import { stopSequencesOf } from './stop-sequences';
 import { toolInputOf } from './tool-input';
 
 /** Usage is filled in by the sink (it may need the delivered output counted). */
@@ -23,7 +24,6 @@ export function completionToMessage(completion: ChatCompletion, context: Complet
     role: 'assistant',
     content,
     model: context.response.model,
-    stop_reason: stopReasonOf(choice?.finish_reason),
-    stop_sequence: null,
+    ...stopReasonOf(choice?.finish_reason, choice?.matched_stop, stopSequencesOf(context)),
   };
 }

@@ -95,7 +95,10 @@ describe('mapOpenAiCompatRequest', () => {
 
   it('drops parameters the provider cannot take and names only those the client set', () => {
     const mistral = target({ quirks: QUIRKS_PRESETS.get('mistral')! });
-    const built = mapOpenAiCompatRequest(request({ user: 'u', reasoning_effort: 'high' }), mistral, { stream: false, defaultMaxTokens: 100 });
+    const built = mapOpenAiCompatRequest(request({ user: 'u', reasoning_effort: 'high' }), mistral, {
+      stream: false,
+      defaultMaxTokens: 100,
+    });
     const sent = JSON.parse(built.body);
     expect(sent).not.toHaveProperty('user');
     expect(sent).not.toHaveProperty('reasoning_effort');

@@ -7,6 +7,7 @@ import type { ParsedCompletion, ResponseContext } from '../upstream-adapter';
 import { normalizeFinishReason } from './openai-compat.finish-reason';
 import type { OpenAiCompatQuirks } from '../../../upstreams/providers/openai-compat.quirks';
 import { normalizeOpenAiUsage } from './openai-compat.usage';
+import { matchedStopOf } from './openai-compat.matched-stop';
 
 export function mapOpenAiCompatResponse(json: unknown, ctx: ResponseContext, quirks: OpenAiCompatQuirks): ParsedCompletion {
   if (!isObject(json) || !Array.isArray(json.choices)) {
@@ -27,6 +28,8 @@ function mapChoice(raw: unknown, position: number): ChatCompletionChoice {
     finish_reason: normalizeFinishReason(raw.finish_reason),
   };
   if (raw.logprobs !== undefined) choice.logprobs = raw.logprobs;
+  const matchedStop = matchedStopOf(raw, choice.finish_reason);
+  if (matchedStop) choice.matched_stop = matchedStop;
   return choice;
 }
 

@@ -126,4 +126,16 @@ describe('OpenAiCompatStreamParser', () => {
   it('treats malformed JSON as a protocol error', () => {
     expect(() => parser().push('data: {"choices":[\n\n')).toThrow(UpstreamProtocolError);
   });
+
+  it("keeps the stop sequence a vLLM or SGLang server names on a stopped choice, and nothing else's", () => {
+    const frame = (choice: object) =>
+      `data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: {}, ...choice }] })}\n\n`;
+    const finish = (choice: object) => feedPieces(parser(), [frame(choice), 'data: [DONE]\n\n'])[0].choices[0];
+    expect(finish({ finish_reason: 'stop', stop_reason: '###' }).matched_stop).toBe('###');
+    expect(finish({ finish_reason: 'stop', matched_stop: 'END' }).matched_stop).toBe('END');
+    // A token id, a natural end (null) and a length cut carry no sequence.
+    expect(finish({ finish_reason: 'stop', stop_reason: 128009 })).not.toHaveProperty('matched_stop');
+    expect(finish({ finish_reason: 'stop', stop_reason: null })).not.toHaveProperty('matched_stop');
+    expect(finish({ finish_reason: 'length', stop_reason: '###' })).not.toHaveProperty('matched_stop');
+  });
 });

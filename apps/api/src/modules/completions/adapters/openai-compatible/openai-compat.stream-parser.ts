@@ -10,6 +10,7 @@ import type { ResponseContext, UpstreamUsage } from '../upstream-adapter';
 import { normalizeFinishReason } from './openai-compat.finish-reason';
 import type { OpenAiCompatQuirks } from '../../../upstreams/providers/openai-compat.quirks';
 import { chunkUsage, normalizeOpenAiUsage } from './openai-compat.usage';
+import { matchedStopOf } from './openai-compat.matched-stop';
 
 const DELTA_FIELDS = ['content', 'refusal', 'tool_calls', 'reasoning_content'] as const;
 
@@ -68,6 +69,8 @@ export class OpenAiCompatStreamParser extends SseStreamParser {
     if (finishReason) this.finished = true;
     const choice: ChatCompletionChunkChoice = { index: raw.index, delta, finish_reason: finishReason };
     if (raw.logprobs !== undefined) choice.logprobs = raw.logprobs;
+    const matchedStop = matchedStopOf(raw, finishReason);
+    if (matchedStop) choice.matched_stop = matchedStop;
     return choice;
   }
 }
