@@ -57,11 +57,7 @@ export class AdminUpstreamsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Stop routing to this account on every instance' })
   @ApiOkResponse({ description: 'UpstreamAccount' })
-  disable(
-    @CurrentAuditContext() context: AuditContext,
-    @Param('id') id: string,
-    @Body() body: AdminActionDto,
-  ): Promise<UpstreamAccount> {
+  disable(@CurrentAuditContext() context: AuditContext, @Param('id') id: string, @Body() body: AdminActionDto): Promise<UpstreamAccount> {
     return this.upstreams.setEnabled(context, id, false, body.reason);
   }
 
@@ -69,11 +65,7 @@ export class AdminUpstreamsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Route to this account again' })
   @ApiOkResponse({ description: 'UpstreamAccount' })
-  enable(
-    @CurrentAuditContext() context: AuditContext,
-    @Param('id') id: string,
-    @Body() body: AdminActionDto,
-  ): Promise<UpstreamAccount> {
+  enable(@CurrentAuditContext() context: AuditContext, @Param('id') id: string, @Body() body: AdminActionDto): Promise<UpstreamAccount> {
     return this.upstreams.setEnabled(context, id, true, body.reason);
   }
 

@@ -6,6 +6,7 @@ import {
   type ApiKeyList,
   type ApiKeySummary,
   type BalanceResponse,
+  type CreatedUser,
   type CreditAdjustmentResponse,
   type InvoiceList,
   type LedgerEntry,
@@ -24,16 +25,19 @@ import { LedgerQueryService } from '../billing/ledger/ledger-query.service';
 import { toBalanceResponse } from '../billing/mappers/balance.mapper';
 import { toLedgerEntry } from '../billing/mappers/ledger-entry.mapper';
 import { toMoney } from '../../common/money/money.mapper';
+import { parseUsd } from '../../common/money/usd-amount';
 import { toPayment } from '../payments/mappers/payment.mapper';
 import { toUsageRecord } from '../billing/mappers/usage-record.mapper';
 import { PaymentsService } from '../payments/payments.service';
 import { UsageQueryService } from '../billing/usage/usage-query.service';
 import { InvoicesService } from '../invoices/invoices.service';
 import { KeysService } from '../keys/keys.service';
+import { AdminUserCreationService } from './admin-user-creation.service';
 import { AdminUsersService } from './admin-users.service';
 import { parseSignedUsd } from './signed-usd';
 import { AdminActionDto } from './dto/admin-action.dto';
 import { ChangeRoleDto } from './dto/change-role.dto';
+import { CreateUserDto } from './dto/create-user.dto';
 import { CreditAdjustmentDto } from './dto/credit-adjustment.dto';
 import { UserSearchQueryDto } from './dto/user-search-query.dto';
 import { ApiLedgerQuery, ApiPageQuery, ApiUsageQuery } from './docs/api-query.decorators';
@@ -48,6 +52,7 @@ export class AdminUsersController {
   constructor(
     private readonly users: UsersService,
     private readonly adminUsers: AdminUsersService,
+    private readonly creation: AdminUserCreationService,
     private readonly keys: KeysService,
     private readonly billing: BalanceService,
     private readonly ledger: LedgerQueryService,
@@ -62,6 +67,32 @@ export class AdminUsersController {
   @ApiPageQuery()
   async search(@Query() query: UserSearchQueryDto): Promise<Page<AdminUser>> {
     return this.users.search(query.email ?? '', query.page, query.pageSize);
+  }
+
+  @Post(ADMIN_ROUTES.users)
+  @Auth('admin')
+  @ApiOperation({
+    summary: 'Create an account (admin only)',
+    description:
+      'Answers a generated one-time password once (it is never stored in clear, logged or audited): hand it over, the person changes it on their Account page. Initial credits are a ledger adjustment. The user.created audit entry names the admin. 409 when the email is taken.',
+  })
+  @ApiOkResponse({ description: 'CreatedUser' })
+  async create(@CurrentAuditContext() context: AuditContext, @Body() body: CreateUserDto): Promise<CreatedUser> {
+    const created = await this.creation.create(context, {
+      email: body.email,
+      name: body.name ?? null,
+      role: body.role ?? 'customer',
+      initialCreditsMicros: body.initialCreditsUsd ? (parseUsd(body.initialCreditsUsd, 6) ?? 0n) : 0n,
+      reason: body.reason ?? null,
+    });
+    return {
+      user: created.user,
+      oneTimePassword: created.oneTimePassword,
+      initialCredits: created.initialCredits && {
+        ledgerEntryId: created.initialCredits.ledgerEntryId,
+        amount: toMoney(created.initialCredits.amountMicros),
+      },
+    };
   }
 
   @Get(ADMIN_ROUTES.user.pattern)

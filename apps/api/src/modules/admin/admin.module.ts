@@ -14,6 +14,7 @@ import { AdminRequestsService } from './admin-requests.service';
 import { AdminUpstreamsController } from './admin-upstreams.controller';
 import { AdminSettingsController } from './admin-settings.controller';
 import { AdminUsersController } from './admin-users.controller';
+import { AdminUserCreationService } from './admin-user-creation.service';
 import { AdminUsersService } from './admin-users.service';
 import { ADMIN_OPENAPI_MODULES, AdminDocsController } from './docs/admin-docs.controller';
 import { UserIdPipe } from './user-id.pipe';
@@ -35,6 +36,7 @@ import { UserIdPipe } from './user-id.pipe';
   ],
   providers: [
     AdminUsersService,
+    AdminUserCreationService,
     AdminRequestsService,
     AdminModelsService,
     UserIdPipe,

@@ -26,6 +26,8 @@ export interface NewUser {
   email: string;
   password: string;
   role?: UserRole;
+  /** Staff-created accounts only. */
+  name?: string | null;
 }
 
 /**
@@ -96,16 +98,16 @@ export class UsersService {
    * `audit`: who created the account on someone else's behalf (the CLI, staff, the ADMIN_EMAIL
    * bootstrap); a `user.created` entry commits with the account. Self sign-ups pass none.
    */
-  async create({ email, password, role = 'customer' }: NewUser, audit?: AuditContext): Promise<CurrentUser> {
+  async create({ email, password, role = 'customer', name = null }: NewUser, audit?: AuditContext): Promise<CurrentUser> {
     requireStrongPassword(password, email, 'password');
     // Hash first: an existing email then costs the same time as a new one.
     const passwordHash = await this.hasher.hash(password);
     try {
       return await this.users.manager.transaction(async (manager) => {
         const users = manager.getRepository(UserEntity);
-        const user = await users.save(users.create({ email: normalizeEmail(email), passwordHash, role, disabledAt: null }));
+        const user = await users.save(users.create({ email: normalizeEmail(email), passwordHash, role, name, disabledAt: null }));
         if (audit) {
-          const after = { email: user.email, role: user.role };
+          const after = name === null ? { email: user.email, role: user.role } : { email: user.email, name, role: user.role };
           await this.audit.record(audit, { action: AUDIT_ACTIONS.UserCreated, targetType: 'user', targetId: user.id, after }, manager);
         }
         return toCurrentUser(user);

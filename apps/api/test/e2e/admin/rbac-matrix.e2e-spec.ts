@@ -19,6 +19,7 @@ function designedAccess(route: RecordedRoute): Access {
     return 'admin';
   }
   if (route.method === 'PUT' && path === '/api/admin/users/:userId/role') return 'admin';
+  if (route.method === 'POST' && path === '/api/admin/users') return 'admin';
   return 'staff';
 }
 
@@ -57,6 +58,7 @@ describe('RBAC matrix of /api/admin', () => {
     const keys = adminRoutes.map((route) => `${route.method} ${route.url}`);
     for (const expected of [
       'GET /api/admin/users',
+      'POST /api/admin/users',
       'POST /api/admin/users/:userId/credit-adjustments',
       'POST /api/admin/users/:userId/keys/:keyId/revoke',
       'POST /api/admin/users/:userId/disable',

@@ -38,6 +38,7 @@ describe('Staff user management', () => {
           {
             id: target.user.id,
             email: `ticket-${tag}@example.test`,
+            name: null,
             role: 'customer',
             status: 'active',
             disabledAt: null,

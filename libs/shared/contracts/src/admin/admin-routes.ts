@@ -18,7 +18,7 @@ export const ADMIN_ROUTES = {
   // Support and admin
   /** StaffSettings: the limits that shape what staff may do */
   settings: '/api/admin/settings',
-  /** `?email&page&pageSize` → Page<AdminUser> */
+  /** `GET ?email&page&pageSize` → Page<AdminUser> (staff); `POST` CreateUserRequest → CreatedUser (admin only) */
   users: '/api/admin/users',
   user: routePath('/api/admin/users/:userId'),
   /** ApiKeyList (never secrets) */

@@ -8,6 +8,8 @@ export type AdminUserStatus = 'active' | 'disabled';
 export interface AdminUser {
   id: string;
   email: string;
+  /** The person's name as staff entered it; null for self sign-ups. */
+  name: string | null;
   role: UserRole;
   status: AdminUserStatus;
   disabledAt: string | null;
@@ -47,6 +49,33 @@ export interface CreditAdjustmentResponse {
   amount: Money;
   /** The balance right after the adjustment. */
   balance: BalanceResponse;
+}
+
+export const USER_NAME_MAX_LENGTH = 200;
+
+/**
+ * `POST /api/admin/users` (admin only): an account made by staff. Its password is generated and
+ * answered once (CreatedUser.oneTimePassword), to be handed over through a channel of the staff's
+ * choosing; the person changes it on their Account page. Initial credits are a ledger
+ * `adjustment` with `reason`, audited like any other.
+ */
+export interface CreateUserRequest {
+  email: string;
+  name?: string;
+  /** Default `customer`. */
+  role?: UserRole;
+  /** USD with at most 6 decimals, e.g. "10" or "2.50"; omitted or "0" for none. */
+  initialCreditsUsd?: string;
+  /** Written to the audit log and, with initial credits, to the ledger. */
+  reason?: string;
+}
+
+export interface CreatedUser {
+  user: AdminUser;
+  /** Shown once: it is stored only as a hash, never logged and never in the audit log. */
+  oneTimePassword: string;
+  /** The initial credits' `adjustment` entry, or null without initial credits. */
+  initialCredits: { ledgerEntryId: string; amount: Money } | null;
 }
 
 /** `PUT /api/admin/users/{id}/role` (admin only). */

@@ -19,6 +19,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 16, default: 'customer' })
   role: UserRole;
 
+  /** The person's name, when staff created the account; null for self sign-ups. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  name: string | null;
+
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 

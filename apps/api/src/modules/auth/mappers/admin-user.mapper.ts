@@ -5,6 +5,7 @@ export function toAdminUser(user: UserEntity): AdminUser {
   return {
     id: user.id,
     email: user.email,
+    name: user.name,
     role: user.role,
     status: user.disabledAt ? 'disabled' : 'active',
     disabledAt: user.disabledAt?.toISOString() ?? null,

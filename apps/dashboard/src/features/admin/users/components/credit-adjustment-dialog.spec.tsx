@@ -7,6 +7,7 @@ import { CreditAdjustmentDialog } from './credit-adjustment-dialog';
 const user: AdminUser = {
   id: '7d1f2c3e-0000-4000-8000-000000000001',
   email: 'ada@example.com',
+  name: null,
   role: 'customer',
   status: 'active',
   disabledAt: null,
