@@ -17,6 +17,7 @@ DECLARE
   v_key_released bigint := 0;
   v_hold credit_holds%ROWTYPE;
   v_charge bigint;
+  v_walk record;
 BEGIN
   FOR v_item IN
     SELECT (i.ordinality - 1)::integer AS idx, i.value->>'request_id' AS request_id, (i.value->>'user_id')::uuid AS user_id,
@@ -30,16 +31,13 @@ BEGIN
      ORDER BY 3, 4, 2, 1
   LOOP
     IF v_key IS DISTINCT FROM v_item.key_id OR v_user IS DISTINCT FROM v_item.user_id THEN
-      PERFORM billing_add_key_totals(v_key, v_key_charged, -v_key_released);
-      v_key_charged := 0; v_key_released := 0;
-      IF v_user IS DISTINCT FROM v_item.user_id THEN
-        PERFORM billing_add_account_totals(v_user, -v_user_charged, -v_user_released, v_user_charged);
-        v_user_charged := 0; v_user_released := 0;
-        v_user := v_item.user_id;
-        SELECT l.balance_micros, l.held_micros INTO v_balance, v_held FROM billing_lock_account(v_user) l;
+      SELECT * INTO v_walk FROM billing_walk_to(v_user, v_key, v_item.user_id, v_item.key_id,
+        -v_user_charged, -v_user_released, v_user_charged, v_key_charged, -v_key_released);
+      IF v_walk.account_changed THEN
+        v_balance := v_walk.balance_micros; v_held := v_walk.held_micros; v_user_charged := 0; v_user_released := 0;
       END IF;
-      v_key := v_item.key_id;
-      SELECT l.spent_micros, l.held_micros INTO v_key_spent, v_key_held FROM billing_lock_key(v_key, v_user) l;
+      v_key_spent := v_walk.key_spent_micros; v_key_held := v_walk.key_held_micros; v_key_charged := 0; v_key_released := 0;
+      v_user := v_item.user_id; v_key := v_item.key_id;
     END IF;
 
     item_index := v_item.idx;
@@ -93,6 +91,5 @@ BEGIN
     RETURN NEXT;
   END LOOP;
 
-  PERFORM billing_add_key_totals(v_key, v_key_charged, -v_key_released);
-  PERFORM billing_add_account_totals(v_user, -v_user_charged, -v_user_released, v_user_charged);
+  PERFORM billing_walk_to(v_user, v_key, NULL, NULL, -v_user_charged, -v_user_released, v_user_charged, v_key_charged, -v_key_released);
 END $$

@@ -29,6 +29,7 @@ DECLARE
   v_covered bigint;
   v_charge bigint;
   v_used bigint;
+  v_walk record;
 BEGIN
   FOR v_item IN
     SELECT (i.ordinality - 1)::integer AS idx, i.value->>'request_id' AS request_id, (i.value->>'user_id')::uuid AS user_id,
@@ -43,24 +44,25 @@ BEGIN
      ORDER BY 3, 4, 5, 2, 1
   LOOP
     IF v_user IS DISTINCT FROM v_item.user_id OR v_lease_id IS DISTINCT FROM v_item.lease_id OR v_key IS DISTINCT FROM v_item.key_id THEN
-      PERFORM billing_add_key_totals(v_key, v_key_charged, 0);
-      v_key_charged := 0;
       IF v_user IS DISTINCT FROM v_item.user_id OR v_lease_id IS DISTINCT FROM v_item.lease_id THEN
         IF v_lease_used > 0 THEN
           UPDATE credit_leases c SET amount_micros = c.amount_micros - v_lease_used WHERE c.id = v_lease_id;
         END IF;
         v_lease_used := 0;
-        IF v_user IS DISTINCT FROM v_item.user_id THEN
-          PERFORM billing_add_account_totals(v_user, -v_user_charged, -v_user_released, v_user_charged);
-          v_user_charged := 0; v_user_released := 0;
-          v_user := v_item.user_id;
-          SELECT l.balance_micros, l.held_micros INTO v_balance, v_held FROM billing_lock_account(v_user) l;
-        END IF;
+      END IF;
+      -- The shared walk up to the account; the lease is locked between the account and the key.
+      SELECT * INTO v_walk FROM billing_walk_to(v_user, v_key, v_item.user_id, NULL,
+        -v_user_charged, -v_user_released, v_user_charged, v_key_charged, 0);
+      v_key_charged := 0;
+      IF v_walk.account_changed THEN
+        v_balance := v_walk.balance_micros; v_held := v_walk.held_micros; v_user_charged := 0; v_user_released := 0;
+      END IF;
+      IF v_walk.account_changed OR v_lease_id IS DISTINCT FROM v_item.lease_id THEN
         v_lease_id := v_item.lease_id;
-        SELECT * INTO v_lease FROM credit_leases c WHERE c.id = v_lease_id AND c.user_id = v_user FOR UPDATE;
+        SELECT * INTO v_lease FROM credit_leases c WHERE c.id = v_lease_id AND c.user_id = v_item.user_id FOR UPDATE;
         v_lease_left := CASE WHEN FOUND AND v_lease.status = 'open' THEN v_lease.amount_micros ELSE 0 END;
       END IF;
-      v_key := v_item.key_id;
+      v_user := v_item.user_id; v_key := v_item.key_id;
       PERFORM billing_lock_key(v_key, v_user);
     END IF;
 
@@ -108,9 +110,8 @@ BEGIN
     RETURN NEXT;
   END LOOP;
 
-  PERFORM billing_add_key_totals(v_key, v_key_charged, 0);
   IF v_lease_used > 0 THEN
     UPDATE credit_leases c SET amount_micros = c.amount_micros - v_lease_used WHERE c.id = v_lease_id;
   END IF;
-  PERFORM billing_add_account_totals(v_user, -v_user_charged, -v_user_released, v_user_charged);
+  PERFORM billing_walk_to(v_user, v_key, NULL, NULL, -v_user_charged, -v_user_released, v_user_charged, v_key_charged, 0);
 END $$;

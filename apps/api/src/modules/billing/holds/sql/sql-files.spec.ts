@@ -5,13 +5,14 @@ import {
   ADD_KEY_TOTALS_FUNCTION,
   LOCK_ACCOUNT_FUNCTION,
   LOCK_KEY_FUNCTION,
-  RESERVE_BATCH_FUNCTION,
 } from '../../../../database/migrations/1764600000000-AddBillingBatchFunctions';
 import { LEASE_ACQUIRE_FUNCTION, LEASE_RETURN_FUNCTION } from '../../../../database/migrations/1764800000000-AddCreditLeases';
 import {
-  SETTLE_BATCH_IGNORING_REFUSED_FUNCTION,
-  SETTLE_LEASE_BATCH_IGNORING_REFUSED_FUNCTION,
-} from '../../../../database/migrations/1764820000000-RecordRefusedRequests';
+  RESERVE_BATCH_FUNCTION,
+  SETTLE_BATCH_FUNCTION,
+  SETTLE_LEASE_BATCH_FUNCTION,
+  WALK_TO_FUNCTION,
+} from '../../../../database/migrations/1764900000000-ShareBillingLockWalk';
 
 /** Each file and the frozen copy in the latest migration that installs it. */
 const LATEST_INSTALLED: Record<string, string> = {
@@ -19,11 +20,12 @@ const LATEST_INSTALLED: Record<string, string> = {
   'billing_lock_key.sql': LOCK_KEY_FUNCTION,
   'billing_add_account_totals.sql': ADD_ACCOUNT_TOTALS_FUNCTION,
   'billing_add_key_totals.sql': ADD_KEY_TOTALS_FUNCTION,
+  'billing_walk_to.sql': WALK_TO_FUNCTION,
   'billing_reserve_batch.sql': RESERVE_BATCH_FUNCTION,
-  'billing_settle_batch.sql': SETTLE_BATCH_IGNORING_REFUSED_FUNCTION,
+  'billing_settle_batch.sql': SETTLE_BATCH_FUNCTION,
   'billing_lease_acquire.sql': LEASE_ACQUIRE_FUNCTION,
   'billing_lease_return.sql': LEASE_RETURN_FUNCTION,
-  'billing_settle_lease_batch.sql': SETTLE_LEASE_BATCH_IGNORING_REFUSED_FUNCTION,
+  'billing_settle_lease_batch.sql': SETTLE_LEASE_BATCH_FUNCTION,
 };
 
 /**
