@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { BalanceService } from '../../../src/modules/billing/ledger/balance.service';
 import { HoldReaperService } from '../../../src/modules/billing/holds/hold-reaper.service';
 import { UsageQueryService } from '../../../src/modules/billing/usage/usage-query.service';
+import { KeysService } from '../../../src/modules/keys/keys.service';
 import { billingInvariantViolations } from '../../support/billing-invariants';
 import { eventually } from '../../support/eventually';
 import { startTestApp, type TestApp } from '../../support/test-app';
@@ -274,6 +275,37 @@ describe('reserve, then settle', () => {
       expect(await balanceOf(session)).toMatchObject({ balanceMicros: 10n * USD - spent, heldMicros: 0n, totalUsageMicros: spent });
     }
     expect(await billingInvariantViolations({ userIds: customers.map((session) => session.user.id) })).toEqual([]);
+  });
+
+  it('keeps every key and account total exact when one batch walks several keys of one account', async () => {
+    // Batches walk their items in (account, key) order (billing_walk_to): leaving a key writes its
+    // totals, leaving an account writes the account's. Interleaved keys of one account exercise both.
+    const [first, second] = await Promise.all([1, 2].map(() => TestSession.create(a, { credits: 10n * USD })));
+    const created = await a.app
+      .get(KeysService)
+      .create(first.user.id, { name: 'second key', rpmLimit: null, expiresAt: null, spendCapMicros: null }, { operator: true });
+    const keys = [
+      { session: first, keyId: first.keyId, cost: 1_000n },
+      { session: first, keyId: created.key.id, cost: 2_000n },
+      { session: second, keyId: second.keyId, cost: 4_000n },
+    ];
+    const plan = Array.from({ length: 30 }, (_, i) => keys[(i * 2) % keys.length]);
+    const keyTotals = async (keyId: string) =>
+      (await a.app.get(DataSource).query('SELECT spent_micros::text, held_micros::text FROM api_key_spend WHERE key_id = $1', [keyId]))[0];
+
+    const holds = await Promise.all(plan.map(({ session, keyId }) => billingOf(a).reserve(reserveRequest(session, 10_000n, { keyId }))));
+    for (const key of keys) {
+      expect(await keyTotals(key.keyId)).toEqual({ spent_micros: '0', held_micros: String(10_000 * 10) });
+    }
+    expect(await balanceOf(first)).toMatchObject({ heldMicros: 20n * 10_000n });
+
+    await Promise.all(holds.map((hold, i) => billingOf(a).capture(hold, usage(plan[i].cost))));
+    for (const key of keys) {
+      expect(await keyTotals(key.keyId)).toEqual({ spent_micros: String(key.cost * 10n), held_micros: '0' });
+    }
+    expect(await balanceOf(first)).toMatchObject({ balanceMicros: 10n * USD - 30_000n, heldMicros: 0n, totalUsageMicros: 30_000n });
+    expect(await balanceOf(second)).toMatchObject({ balanceMicros: 10n * USD - 40_000n, heldMicros: 0n, totalUsageMicros: 40_000n });
+    expect(await billingInvariantViolations({ userIds: [first.user.id, second.user.id] })).toEqual([]);
   });
 
   it('voids holds a crashed instance left open, at the next boot, charging nothing', async () => {
