@@ -4,9 +4,10 @@ import { bigintTransformer as bigint } from '../../../database/bigint.transforme
 /**
  * One prepaid account per user. Changed only by the ledger's writers, each appending the matching
  * ledger entry in the same transaction: the SQL functions behind holds and leases
- * (billing_reserve_batch, billing_settle_batch, billing_lease_acquire, billing_lease_return,
- * billing_settle_lease_batch) and postMovement (ledger/post-movement.ts) for top-ups, grants,
- * adjustments, refunds and disputes.
+ * (billing/holds/sql: billing_reserve_batch, billing_settle_batch and billing_settle_lease_batch
+ * write their totals through billing_walk_to; billing_lease_acquire, billing_lease_return) and
+ * postMovement (ledger/post-movement.ts) for grants and adjustments (CreditAdjustmentService) and
+ * for the payments module's top-ups, refunds and disputes (LedgerPostingService).
  */
 @Entity('credit_accounts')
 @Check('CHK_credit_accounts_held', `"held_micros" >= 0`)

@@ -1,7 +1,7 @@
 /**
- * Typed calls of the billing_reserve_batch / billing_settle_batch SQL functions (see the
- * AddBillingBatchFunctions migration): one statement per batch, so one round trip and one atomic
- * transaction, with each item's refusal reported on its own.
+ * Typed calls of the billing_reserve_batch / billing_settle_batch SQL functions (holds/sql/*.sql):
+ * one statement per batch, so one round trip and one atomic transaction, with each item's refusal
+ * reported on its own.
  */
 import type { Pool } from 'pg';
 import { QueryFailedError, type DataSource } from 'typeorm';

@@ -1,6 +1,7 @@
 /**
  * Typed calls of the lease SQL functions (holds/sql/billing_lease_*.sql and
- * billing_settle_lease_batch.sql, installed by the AddCreditLeases migration).
+ * billing_settle_lease_batch.sql; the migration installing each file's current body is named in
+ * holds/sql/sql-files.spec.ts).
  */
 import type { BatchResult } from '../../../common/batching/micro-batcher';
 import { inItemOrder, type PreparedQuery, type SettleArgs } from '../holds/hold-functions';
