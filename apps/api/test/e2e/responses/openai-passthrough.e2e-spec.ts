@@ -160,6 +160,24 @@ routes:
     });
   });
 
+  it('leaves out a reasoning item returned without encrypted_content when it comes back, instead of a 404 from OpenAI', async () => {
+    openai().enqueueReply({ thinking: 'Hmm', text: 'First' });
+    const first = await gw.customer.client.responses.create({ model: GPT5, input: 'Hi' });
+    expect(first.output[0]).toEqual({ id: expect.stringMatching(/^rs_/), type: 'reasoning', summary: [] });
+    openai().enqueueReply({ text: 'Second' });
+    const input: ResponseInputItem[] = [
+      { role: 'user', content: 'Hi' },
+      ...(first.output as ResponseInputItem[]),
+      { role: 'user', content: 'More' },
+    ];
+    const second = await gw.customer.client.responses.create({ model: GPT5, input });
+    expect(second.output_text).toBe('Second');
+    const sentTypes = (openai().lastRequest!.body as { input: { type?: string; role?: string }[] }).input.map(
+      (item) => item.type ?? item.role,
+    );
+    expect(sentTypes).toEqual(['user', 'message', 'user']);
+  });
+
   it('passes json_schema output through and bills a stream exactly, the cost in response.completed', async () => {
     openai().enqueueReply({ thinking: 'Seven', text: '{"n":7}', chunks: 2, usage: USAGE });
     const { requestId, options } = withId();

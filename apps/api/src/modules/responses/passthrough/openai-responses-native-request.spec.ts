@@ -37,4 +37,14 @@ describe('openAiResponsesNativeRequest', () => {
     expect(body).not.toHaveProperty('stream_options');
     expect(body.store).toBe(false);
   });
+
+  it('leaves out reasoning items without encrypted_content, which OpenAI cannot look up when nothing is stored', () => {
+    const input = [
+      { type: 'reasoning' as const, id: 'rs_0', summary: [] },
+      { role: 'user' as const, content: 'Hi' },
+      { type: 'reasoning' as const, id: 'rs_1', summary: [], encrypted_content: 'gAAAAAxyz' },
+    ];
+    const body = JSON.parse(openAiResponsesNativeRequest({ model: 'm', input }, TARGET, { stream: false, defaultMaxTokens: 100 }).body);
+    expect(body.input).toEqual(input.slice(1));
+  });
 });

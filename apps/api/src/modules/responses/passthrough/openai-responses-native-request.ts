@@ -5,7 +5,7 @@
  * and must not leave the customer's content stored at the provider either.
  */
 import type { BuildRequestContext, UpstreamHttpRequest, UpstreamTarget } from '../../completions/adapters/upstream-adapter';
-import type { ResponsesRequest } from '../wire/responses.types';
+import type { InputItem, ResponsesRequest } from '../wire/responses.types';
 
 /**
  * Left out, and named in x-apilink-dropped-params: `service_tier` changes the provider's price
@@ -13,12 +13,23 @@ import type { ResponsesRequest } from '../wire/responses.types';
  */
 const PRICE_CHANGING = ['service_tier'];
 
+/**
+ * With `store: false` OpenAI can only take a reasoning item back through its `encrypted_content`:
+ * one without it (returned when the client did not include `reasoning.encrypted_content`) would be
+ * looked up by id and answered 404, so it is left out and the model reasons afresh, as translated
+ * upstreams do.
+ */
+function resolvable(item: InputItem): boolean {
+  return item.type !== 'reasoning' || typeof item.encrypted_content === 'string';
+}
+
 export function openAiResponsesNativeRequest(
   request: ResponsesRequest,
   target: UpstreamTarget,
   build: BuildRequestContext,
 ): UpstreamHttpRequest {
   const body: Record<string, unknown> = { ...request, model: target.upstreamModel, store: false };
+  if (Array.isArray(request.input)) body.input = request.input.filter(resolvable);
   delete body.stream;
   if (build.stream) body.stream = true;
   else delete body.stream_options;
