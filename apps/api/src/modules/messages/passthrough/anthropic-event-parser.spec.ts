@@ -1,6 +1,6 @@
 import { UpstreamProtocolError } from '../../completions/adapters/errors/upstream-protocol.error';
 import { UpstreamStreamError } from '../../completions/adapters/errors/upstream-stream.error';
-import { testCompletionContext } from '../__testing__/completion-context';
+import { testCompletionContext } from '../../completions/__testing__/completion-context';
 import { AnthropicEventParser } from './anthropic-event-parser';
 
 const frame = (data: object) => `event: ${(data as { type: string }).type}\ndata: ${JSON.stringify(data)}\n\n`;

@@ -1,7 +1,7 @@
 import type { ChatCompletionChunk, ChatCompletionChunkDelta } from '@apilink/contracts';
 import { buildUpstreamUsage } from '../../completions/adapters/shared/usage';
 import type { UpstreamStreamParser, UpstreamUsage } from '../../completions/adapters/upstream-adapter';
-import { testCompletionContext } from '../__testing__/completion-context';
+import { testCompletionContext } from '../../completions/__testing__/completion-context';
 import { ChunkEventTranslator } from './chunk-event-translator';
 
 const chunk = (delta: ChatCompletionChunkDelta, finish: string | null = null): ChatCompletionChunk =>

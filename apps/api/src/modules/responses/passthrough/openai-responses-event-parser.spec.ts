@@ -1,6 +1,6 @@
 import { UpstreamProtocolError } from '../../completions/adapters/errors/upstream-protocol.error';
 import { UpstreamStreamError } from '../../completions/adapters/errors/upstream-stream.error';
-import { testCompletionContext } from '../../messages/__testing__/completion-context';
+import { testCompletionContext } from '../../completions/__testing__/completion-context';
 import { ResponseStreamState } from '../output/response-stream-state';
 import { OpenAiResponsesEventParser } from './openai-responses-event-parser';
 

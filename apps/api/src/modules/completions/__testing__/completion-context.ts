@@ -1,9 +1,9 @@
-/** Test support: a CompletionContext for a request to claude-sonnet-4-5 prices ($3 / $15 per 1M). */
+/** Test support: a CompletionContext for a request to claude-sonnet-4-5 prices ($3 / $15 per 1M), for the specs of every inbound API. */
 import type { ApiKeyPrincipal } from '../../../common/auth/principal';
-import { DeliveredOutput } from '../../completions/billing/delivered-output';
-import type { AdmittedRequest } from '../../completions/admission/request-admission';
-import type { CompletionContext } from '../../completions/completion-context';
-import type { RequestLifetime } from '../../completions/streaming/request-lifetime';
+import { DeliveredOutput } from '../billing/delivered-output';
+import type { AdmittedRequest } from '../admission/request-admission';
+import type { CompletionContext } from '../completion-context';
+import type { RequestLifetime } from '../streaming/request-lifetime';
 
 export function testCompletionContext(promptTokens = 10): CompletionContext {
   const admitted = {
