@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { AdminRequestDetail } from '@apilink/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { UsersService } from '../auth/users.service';
-import { toUsageRecord } from '../billing/mappers/usage-record.mapper';
 import { UsageQueryService } from '../billing/usage/usage-query.service';
 import { KeysService } from '../keys/keys.service';
 
@@ -18,18 +17,14 @@ export class AdminRequestsService {
   async lookup(requestId: string): Promise<AdminRequestDetail> {
     const record = await this.usage.findByRequestId(requestId);
     if (!record) throw AppError.notFound(`No request with id ${requestId} in the usage log`);
-    const [user, key] = await Promise.all([this.users.getById(record.userId), this.keys.getById(record.keyId).catch(() => null)]);
+    const { usage, attempts } = record;
+    const [user, key] = await Promise.all([this.users.getById(record.userId), this.keys.getById(usage.keyId).catch(() => null)]);
     return {
-      requestId: record.requestId,
+      requestId: usage.requestId,
       user: { id: user.id, email: user.email },
-      key: {
-        id: record.keyId,
-        name: key?.name ?? null,
-        displayKey: key?.displayKey ?? null,
-      },
-      usage: toUsageRecord(record),
-      // Null for rows settled before attempts were recorded (and for expired holds).
-      attempts: record.attempts,
+      key: { id: usage.keyId, name: key?.name ?? null, displayKey: key?.displayKey ?? null },
+      usage,
+      attempts,
     };
   }
 }

@@ -19,15 +19,11 @@ import type { AuditContext } from '../audit/audit-actor';
 import { CurrentAuditContext } from '../audit/audit-context.decorator';
 import { UsersService } from '../auth/users.service';
 import { BalanceService } from '../billing/ledger/balance.service';
-import { LedgerQueryDto } from '../billing/dto/ledger-query.dto';
-import { UsagePageQueryDto } from '../billing/dto/usage-page-query.dto';
+import { LedgerQueryDto } from '../../common/dto/ledger-query.dto';
+import { UsagePageQueryDto } from '../../common/dto/usage-page-query.dto';
 import { LedgerQueryService } from '../billing/ledger/ledger-query.service';
-import { toBalanceResponse } from '../billing/mappers/balance.mapper';
-import { toLedgerEntry } from '../billing/mappers/ledger-entry.mapper';
 import { toMoney } from '../../common/money/money.mapper';
 import { parseUsd } from '../../common/money/usd-amount';
-import { toPayment } from '../payments/mappers/payment.mapper';
-import { toUsageRecord } from '../billing/mappers/usage-record.mapper';
 import { PaymentsService } from '../payments/payments.service';
 import { UsageQueryService } from '../billing/usage/usage-query.service';
 import { InvoicesService } from '../invoices/invoices.service';
@@ -125,24 +121,23 @@ export class AdminUsersController {
   @Get(ADMIN_ROUTES.userBalance.pattern)
   @ApiOperation({ summary: "A user's balance, holds and totals" })
   @ApiOkResponse({ description: 'BalanceResponse' })
-  async balance(@Param('userId', UserIdPipe) userId: string): Promise<BalanceResponse> {
-    return toBalanceResponse(await this.billing.balance(userId));
+  balance(@Param('userId', UserIdPipe) userId: string): Promise<BalanceResponse> {
+    return this.billing.balanceResponse(userId);
   }
 
   @Get(ADMIN_ROUTES.userLedger.pattern)
   @ApiOperation({ summary: "A user's credit ledger, newest first (`kind` filters, comma-separated)" })
   @ApiOkResponse({ description: 'Page<LedgerEntry>' })
   @ApiLedgerQuery()
-  async ledgerPage(@Param('userId', UserIdPipe) userId: string, @Query() query: LedgerQueryDto): Promise<Page<LedgerEntry>> {
-    const { entries, total } = await this.ledger.list(userId, query.page, query.pageSize, query.kind);
-    return { data: entries.map(toLedgerEntry), page: query.page, pageSize: query.pageSize, total };
+  ledgerPage(@Param('userId', UserIdPipe) userId: string, @Query() query: LedgerQueryDto): Promise<Page<LedgerEntry>> {
+    return this.ledger.list(userId, query.page, query.pageSize, query.kind);
   }
 
   @Get(ADMIN_ROUTES.userPayments.pattern)
   @ApiOperation({ summary: "A user's top-ups, newest first" })
   @ApiOkResponse({ description: 'PaymentList' })
   async paymentList(@Param('userId', UserIdPipe) userId: string): Promise<PaymentList> {
-    return { data: (await this.payments.list(userId)).map(toPayment) };
+    return { data: await this.payments.list(userId) };
   }
 
   @Get(ADMIN_ROUTES.userInvoices.pattern)
@@ -162,9 +157,9 @@ export class AdminUsersController {
   @ApiOperation({ summary: "A user's requests, newest first, filtered by key, model, status and time" })
   @ApiOkResponse({ description: 'Page<UsageRecord>' })
   @ApiUsageQuery()
-  async usagePage(@Param('userId', UserIdPipe) userId: string, @Query() query: UsagePageQueryDto): Promise<Page<UsageRecord>> {
-    const { records, total } = await this.usage.list(userId, query, query.page, query.pageSize);
-    return { data: records.map(toUsageRecord), page: query.page, pageSize: query.pageSize, total };
+  usagePage(@Param('userId', UserIdPipe) userId: string, @Query() query: UsagePageQueryDto): Promise<Page<UsageRecord>> {
+    const { page, pageSize, ...filters } = query;
+    return this.usage.list(userId, filters, page, pageSize);
   }
 
   @Post(ADMIN_ROUTES.creditAdjustments.pattern)
@@ -175,13 +170,12 @@ export class AdminUsersController {
       'Support is limited per action by SUPPORT_CREDIT_ADJUSTMENT_LIMIT_USD (403 above it); admins are not. A debit never takes the available balance below zero (409).',
   })
   @ApiOkResponse({ description: 'CreditAdjustmentResponse' })
-  async adjustCredits(
+  adjustCredits(
     @CurrentAuditContext() context: AuditContext,
     @Param('userId', UserIdPipe) userId: string,
     @Body() body: CreditAdjustmentDto,
   ): Promise<CreditAdjustmentResponse> {
-    const adjusted = await this.adminUsers.adjustCredits(context, userId, parseSignedUsd(body.amountUsd), body.reason);
-    return { ledgerEntryId: adjusted.ledgerEntryId, amount: toMoney(adjusted.amountMicros), balance: toBalanceResponse(adjusted.balance) };
+    return this.adminUsers.adjustCredits(context, userId, parseSignedUsd(body.amountUsd), body.reason);
   }
 
   @Post(ADMIN_ROUTES.disableUser.pattern)

@@ -44,15 +44,7 @@ function setup(users: AdminUser[]) {
       },
     ),
   };
-  const billing = {
-    balance: jest.fn(async () => ({
-      balanceMicros: 0n,
-      heldMicros: 0n,
-      availableMicros: 0n,
-      totalCreditsMicros: 0n,
-      totalUsageMicros: 0n,
-    })),
-  };
+  const billing = { balanceResponse: jest.fn(async () => ({ currency: 'USD' })) };
   const service = new AdminUsersService(
     usersService as unknown as UsersService,
     {} as KeysService,

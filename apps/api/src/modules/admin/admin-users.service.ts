@@ -1,21 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AUDIT_ACTIONS, type AdminUser, type ApiKeySummary, type UserRole } from '@apilink/contracts';
+import { AUDIT_ACTIONS, type AdminUser, type ApiKeySummary, type CreditAdjustmentResponse, type UserRole } from '@apilink/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { adminConfig } from '../../config/admin.config';
 import type { ConfigOf } from '../../config/define-config';
 import type { AuditContext } from '../audit/audit-actor';
 import { AuditService } from '../audit/audit.service';
 import { UsersService } from '../auth/users.service';
-import { BalanceService, type AccountBalance } from '../billing/ledger/balance.service';
+import { BalanceService } from '../billing/ledger/balance.service';
 import { CreditAdjustmentService } from '../billing/ledger/credit-adjustment.service';
+import { toMoney } from '../../common/money/money.mapper';
 import { formatUsd } from '../../common/money/usd-amount';
 import { KeysService } from '../keys/keys.service';
-
-export interface AdjustedCredits {
-  ledgerEntryId: string;
-  amountMicros: bigint;
-  balance: AccountBalance;
-}
 
 /**
  * What support and admins do to an account. Each change is recorded in the audit log in the
@@ -34,7 +29,7 @@ export class AdminUsersService {
   ) {}
 
   /** Signed micro-USD; support staff are capped per action, admins are not. */
-  async adjustCredits(context: AuditContext, userId: string, amountMicros: bigint, reason: string): Promise<AdjustedCredits> {
+  async adjustCredits(context: AuditContext, userId: string, amountMicros: bigint, reason: string): Promise<CreditAdjustmentResponse> {
     const limit = this.config.supportCreditAdjustmentLimitMicros;
     const magnitude = amountMicros < 0n ? -amountMicros : amountMicros;
     if (context.actor.type === 'user' && context.actor.role !== 'admin' && magnitude > limit) {
@@ -47,7 +42,7 @@ export class AdminUsersService {
       { userId, kind: 'adjustment', amountMicros, reason, reference: context.requestId ? `admin:${context.requestId}` : null },
       context,
     );
-    return { ledgerEntryId: posted.entryId, amountMicros, balance: await this.billing.balance(userId) };
+    return { ledgerEntryId: posted.entryId, amount: toMoney(amountMicros), balance: await this.billing.balanceResponse(userId) };
   }
 
   /** Sessions end and the user's API keys stop working on every instance within a second. */

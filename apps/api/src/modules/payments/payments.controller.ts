@@ -39,7 +39,7 @@ export class PaymentsController {
 
   @Get(BILLING_ROUTES.payments)
   async list(@CurrentSession() session: SessionPrincipal): Promise<PaymentList> {
-    return { data: (await this.payments.list(session.userId)).map(toPayment) };
+    return { data: await this.payments.list(session.userId) };
   }
 
   @Get(BILLING_ROUTES.payment.pattern)

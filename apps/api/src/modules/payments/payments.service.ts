@@ -6,6 +6,7 @@ import {
   ErrorType,
   PAYMENT_ID_RETURN_PARAM,
   PAYMENT_RETURN_PARAM,
+  type Payment,
   type PaymentStatus,
   type TopUpOptions,
 } from '@apilink/contracts';
@@ -17,6 +18,7 @@ import { appConfig } from '../../config/app.config';
 import { billingConfig } from '../../config/billing.config';
 import type { ConfigOf } from '../../config/define-config';
 import { PaymentEntity } from './entities/payment.entity';
+import { toPayment } from './mappers/payment.mapper';
 import { toMoney } from '../../common/money/money.mapper';
 import { formatUsd, parseUsd } from '../../common/money/usd-amount';
 import type { PaymentProvider } from './providers/payment-provider';
@@ -78,8 +80,9 @@ export class PaymentsService {
     }
   }
 
-  list(userId: string): Promise<PaymentEntity[]> {
-    return this.payments.find({ where: { userId }, order: { createdAt: 'DESC' }, take: PAYMENT_HISTORY_LIMIT });
+  async list(userId: string): Promise<Payment[]> {
+    const payments = await this.payments.find({ where: { userId }, order: { createdAt: 'DESC' }, take: PAYMENT_HISTORY_LIMIT });
+    return payments.map(toPayment);
   }
 
   /** The caller's own payment; anyone else's id is answered exactly like a missing one. */

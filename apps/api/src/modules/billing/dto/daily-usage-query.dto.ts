@@ -1,6 +1,6 @@
 import type { DailyUsageQuery } from '@apilink/contracts';
 import { IsOptional, IsTimeZone } from 'class-validator';
-import { UsageFiltersDto } from './usage-filters.dto';
+import { UsageFiltersDto } from '../../../common/dto/usage-filters.dto';
 
 export class DailyUsageQueryDto extends UsageFiltersDto implements DailyUsageQuery {
   @IsOptional()

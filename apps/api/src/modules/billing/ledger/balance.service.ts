@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { BalanceResponse } from '@apilink/contracts';
 import type { Repository } from 'typeorm';
 import { CreditAccountEntity } from '../entities/credit-account.entity';
+import { toBalanceResponse } from '../mappers/balance.mapper';
 
 export interface AccountBalance {
   balanceMicros: bigint;
@@ -30,5 +32,10 @@ export class BalanceService {
       totalCreditsMicros: balance + usage,
       totalUsageMicros: usage,
     };
+  }
+
+  /** The balance as the dashboard and the staff pages show it. */
+  async balanceResponse(userId: string): Promise<BalanceResponse> {
+    return toBalanceResponse(await this.balance(userId));
   }
 }

@@ -1,14 +1,18 @@
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { UsageFilters } from '@apilink/contracts';
+import type { Page, RequestAttempt, UsageFilters, UsageRecord } from '@apilink/contracts';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { UsageRecordEntity } from '../entities/usage-record.entity';
+import { toUsageRecord } from '../mappers/usage-record.mapper';
 import { USAGE_CSV_HEADER, usageCsvLine } from './usage-csv';
 
-export interface UsagePage {
-  records: UsageRecordEntity[];
-  total: number;
+/** Any user's request, for the staff lookup: the usage row, whose it is, and its failover attempts. */
+export interface StaffRequestRecord {
+  userId: string;
+  usage: UsageRecord;
+  /** Null for rows settled before attempts were recorded (and for expired holds). */
+  attempts: RequestAttempt[] | null;
 }
 
 export interface ModelTotalRow {
@@ -35,14 +39,14 @@ export class UsageQueryService {
   constructor(@InjectRepository(UsageRecordEntity) private readonly usage: Repository<UsageRecordEntity>) {}
 
   /** Newest first; `page` counts from 1. */
-  async list(userId: string, filters: UsageFilters, page: number, pageSize: number): Promise<UsagePage> {
+  async list(userId: string, filters: UsageFilters, page: number, pageSize: number): Promise<Page<UsageRecord>> {
     const [records, total] = await this.filtered(userId, filters)
       .orderBy('u.createdAt', 'DESC')
       .addOrderBy('u.id', 'DESC')
       .skip((page - 1) * pageSize)
       .take(pageSize)
       .getManyAndCount();
-    return { records, total };
+    return { data: records.map(toUsageRecord), page, pageSize, total };
   }
 
   /** One request of this user's, or null (another user's request id is not found either). */
@@ -51,8 +55,9 @@ export class UsageQueryService {
   }
 
   /** Any user's request (staff request lookup). */
-  findByRequestId(requestId: string): Promise<UsageRecordEntity | null> {
-    return this.byId(requestId).getOne();
+  async findByRequestId(requestId: string): Promise<StaffRequestRecord | null> {
+    const record = await this.byId(requestId).getOne();
+    return record && { userId: record.userId, usage: toUsageRecord(record), attempts: record.attempts };
   }
 
   /**

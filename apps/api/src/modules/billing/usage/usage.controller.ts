@@ -6,8 +6,8 @@ import type { SessionPrincipal } from '../../../common/auth/principal';
 import { AppError } from '../../../common/errors/app-error';
 import { DailyUsageQueryDto } from '../dto/daily-usage-query.dto';
 import { sqlStateOf } from '../holds/database-error';
-import { UsageFiltersDto } from '../dto/usage-filters.dto';
-import { UsagePageQueryDto } from '../dto/usage-page-query.dto';
+import { UsageFiltersDto } from '../../../common/dto/usage-filters.dto';
+import { UsagePageQueryDto } from '../../../common/dto/usage-page-query.dto';
 import { toMoney } from '../../../common/money/money.mapper';
 import { toUsageRecord } from '../mappers/usage-record.mapper';
 import { UsageQueryService } from './usage-query.service';
@@ -23,8 +23,7 @@ export class UsageController {
   @Get(BILLING_ROUTES.usage)
   async list(@CurrentSession() session: SessionPrincipal, @Query() query: UsagePageQueryDto): Promise<Page<UsageRecord>> {
     const { page, pageSize, ...filters } = query;
-    const { records, total } = await this.usage.list(session.userId, filters, page, pageSize);
-    return { data: records.map(toUsageRecord), page, pageSize, total };
+    return this.usage.list(session.userId, filters, page, pageSize);
   }
 
   @Get(BILLING_ROUTES.usageByModel)

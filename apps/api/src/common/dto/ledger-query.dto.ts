@@ -1,7 +1,7 @@
 import { LEDGER_ENTRY_KINDS, type LedgerEntryKind } from '@apilink/contracts';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQueryDto } from '../../../common/dto/page-query.dto';
+import { PageQueryDto } from './page-query.dto';
 
 export class LedgerQueryDto extends PageQueryDto {
   /** Comma-separated kinds, e.g. `top_up,refund`; all kinds when omitted. */
