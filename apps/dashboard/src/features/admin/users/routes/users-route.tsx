@@ -1,10 +1,13 @@
+import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Card } from '../../../../components/card';
 import { PageHeader } from '../../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/query-state';
 import { LookupForm } from '../../components/lookup-form';
 import { PageNav } from '../../components/page-nav';
+import { useStaffViewer } from '../../staff-context';
 import { useSearchUsers } from '../api/search-users';
+import { CreateUserDialog } from '../components/create-user-dialog';
 import { UsersTable } from '../components/users-table';
 
 export function UsersRoute() {
@@ -13,6 +16,8 @@ export function UsersRoute() {
   const email = params.get('email') ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const users = useSearchUsers(email, page);
+  const viewer = useStaffViewer();
+  const [creating, setCreating] = useState(false);
 
   const go = (nextEmail: string, nextPage: number) => {
     const next = new URLSearchParams();
@@ -26,7 +31,16 @@ export function UsersRoute() {
       <PageHeader
         title="Users"
         description="Find an account by any part of its email address to see its keys, balance, payments and requests, and to act on it."
+        actions={
+          // Creating accounts is for admins (the API answers support 403).
+          viewer.role === 'admin' ? (
+            <button type="button" className="button" onClick={() => setCreating(true)}>
+              Create account
+            </button>
+          ) : null
+        }
       />
+      <CreateUserDialog open={creating} onClose={() => setCreating(false)} />
       <div className="stack">
         <Card>
           {/* Keyed by the URL's search so back/forward shows the search in effect. */}

@@ -1,0 +1,87 @@
+/**
+ * An admin creates an account from the staff Users page in real Chromium at 1280 px and 390 px:
+ * the form, the one-time password shown once (which then logs the person in), initial credits
+ * on the new account; support sees no "Create account" button.
+ */
+import { randomUUID } from 'node:crypto';
+import { ADMIN_ROUTES, AUTH_ROUTES, type Page as ApiPage, type AdminUser } from '@apilink/contracts';
+import type { Page } from 'playwright-core';
+import { ensureDashboardBuilt, launchBrowser, screenshot, type BrowserSession } from '../../support/browser';
+import { startTestApp, type TestApp } from '../../support/test-app';
+import { TestSession } from '../../support/test-session';
+import { logInAt } from './admin-helpers';
+
+jest.setTimeout(180_000);
+
+const PASSWORD = 'Granite-Lantern-Orbit-4417!';
+const WIDTHS = [
+  { label: 'desktop', viewport: { width: 1280, height: 860 } },
+  { label: 'phone', viewport: { width: 390, height: 844 } },
+];
+
+describe.each(WIDTHS)('staff "Create account" at $viewport.width px', ({ label, viewport }) => {
+  let testApp: TestApp;
+  let browser: BrowserSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    const distDir = await ensureDashboardBuilt();
+    testApp = await startTestApp({ env: { DASHBOARD_DIST_DIR: distDir } });
+    browser = await launchBrowser({ viewport });
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(20_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await testApp?.close();
+  });
+
+  it('creates a funded customer whose one-time password, shown once, logs them in', async () => {
+    const admin = await TestSession.create(testApp, { role: 'admin', withKey: false, password: PASSWORD });
+    const email = `made-${randomUUID()}@test.apilink.dev`;
+    await logInAt(page, testApp.url, admin, '/staff/users');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const dialog = page.getByTestId('create-user-dialog');
+    const form = dialog.getByRole('form', { name: 'Create an account' });
+    await form.getByLabel('Email').fill(email);
+    await form.getByLabel('Name').fill('Ada Lovelace');
+    await form.getByLabel('Role').selectOption({ label: 'Customer' });
+    await form.getByLabel('Initial credits').fill('12.50');
+    await form.getByLabel('Reason').fill('Onboarding ticket 4417');
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBe(0);
+    await screenshot(page, `staff-create-user-${label}-form`, { fullPage: false });
+    await form.getByRole('button', { name: 'Create account' }).click();
+
+    const secret = dialog.getByTestId('one-time-password');
+    await secret.waitFor();
+    const oneTimePassword = await secret.inputValue();
+    expect(oneTimePassword).toMatch(/^[\w-]{24}$/);
+    expect(await dialog.getByTestId('created-user-summary').textContent()).toContain('Customer account with $12.50 of credits');
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBe(0);
+    await screenshot(page, `staff-create-user-${label}-password`, { fullPage: false });
+
+    await testApp.http().post(AUTH_ROUTES.login).set('x-apilink-csrf', '1').send({ email, password: oneTimePassword }).expect(200);
+    const found = await admin.api('get', ADMIN_ROUTES.users).query({ email }).expect(200);
+    expect((found.body as ApiPage<AdminUser>).data).toEqual([expect.objectContaining({ email, name: 'Ada Lovelace', role: 'customer' })]);
+
+    // Closed, the password is gone for good; the list shows the new account.
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.getByText(oneTimePassword).count()).toBe(0);
+    await page.getByText(email).first().waitFor();
+  });
+
+  it('shows support no "Create account" button', async () => {
+    const support = await TestSession.create(testApp, { role: 'support', withKey: false, password: PASSWORD });
+    // A browser of its own: the admin's session cookie lives in the first one.
+    const other = await launchBrowser({ viewport });
+    try {
+      const supportPage = await other.context.newPage();
+      await logInAt(supportPage, testApp.url, support, '/staff/users');
+      await supportPage.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+      expect(await supportPage.getByRole('button', { name: 'Create account' }).count()).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+});
