@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import type { InvoiceRenderer, InvoiceView, RenderedDocument } from './invoice-renderer';
 
 const MICROS_PER_CENT = 10_000n;
@@ -12,11 +12,23 @@ const REVERSE_CHARGE_NOTE = 'Reverse charge: VAT is to be accounted for by the c
  * A4 PDF with pdfkit's built-in Helvetica (nothing embedded but the seller's logo, nothing random:
  * deterministic bytes). `logo`: the INVOICE_SELLER_LOGO_FILE image, printed top right.
  */
+/**
+ * pdfkit (with fontkit and its Unicode tables) is loaded at the first invoice, not at boot: a
+ * gateway process that never renders one keeps its ~20 MB of RSS for the /v1 path.
+ */
+let pdfDocument: typeof PDFKitDocument | undefined;
+function loadPdfDocument(): typeof PDFKitDocument {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require keeps pdfkit out of boot
+  pdfDocument ??= require('pdfkit') as typeof PDFKitDocument;
+  return pdfDocument;
+}
+
 export class PdfkitInvoiceRenderer implements InvoiceRenderer {
   constructor(private readonly logo: Buffer | null = null) {}
 
   render(invoice: InvoiceView): Promise<RenderedDocument> {
     const title = invoice.kind === 'invoice' ? 'Invoice' : 'Credit note';
+    const PDFDocument = loadPdfDocument();
     const doc = new PDFDocument({
       size: 'A4',
       margin: LEFT,
