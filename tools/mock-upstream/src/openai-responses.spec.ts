@@ -96,6 +96,22 @@ describe('OpenAI mock upstream: the Responses API', () => {
     expect(final.usage.output_tokens).toBe(4);
   });
 
+  it('streams a reasoning summary only when reasoning.summary asks for one', async () => {
+    mock.enqueueReply({ thinking: 'Think hard', text: 'Done', chunks: 2 });
+    const events = await streamEvents({ input: 'Think', reasoning: { effort: 'low', summary: 'auto' } });
+    for (const event of events) expect(responseEventSchemaErrors(event)).toEqual([]);
+    expect(events.slice(2, 9).map((event) => event.type)).toEqual([
+      'response.output_item.added',
+      'response.reasoning_summary_part.added',
+      'response.reasoning_summary_text.delta',
+      'response.reasoning_summary_text.delta',
+      'response.reasoning_summary_text.done',
+      'response.reasoning_summary_part.done',
+      'response.output_item.done',
+    ]);
+    expect(events[8].item.summary).toEqual([{ type: 'summary_text', text: 'Think hard' }]);
+  });
+
   it('streams a function call and accepts its output back with the reasoning item on the next turn', async () => {
     mock.enqueueReply({ thinking: 'Need weather', toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' } }], chunks: 2 });
     const events = await streamEvents({

@@ -8,7 +8,8 @@
 // Behaviours kept: a reasoning item (scripted `thinking`) leads the output, with `encrypted_content` only when the
 // request includes `reasoning.encrypted_content`; with `store: false` a reasoning input item without it is a 404
 // (OpenAI cannot look it up); a function_call_output needs its function_call in the same input; events are
-// `event: <type>` frames with no [DONE]; usage counts reasoning tokens inside output_tokens.
+// `event: <type>` frames with no [DONE]; usage counts reasoning tokens inside output_tokens; a reasoning summary
+// (the `response.reasoning_summary_*` events) only when `reasoning.summary` is set, as Codex sets it.
 import { type PlannedToolCall, type ReplyPlan, type RequestFacts, isRecord } from '../reply-plan';
 import { type GenerateRoute, type HttpReply, type RenderContext, type StreamRendering, jsonReply } from './protocol-adapter';
 
@@ -154,9 +155,11 @@ export class OpenAiResponsesWire {
     if (plan.thinking !== '') {
       const id = `rs_mock${ctx.seq}`;
       const included = Array.isArray(body.include) && body.include.includes(ENCRYPTED_REASONING);
-      const done: Json = { id, type: 'reasoning', summary: [] };
+      // A summary (the thinking text itself) only when the request asks for one, as OpenAI does.
+      const summarized = isRecord(body.reasoning) && typeof body.reasoning.summary === 'string';
+      const done: Json = { id, type: 'reasoning', summary: summarized ? [{ type: 'summary_text', text: plan.thinking }] : [] };
       if (included) done.encrypted_content = mockEncryptedReasoning(ctx.seq, plan.thinking);
-      items.push({ added: { id, type: 'reasoning', summary: [] }, events: [], done });
+      items.push({ added: { id, type: 'reasoning', summary: [] }, events: summarized ? this.summaryEvents(id, plan) : [], done });
     }
     if (plan.textPieces.length > 0) {
       const id = `msg_mock${ctx.seq}`;
@@ -171,6 +174,17 @@ export class OpenAiResponsesWire {
     }
     for (const call of plan.toolCalls) items.push(this.functionCall(call, ctx, plan));
     return items;
+  }
+
+  /** The summary's events: one part, its text in the thinking's pieces. */
+  private summaryEvents(id: string, plan: ReplyPlan): Json[] {
+    const at = { item_id: id, summary_index: 0 };
+    return [
+      { type: 'response.reasoning_summary_part.added', ...at, part: { type: 'summary_text', text: '' } },
+      ...plan.thinkingPieces.map((delta) => ({ type: 'response.reasoning_summary_text.delta', ...at, delta })),
+      { type: 'response.reasoning_summary_text.done', ...at, text: plan.thinking },
+      { type: 'response.reasoning_summary_part.done', ...at, part: { type: 'summary_text', text: plan.thinking } },
+    ];
   }
 
   private functionCall(call: PlannedToolCall, ctx: RenderContext, plan: ReplyPlan): { added: Json; events: Json[]; done: Json } {

@@ -160,6 +160,27 @@ routes:
     });
   });
 
+  it('passes reasoning summary events through as Codex asks for them (effort, summary auto, encrypted content)', async () => {
+    openai().enqueueReply({ thinking: 'Look it up', text: 'Done', chunks: 2 });
+    const { types, final } = await readResponseStream(
+      gw.customer.client.responses.stream({
+        model: GPT5,
+        input: 'Go',
+        reasoning: { effort: 'medium', summary: 'auto' },
+        include: ENCRYPTED,
+        store: false,
+      }),
+    );
+    expect(types.filter((type) => type.startsWith('response.reasoning_summary_'))).toEqual([
+      'response.reasoning_summary_part.added',
+      'response.reasoning_summary_text.delta',
+      'response.reasoning_summary_text.delta',
+      'response.reasoning_summary_text.done',
+      'response.reasoning_summary_part.done',
+    ]);
+    expect(final.output[0]).toMatchObject({ type: 'reasoning', summary: [{ type: 'summary_text', text: 'Look it up' }] });
+  });
+
   it('leaves out a reasoning item returned without encrypted_content when it comes back, instead of a 404 from OpenAI', async () => {
     openai().enqueueReply({ thinking: 'Hmm', text: 'First' });
     const first = await gw.customer.client.responses.create({ model: GPT5, input: 'Hi' });
