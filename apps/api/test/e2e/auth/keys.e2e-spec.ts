@@ -188,9 +188,12 @@ describe('API keys', () => {
     });
 
     it('says the key expired', async () => {
-      const session = await TestSession.create(testApp, { expiresAt: new Date(Date.now() + 1_000) });
+      // The key is cached by its first request, then expires while cached. 5 s leaves that first
+      // request time to land even on a loaded machine (1 s did not, at load 24).
+      const expiresAt = new Date(Date.now() + 5_000);
+      const session = await TestSession.create(testApp, { expiresAt });
       await testApp.http().get(WHOAMI).set(session.bearer()).expect(200);
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      await new Promise((resolve) => setTimeout(resolve, expiresAt.getTime() - Date.now() + 100));
       await expect401(session.bearer(), /expired at/);
     });
 
