@@ -89,6 +89,12 @@ export default [
             'Decorator > CallExpression[callee.name=/^(Controller|Get|Post|Put|Patch|Delete|All|Head|Options|Search)$/] > :matches(Literal, TemplateLiteral)',
           message: 'Use a route constant from @apilink/contracts (add one there if it is missing), not a literal path.',
         },
+        {
+          // The /v1 routes are mounted on Fastify directly (LeanRoutes.mount({ url, ... })).
+          selector:
+            "CallExpression[callee.property.name='mount'] > ObjectExpression > Property[key.name='url'] > :matches(Literal, TemplateLiteral)",
+          message: 'Use a route constant from @apilink/contracts (GATEWAY_ROUTES), not a literal path.',
+        },
       ],
     },
   },

@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { GATEWAY_ROUTES } from '@apilink/contracts';
 import { LeanRoutes } from '../../common/auth/lean-routes';
 import type { ApiKeyPrincipal } from '../../common/auth/principal';
 import { CompletionsService } from './completions.service';
@@ -23,14 +24,14 @@ export class CompletionsRoutes implements OnModuleInit {
   onModuleInit(): void {
     this.routes.mount({
       method: 'POST',
-      url: '/v1/chat/completions',
+      url: GATEWAY_ROUTES.chatCompletions,
       auth: 'api-key',
       handle: (request, reply) =>
         this.completions.create(validateChatRequest(request.body), request.principal as ApiKeyPrincipal, String(request.id), reply),
     });
     this.routes.mount({
       method: 'POST',
-      url: '/v1/embeddings',
+      url: GATEWAY_ROUTES.embeddings,
       auth: 'api-key',
       handle: (request, reply) =>
         this.embeddings.create(validateEmbeddingRequest(request.body), request.principal as ApiKeyPrincipal, String(request.id), reply),

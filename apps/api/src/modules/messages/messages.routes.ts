@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { GATEWAY_ROUTES } from '@apilink/contracts';
 import { LeanRoutes } from '../../common/auth/lean-routes';
 import type { ApiKeyPrincipal } from '../../common/auth/principal';
 import { MessagesService } from './messages.service';
@@ -18,7 +19,7 @@ export class MessagesRoutes implements OnModuleInit {
   onModuleInit(): void {
     this.routes.mount({
       method: 'POST',
-      url: '/v1/messages',
+      url: GATEWAY_ROUTES.messages,
       auth: 'api-key',
       handle: (request, reply) =>
         this.messages.create(
@@ -31,7 +32,7 @@ export class MessagesRoutes implements OnModuleInit {
     });
     this.routes.mount({
       method: 'POST',
-      url: '/v1/messages/count_tokens',
+      url: GATEWAY_ROUTES.countTokens,
       auth: 'api-key',
       handle: (request) => this.messages.countTokens(validateMessagesRequest(request.body)),
     });

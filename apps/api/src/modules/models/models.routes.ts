@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ErrorCode, type GatewayModel, type GatewayModelList } from '@apilink/contracts';
+import { GATEWAY_ROUTES, ErrorCode, type GatewayModel, type GatewayModelList } from '@apilink/contracts';
 import { LeanRoutes } from '../../common/auth/lean-routes';
 import { AppError } from '../../common/errors/app-error';
 import { toGatewayModel } from './mappers/gateway-model.mapper';
@@ -14,11 +14,11 @@ export class ModelsRoutes implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.routes.mount({ method: 'GET', url: '/v1/models', auth: 'api-key', handle: () => this.list() });
+    this.routes.mount({ method: 'GET', url: GATEWAY_ROUTES.models, auth: 'api-key', handle: () => this.list() });
     // Model ids contain a slash (`openai/gpt-4o`), hence the wildcard.
     this.routes.mount({
       method: 'GET',
-      url: '/v1/models/*',
+      url: GATEWAY_ROUTES.model,
       auth: 'api-key',
       handle: (request) => this.get((request.params as Record<string, string>)['*']),
     });

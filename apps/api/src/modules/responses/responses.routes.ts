@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { GATEWAY_ROUTES } from '@apilink/contracts';
 import { LeanRoutes } from '../../common/auth/lean-routes';
 import type { ApiKeyPrincipal } from '../../common/auth/principal';
 import { ResponsesService } from './responses.service';
@@ -15,7 +16,7 @@ export class ResponsesRoutes implements OnModuleInit {
   onModuleInit(): void {
     this.routes.mount({
       method: 'POST',
-      url: '/v1/responses',
+      url: GATEWAY_ROUTES.responses,
       auth: 'api-key',
       handle: (request, reply) =>
         this.responses.create(validateResponsesRequest(request.body), request.principal as ApiKeyPrincipal, String(request.id), reply),

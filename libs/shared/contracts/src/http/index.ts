@@ -2,3 +2,4 @@ export * from './headers';
 export * from './health';
 export * from './route-paths';
 export * from './route-path';
+export * from './gateway-routes';
