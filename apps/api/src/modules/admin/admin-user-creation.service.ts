@@ -26,8 +26,8 @@ const ONE_TIME_PASSWORD_BYTES = 18;
 /**
  * Accounts made by an admin (admin only, route guard). The password is generated and answered
  * once, as cloud consoles do for accounts an administrator creates: the product sends no email,
- * so a reset link could not reach the person; staff hand it over and the person changes it with
- * POST /api/auth/change-password. The `user.created` audit entry names the staff member; initial
+ * so a reset link could not reach the person; staff hand it over and the person replaces it
+ * ("Change password" in the dashboard's sidebar). The `user.created` audit entry names the staff member; initial
  * credits are a ledger `adjustment` with its own audit entry.
  */
 @Injectable()

@@ -71,6 +71,33 @@ describe.each(WIDTHS)('staff "Create account" at $viewport.width px', ({ label, 
     await page.getByText(email).first().waitFor();
   });
 
+  it('lets the person replace the one-time password from the dashboard', async () => {
+    const admin = await TestSession.create(testApp, { role: 'admin', withKey: false, password: PASSWORD });
+    const email = `made-${randomUUID()}@test.apilink.dev`;
+    const created = await admin.api('post', ADMIN_ROUTES.users).send({ email }).expect(201);
+    const oneTimePassword: string = created.body.oneTimePassword;
+    const person = await launchBrowser({ viewport });
+    try {
+      const personPage = await person.context.newPage();
+      personPage.setDefaultTimeout(20_000);
+      await logInAt(personPage, testApp.url, { email, password: oneTimePassword } as TestSession, '/');
+      // On a phone the sidebar (with the account's buttons) opens from the menu button.
+      if (viewport.width < 800) await personPage.getByRole('button', { name: 'Menu' }).click();
+      await personPage.getByRole('button', { name: 'Change password' }).click();
+      const dialog = personPage.getByTestId('change-password-dialog');
+      await dialog.getByLabel('Current password').fill(oneTimePassword);
+      await dialog.getByLabel('New password').fill('Copper-Meadow-Violin-2093!');
+      await dialog.getByRole('button', { name: 'Change password' }).click();
+      await dialog.getByText('Password changed').waitFor();
+      await screenshot(personPage, `staff-create-user-${label}-password-changed`, { fullPage: false });
+    } finally {
+      await person.close();
+    }
+    const login = (password: string) => testApp.http().post(AUTH_ROUTES.login).set('x-apilink-csrf', '1').send({ email, password });
+    await login('Copper-Meadow-Violin-2093!').expect(200);
+    await login(oneTimePassword).expect(401);
+  });
+
   it('shows support no "Create account" button', async () => {
     const support = await TestSession.create(testApp, { role: 'support', withKey: false, password: PASSWORD });
     // A browser of its own: the admin's session cookie lives in the first one.

@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Brand } from '../../components/brand';
 import { useCurrentUser } from '../../features/auth/api/get-current-user';
 import { useLogOut } from '../../features/auth/api/log-out';
+import { ChangePasswordDialog } from '../../features/auth/components/change-password-dialog';
 import { isStaffRole } from '../../features/admin/staff-context';
 import { NavIcon, type NavIconName } from './nav-icons';
 
@@ -27,6 +28,7 @@ const STAFF_NAV_ITEMS: { to: string; label: string; icon: NavIconName; adminOnly
 export function AppLayout() {
   const { data: user } = useCurrentUser();
   const logOut = useLogOut();
+  const [changingPassword, setChangingPassword] = useState(false);
   const navigate = useNavigate();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
@@ -80,6 +82,9 @@ export function AppLayout() {
             <span className="sidebar__user" data-testid="current-user" title={user?.email}>
               {user?.email}
             </span>
+            <button type="button" className="button button--ghost button--small" onClick={() => setChangingPassword(true)}>
+              Change password
+            </button>
             <button
               type="button"
               className="button button--secondary button--small"
@@ -91,6 +96,7 @@ export function AppLayout() {
           </div>
         </div>
       </aside>
+      <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
       <main id="main" className="main" tabIndex={-1}>
         <div className="main__inner">
           <Outlet />

@@ -56,7 +56,7 @@ export const USER_NAME_MAX_LENGTH = 200;
 /**
  * `POST /api/admin/users` (admin only): an account made by staff. Its password is generated and
  * answered once (CreatedUser.oneTimePassword), to be handed over through a channel of the staff's
- * choosing; the person changes it (POST /api/auth/change-password). Initial credits are a ledger
+ * choosing; the person replaces it (`AUTH_ROUTES.changePassword`). Initial credits are a ledger
  * `adjustment` with `reason`, audited like any other.
  */
 export interface CreateUserRequest {

@@ -111,8 +111,8 @@ function CreatedAccount({ created, onDone }: { created: CreatedUser; onDone: () 
   return (
     <div className="form">
       <Alert tone="warning" title="This is the only time the password is shown">
-        Hand it to {created.user.name ?? created.user.email} through a channel you trust. They log in with it and change it on their Account
-        page.
+        Hand it to {created.user.name ?? created.user.email} through a channel you trust, and ask them to replace it with “Change password”
+        once they have logged in.
       </Alert>
       <div className="field">
         <label className="field__label" htmlFor="one-time-password">
