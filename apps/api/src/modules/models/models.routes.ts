@@ -20,6 +20,7 @@ export class ModelsRoutes implements OnModuleInit {
       method: 'GET',
       url: GATEWAY_ROUTES.model,
       auth: 'api-key',
+      // Fastify has already decoded the path: decoding again would turn `%25` into a URIError (500).
       handle: (request) => this.get((request.params as Record<string, string>)['*']),
     });
   }
@@ -29,7 +30,7 @@ export class ModelsRoutes implements OnModuleInit {
   }
 
   private get(id: string): GatewayModel {
-    const active = this.models.findActive(decodeURIComponent(id));
+    const active = this.models.findActive(id);
     if (!active)
       throw AppError.notFound(
         `The model '${id}' does not exist or is not active. GET /v1/models lists the active models`,

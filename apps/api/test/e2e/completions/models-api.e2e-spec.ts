@@ -44,6 +44,15 @@ describe('model listing', () => {
     await gw.testApp.http().get('/v1/models/mistral/mistral-large-latest').set(gw.customer.session.bearer()).expect(404);
   });
 
+  it('decodes a model id in the path once: an escaped slash finds the model, an escaped % is just unknown', async () => {
+    const escaped = await gw.testApp.http().get('/v1/models/google%2Fgemini-2.5-pro').set(gw.customer.session.bearer()).expect(200);
+    expect(escaped.body).toMatchObject({ id: 'google/gemini-2.5-pro' });
+    // Found by the fuzz test: decoding twice turned `%25` into a URIError and a 500.
+    const percent = await gw.testApp.http().get('/v1/models/%25').set(gw.customer.session.bearer()).expect(404);
+    expect(percent.body.error).toMatchObject({ code: 'model_not_found' });
+    await gw.testApp.http().get('/v1/models/google%252Fgemini-2.5-pro').set(gw.customer.session.bearer()).expect(404);
+  });
+
   it('requires an API key', async () => {
     await gw.testApp.http().get('/v1/models').expect(401);
   });
