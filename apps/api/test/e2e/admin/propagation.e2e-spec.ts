@@ -32,7 +32,8 @@ describe('Staff changes reach every instance (two API instances sharing Redis)',
     b = await startTestApp({ env });
     admin = await TestSession.create(a, { role: 'admin', withKey: false });
     adminOnB = await TestSession.create(b, { role: 'admin', withKey: false });
-  });
+    // Two app boots: 30 s ran out at load 18.
+  }, 90_000);
   afterAll(async () => {
     await admin?.api('post', ADMIN_ROUTES.activateModel(ADMIN_TEST_MODELS.propagated)).send({});
     await Promise.all([a?.close(), b?.close()]);
