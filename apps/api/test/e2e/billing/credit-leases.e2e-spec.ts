@@ -164,11 +164,20 @@ describe('credit leases', () => {
     it("serves a request on B, not 402, while the only money left sits in A's lease", async () => {
       const session = await TestSession.create(home, { credits: 10_000_000n, rpm: UNLIMITED_RPM });
       const deadline = Date.now() + 10_000;
+      let sentToA = 0;
       while (!(await leaseOf(a, session.user.id))) {
         if (Date.now() > deadline) throw new Error('instance A never took a lease');
         await clientFor(a.url, session).chat.completions.create(BODY);
+        sentToA++;
       }
       const parked = await leaseOf(a, session.user.id);
+      // A's requests settle after their responses. One that held in PostgreSQL and is not yet
+      // captured would free its unused hold after the measurement below: B would then be served
+      // from that, with no recall, and A's lease would stay open.
+      await eventually(async () => {
+        const [row] = await db.query('SELECT count(*)::int AS count FROM usage_records WHERE user_id = $1', [session.user.id]);
+        expect(row.count).toBe(sentToA);
+      }, 5_000);
       // Everything not in A's lease is held by one big request elsewhere.
       const [account] = await db.query('SELECT (balance_micros - held_micros)::text AS available FROM credit_accounts WHERE user_id = $1', [
         session.user.id,
