@@ -13,32 +13,32 @@ import {
 } from '../../completions/adapters/anthropic/anthropic.usage';
 import { UpstreamProtocolError } from '../../completions/adapters/errors/upstream-protocol.error';
 import { isObject, parseEventJson } from '../../completions/adapters/shared/json';
-import { SseDecoder, type SseEvent } from '../../completions/adapters/shared/sse-decoder';
+import type { SseEvent } from '../../completions/adapters/shared/sse-decoder';
+import { SseEventParser } from '../../completions/adapters/shared/sse-event-parser';
 import type { UpstreamUsage } from '../../completions/adapters/upstream-adapter';
 import type { CompletionContext } from '../../completions/completion-context';
 import type { CodecEventParser } from '../../completions/pipeline/upstream-codec';
 import { messageUsage } from '../output/message-usage';
 import type { StreamEvent } from '../wire/anthropic-messages.types';
 
-export class AnthropicEventParser implements CodecEventParser<StreamEvent> {
-  private readonly decoder = new SseDecoder();
+export class AnthropicEventParser extends SseEventParser<StreamEvent> implements CodecEventParser<StreamEvent> {
   private counts: AnthropicUsageCounts | null = null;
   private stopped = false;
 
-  constructor(private readonly context: CompletionContext) {}
+  constructor(private readonly context: CompletionContext) {
+    super();
+  }
 
   get usage(): UpstreamUsage | null {
     return this.counts ? toUpstreamUsage(this.counts) : null;
   }
 
-  push(text: string): StreamEvent[] {
-    return this.decoder.push(text).map((event) => this.onEvent(event));
+  protected readEvent(event: SseEvent, out: StreamEvent[]): void {
+    out.push(this.onEvent(event));
   }
 
-  end(): StreamEvent[] {
-    const events = this.decoder.end().map((event) => this.onEvent(event));
+  protected assertComplete(): void {
     if (!this.stopped) throw new UpstreamProtocolError('Anthropic closed the stream before message_stop');
-    return events;
   }
 
   private onEvent(event: SseEvent): StreamEvent {

@@ -8,7 +8,8 @@
 import { UpstreamProtocolError } from '../../completions/adapters/errors/upstream-protocol.error';
 import { UpstreamStreamError } from '../../completions/adapters/errors/upstream-stream.error';
 import { asString, isObject, parseEventJson, type JsonObject } from '../../completions/adapters/shared/json';
-import { SseDecoder, type SseEvent } from '../../completions/adapters/shared/sse-decoder';
+import type { SseEvent } from '../../completions/adapters/shared/sse-decoder';
+import { SseEventParser } from '../../completions/adapters/shared/sse-event-parser';
 import type { UpstreamUsage } from '../../completions/adapters/upstream-adapter';
 import type { CompletionContext } from '../../completions/completion-context';
 import type { CodecEventParser } from '../../completions/pipeline/upstream-codec';
@@ -20,28 +21,27 @@ import { responsesUpstreamUsage } from './responses-upstream-usage';
 const FINAL_EVENTS = ['response.completed', 'response.incomplete'];
 const RETRYABLE_CODES = ['server_error', 'rate_limit_exceeded', 'overloaded'];
 
-export class OpenAiResponsesEventParser implements CodecEventParser<ResponseStreamEvent> {
-  private readonly decoder = new SseDecoder();
+export class OpenAiResponsesEventParser extends SseEventParser<ResponseStreamEvent> implements CodecEventParser<ResponseStreamEvent> {
   private reported: UpstreamUsage | null = null;
   private finished = false;
 
   constructor(
     private readonly state: ResponseStreamState,
     private readonly context: CompletionContext,
-  ) {}
+  ) {
+    super();
+  }
 
   get usage(): UpstreamUsage | null {
     return this.reported;
   }
 
-  push(text: string): ResponseStreamEvent[] {
-    return this.decoder.push(text).map((event) => this.onEvent(event));
+  protected readEvent(event: SseEvent, out: ResponseStreamEvent[]): void {
+    out.push(this.onEvent(event));
   }
 
-  end(): ResponseStreamEvent[] {
-    const events = this.decoder.end().map((event) => this.onEvent(event));
+  protected assertComplete(): void {
     if (!this.finished) throw new UpstreamProtocolError('OpenAI closed the Responses stream before response.completed');
-    return events;
   }
 
   private onEvent(event: SseEvent): ResponseStreamEvent {

@@ -1,25 +1,14 @@
-/** Shared skeleton of the protocol stream parsers: SSE framing here, event meaning in subclasses. */
+/** The chat-chunk flavour of SseEventParser: each upstream event becomes zero or more OpenAI chunks. */
 import type { ChatCompletionChunk } from '@apilink/contracts';
-import type { UpstreamStreamParser, UpstreamUsage } from '../upstream-adapter';
-import { SseDecoder, type SseEvent } from './sse-decoder';
+import type { UpstreamStreamParser } from '../upstream-adapter';
+import type { SseEvent } from './sse-decoder';
+import { SseEventParser } from './sse-event-parser';
 
-export abstract class SseStreamParser implements UpstreamStreamParser {
-  private readonly decoder = new SseDecoder();
-
-  abstract readonly usage: UpstreamUsage | null;
-
-  push(text: string): ChatCompletionChunk[] {
-    return this.decoder.push(text).flatMap((event) => this.onEvent(event));
-  }
-
-  end(): ChatCompletionChunk[] {
-    const chunks = this.decoder.end().flatMap((event) => this.onEvent(event));
-    this.assertComplete();
-    return chunks;
+export abstract class SseStreamParser extends SseEventParser<ChatCompletionChunk> implements UpstreamStreamParser {
+  protected readEvent(event: SseEvent, out: ChatCompletionChunk[]): void {
+    const chunks = this.onEvent(event);
+    for (let i = 0; i < chunks.length; i++) out.push(chunks[i]);
   }
 
   protected abstract onEvent(event: SseEvent): ChatCompletionChunk[];
-
-  /** Throws UpstreamProtocolError when the upstream closed before its terminal event. */
-  protected abstract assertComplete(): void;
 }
