@@ -1,7 +1,8 @@
 /*
  * The gateway's overhead, measured: the same load against the mock upstream directly and through
  * the gateway (a real API key with its rate limit raised, Redis rate limiting, billing on), in one
- * run: non-streaming at a fixed concurrency, non-streaming at a fixed rate, and streaming.
+ * run: non-streaming at a fixed concurrency and at a fixed rate, streaming at a fixed concurrency
+ * and at a fixed rate.
  *   npm run bench -- --help
  * Builds the API (tsc, as production runs it) into tmp/bench-build unless --no-build. Needs the
  * local PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/apilink_bench,
@@ -171,15 +172,17 @@ async function main(): Promise<void> {
     const plain = targets(mock.url, gatewayUrl, apiKeys, false);
     const streamed = targets(mock.url, gatewayUrl, apiKeys, true);
     const closed = (target: Target, durationMs: number) => closedLoop(target, { concurrency: options.concurrency, durationMs });
+    const atRate = (rate: number) => (target: Target, durationMs: number) => openLoop(target, { rate, durationMs, maxConnections: 256 });
     const loads: { phase: Phase; name: string; pair: { direct: Target; gateway: Target }; run: typeof closed }[] = [
       { phase: 'closed', name: `non-stream, ${options.concurrency} concurrent`, pair: plain, run: closed },
-      {
-        phase: 'rate',
-        name: `non-stream, ${options.rate} req/s`,
-        pair: plain,
-        run: (target, durationMs) => openLoop(target, { rate: options.rate, durationMs, maxConnections: 256 }),
-      },
+      { phase: 'rate', name: `non-stream, ${options.rate} req/s`, pair: plain, run: atRate(options.rate) },
       { phase: 'stream', name: `stream ${options.chunks} chunks, ${options.concurrency} concurrent`, pair: streamed, run: closed },
+      {
+        phase: 'stream-rate',
+        name: `stream ${options.chunks} chunks, ${options.streamRate}/s`,
+        pair: streamed,
+        run: atRate(options.streamRate),
+      },
     ];
     const results: PhaseResult[] = [];
     for (const load of loads.filter(({ phase }) => options.phases.includes(phase))) {

@@ -3,11 +3,12 @@ import { parseBenchOptions } from './options';
 describe('parseBenchOptions', () => {
   it('has the documented defaults', () => {
     expect(parseBenchOptions([], '/repo')).toEqual({
-      phases: ['closed', 'rate', 'stream'],
+      phases: ['closed', 'rate', 'stream', 'stream-rate'],
       durationMs: 10_000,
       warmupMs: 3_000,
       concurrency: 32,
       rate: 500,
+      streamRate: 100,
       chunks: 20,
       customers: 1,
       workers: 1,
@@ -24,12 +25,14 @@ describe('parseBenchOptions', () => {
         '5',
         '--rate',
         '250',
+        '--stream-rate',
+        '40',
         '--customers',
         '4',
         '--workers',
         '2',
         '--phases',
-        'stream,rate',
+        'stream-rate,rate',
         '--no-redis',
         '--async-commit',
         '--no-build',
@@ -41,9 +44,10 @@ describe('parseBenchOptions', () => {
       '/repo',
     );
     expect(options).toMatchObject({
-      phases: ['rate', 'stream'],
+      phases: ['rate', 'stream-rate'],
       durationMs: 5000,
       rate: 250,
+      streamRate: 40,
       customers: 4,
       workers: 2,
       redis: false,
@@ -58,6 +62,6 @@ describe('parseBenchOptions', () => {
     expect(() => parseBenchOptions(['--fast'], '/repo')).toThrow(/unknown option --fast/);
     expect(() => parseBenchOptions(['--rate', '-1'], '/repo')).toThrow(/positive number/);
     expect(() => parseBenchOptions(['--json'], '/repo')).toThrow(/needs a value/);
-    expect(() => parseBenchOptions(['--phases', 'rate,burst'], '/repo')).toThrow(/--phases takes a list of closed, rate, stream/);
+    expect(() => parseBenchOptions(['--phases', 'rate,burst'], '/repo')).toThrow(/--phases takes a list of closed, rate, stream, stream-rate/);
   });
 });

@@ -1,8 +1,11 @@
 /** Command-line options of `npm run bench`. */
 import path from 'node:path';
 
-/** The load shapes: a fixed number of clients, a fixed arrival rate, and streaming clients. */
-export const PHASES = ['closed', 'rate', 'stream'] as const;
+/**
+ * The load shapes: a fixed number of clients, a fixed arrival rate, streaming clients, and
+ * streams at a fixed arrival rate (where time to first byte is judged: an unsaturated gateway).
+ */
+export const PHASES = ['closed', 'rate', 'stream', 'stream-rate'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface BenchOptions {
@@ -12,6 +15,8 @@ export interface BenchOptions {
   warmupMs: number;
   concurrency: number;
   rate: number;
+  /** Streams started per second in the stream-rate phase. */
+  streamRate: number;
   chunks: number;
   /** Customers (each with its own key and balance) the gateway load is spread over. */
   customers: number;
@@ -27,8 +32,8 @@ export interface BenchOptions {
   jsonFile?: string;
 }
 
-export const USAGE = `npm run bench -- [--duration 10] [--warmup 3] [--concurrency 32] [--rate 500] [--chunks 20] [--customers 1] [--workers 1]
-                     [--phases closed,rate,stream] [--no-redis] [--async-commit] [--no-build] [--cpu-prof DIR] [--gateway-log FILE] [--json FILE]`;
+export const USAGE = `npm run bench -- [--duration 10] [--warmup 3] [--concurrency 32] [--rate 500] [--stream-rate 100] [--chunks 20] [--customers 1] [--workers 1]
+                     [--phases closed,rate,stream,stream-rate] [--no-redis] [--async-commit] [--no-build] [--cpu-prof DIR] [--gateway-log FILE] [--json FILE]`;
 
 export function parseBenchOptions(argv: readonly string[], root: string): BenchOptions {
   const options: BenchOptions = {
@@ -37,6 +42,7 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchO
     warmupMs: 3_000,
     concurrency: 32,
     rate: 500,
+    streamRate: 100,
     chunks: 20,
     customers: 1,
     workers: 1,
@@ -68,6 +74,9 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchO
         break;
       case '--rate':
         options.rate = positive();
+        break;
+      case '--stream-rate':
+        options.streamRate = positive();
         break;
       case '--chunks':
         options.chunks = Math.round(positive());
