@@ -16,9 +16,9 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { closedLoop, openLoop, type Target } from './load-generator';
 import { parseBenchOptions, USAGE, type BenchOptions, type Phase } from './options';
-import { cpuSeconds, REPO_ROOT, runCli, sampleRss, startGateway, startMock, type Child } from './processes';
+import { cpuMeter, REPO_ROOT, runCli, sampleRss, startGateway, startMock, type Child, type CpuTimes } from './processes';
 import { measureFloor } from './floor';
-import { floorTable, markdownTable, type PhaseResult } from './report';
+import { floorTable, markdownTable, type CpuUse, type PhaseResult } from './report';
 import type { PhaseStats } from './stats';
 
 const BUILD_DIR = path.join(REPO_ROOT, 'tmp/bench-build');
@@ -102,7 +102,7 @@ function targets(mockUrl: string, gatewayUrl: string, apiKeys: string[], stream:
 async function measure(
   name: string,
   pair: { direct: Target; gateway: Target },
-  gateway: Child,
+  processes: { gateway: Child; upstream: Child },
   options: BenchOptions,
   run: (target: Target, durationMs: number) => Promise<PhaseStats>,
 ): Promise<PhaseResult> {
@@ -110,18 +110,34 @@ async function measure(
   await run(pair.direct, options.warmupMs);
   await run(pair.gateway, options.warmupMs);
   process.stdout.write('direct… ');
+  const upstreamCpu = cpuMeter(processes.upstream.process.pid!);
   const direct = await run(pair.direct, options.durationMs);
+  const upstreamUsed = upstreamCpu();
   process.stdout.write('gateway… ');
-  const pid = gateway.process.pid!;
+  const pid = processes.gateway.process.pid!;
   const rss = sampleRss(pid);
-  const cpuBefore = cpuSeconds(pid);
+  const gatewayCpu = cpuMeter(pid);
   const viaGateway = await run(pair.gateway, options.durationMs);
-  const cpuUsed = cpuSeconds(pid) - cpuBefore;
-  const gatewayCpuPercent = (cpuUsed / viaGateway.seconds) * 100;
-  const gatewayCpuUsPerRequest = (cpuUsed / Math.max(1, viaGateway.requests)) * 1e6;
+  const gatewayUsed = gatewayCpu();
   const gatewayRssMb = rss.stop();
   process.stdout.write('done\n');
-  return { name, direct, gateway: viaGateway, gatewayRssMb, gatewayCpuPercent, gatewayCpuUsPerRequest };
+  return {
+    name,
+    direct,
+    gateway: viaGateway,
+    gatewayRssMb,
+    gatewayCpu: cpuUse(gatewayUsed, viaGateway),
+    upstreamCpu: cpuUse(upstreamUsed, direct),
+  };
+}
+
+function cpuUse(used: CpuTimes, stats: PhaseStats): CpuUse {
+  const total = used.user + used.system;
+  return {
+    percent: (total / stats.seconds) * 100,
+    usPerRequest: (total / Math.max(1, stats.requests)) * 1e6,
+    kernelShare: total > 0 ? used.system / total : 0,
+  };
 }
 
 async function main(): Promise<void> {
@@ -186,7 +202,7 @@ async function main(): Promise<void> {
     ];
     const results: PhaseResult[] = [];
     for (const load of loads.filter(({ phase }) => options.phases.includes(phase))) {
-      const result = await measure(load.name, load.pair, gateway, options, load.run);
+      const result = await measure(load.name, load.pair, { gateway, upstream: mock }, options, load.run);
       results.push(result);
       // The gateway is a second HTTP exchange in the request's path: at least what a direct one costs.
       if (load.phase === 'rate') {

@@ -62,6 +62,8 @@ describe('parseBenchOptions', () => {
     expect(() => parseBenchOptions(['--fast'], '/repo')).toThrow(/unknown option --fast/);
     expect(() => parseBenchOptions(['--rate', '-1'], '/repo')).toThrow(/positive number/);
     expect(() => parseBenchOptions(['--json'], '/repo')).toThrow(/needs a value/);
-    expect(() => parseBenchOptions(['--phases', 'rate,burst'], '/repo')).toThrow(/--phases takes a list of closed, rate, stream, stream-rate/);
+    expect(() => parseBenchOptions(['--phases', 'rate,burst'], '/repo')).toThrow(
+      /--phases takes a list of closed, rate, stream, stream-rate/,
+    );
   });
 });

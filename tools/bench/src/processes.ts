@@ -107,19 +107,34 @@ export function rssMb(pid: number): number {
   return total;
 }
 
-/** CPU seconds (user + system) a process and its live descendants have used so far (Linux /proc). */
-export function cpuSeconds(pid: number): number {
-  let total = 0;
+/** CPU seconds a process and its live descendants have used so far, in user space and in the kernel (Linux /proc). */
+export interface CpuTimes {
+  user: number;
+  system: number;
+}
+
+export function cpuTimes(pid: number): CpuTimes {
+  const times = { user: 0, system: 0 };
   for (const each of processTree(pid)) {
     try {
       const fields = readFileSync(`/proc/${each}/stat`, 'utf8').split(') ')[1].split(' ');
       // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-      total += (Number(fields[11]) + Number(fields[12])) / 100;
+      times.user += Number(fields[11]) / 100;
+      times.system += Number(fields[12]) / 100;
     } catch {
       // the process is gone
     }
   }
-  return total;
+  return times;
+}
+
+/** Measures the CPU a process uses from now until the returned function is called. */
+export function cpuMeter(pid: number): () => CpuTimes {
+  const before = cpuTimes(pid);
+  return () => {
+    const after = cpuTimes(pid);
+    return { user: after.user - before.user, system: after.system - before.system };
+  };
 }
 
 /** Samples a process's RSS until stopped; returns the peak. */

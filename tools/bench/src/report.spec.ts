@@ -1,4 +1,5 @@
-import { floorTable } from './report';
+import { floorTable, markdownTable } from './report';
+import type { PhaseStats } from './stats';
 
 describe('floorTable', () => {
   it('lists each round trip and sums their percentiles', () => {
@@ -12,6 +13,40 @@ describe('floorTable', () => {
       '| billing hold (PostgreSQL) | 0.60 | 2.50 |',
       '| rate-limit script (Redis) | 0.10 | 0.40 |',
       '| **sum** | 0.70 | 2.90 |',
+    ]);
+  });
+});
+
+describe('markdownTable', () => {
+  const stats = (rps: number, p50: number): PhaseStats => ({
+    requests: rps * 10,
+    errors: 0,
+    seconds: 10,
+    rps,
+    p50,
+    p90: p50 * 2,
+    p99: p50 * 4,
+    p999: p50 * 8,
+    max: p50 * 10,
+    ttfbP50: p50,
+    ttfbP99: p50 * 4,
+  });
+
+  it("shows the upstream's CPU on the direct row, the gateway's on the gateway row, and the added latency", () => {
+    const lines = markdownTable([
+      {
+        name: 'non-stream, 500 req/s',
+        direct: stats(500, 0.5),
+        gateway: stats(500, 1.5),
+        gatewayRssMb: 201.4,
+        gatewayCpu: { percent: 60, usPerRequest: 1200, kernelShare: 0.35 },
+        upstreamCpu: { percent: 15, usPerRequest: 300, kernelShare: 0.5 },
+      },
+    ]).split('\n');
+    expect(lines.slice(2)).toEqual([
+      '| non-stream, 500 req/s | direct | 500 | 0 | 0.50 | 2.00 | 0.50 | 2.00 |  | 15% | 300 | 50% |',
+      '| non-stream, 500 req/s | gateway | 500 | 0 | 1.50 | 6.00 | 1.50 | 6.00 | 201 | 60% | 1200 | 35% |',
+      '| non-stream, 500 req/s | **gateway/direct** | 1.00× |  | +1.00 | +4.00 | +1.00 | +4.00 |  |  |  |  |',
     ]);
   });
 });

@@ -8,10 +8,22 @@ export interface PhaseResult {
   gateway: PhaseStats;
   /** Peak RSS of the gateway process during this phase, MB. */
   gatewayRssMb: number;
-  /** Gateway CPU use during the phase, % of one core. */
-  gatewayCpuPercent: number;
-  /** Gateway CPU time over the requests it answered in the phase, µs per request. */
-  gatewayCpuUsPerRequest: number;
+  /** The gateway's CPU during its run of the phase. */
+  gatewayCpu: CpuUse;
+  /**
+   * The mock upstream's CPU during the direct run: what one plain Node HTTP exchange costs on this
+   * machine, the yardstick for the gateway's figure (which serves one and makes another).
+   */
+  upstreamCpu: CpuUse;
+}
+
+export interface CpuUse {
+  /** % of one core over the phase. */
+  percent: number;
+  /** CPU time (all threads, user and kernel) over the requests answered, µs per request. */
+  usPerRequest: number;
+  /** The kernel's part of that time (system CPU: syscalls, loopback TCP), 0–1. */
+  kernelShare: number;
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : 'n/a');
@@ -33,10 +45,11 @@ export function markdownTable(results: PhaseResult[]): string {
       'TTFB p50 ms',
       'TTFB p99 ms',
       'gateway RSS MB',
-      'gateway CPU',
+      'CPU (% of a core)',
       'CPU µs/req',
+      'in kernel',
     ]),
-    row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
   ];
   for (const result of results) {
     for (const [target, stats] of [
@@ -54,8 +67,7 @@ export function markdownTable(results: PhaseResult[]): string {
           ms(stats.ttfbP50),
           ms(stats.ttfbP99),
           target === 'gateway' ? result.gatewayRssMb.toFixed(0) : '',
-          target === 'gateway' ? `${result.gatewayCpuPercent.toFixed(0)}%` : '',
-          target === 'gateway' ? result.gatewayCpuUsPerRequest.toFixed(0) : '',
+          ...cpuCells(target === 'gateway' ? result.gatewayCpu : result.upstreamCpu),
         ]),
       );
     }
@@ -72,10 +84,16 @@ export function markdownTable(results: PhaseResult[]): string {
         '',
         '',
         '',
+        '',
       ]),
     );
   }
   return lines.join('\n');
+}
+
+/** On the direct row, the upstream's CPU; on the gateway row, the gateway's. */
+function cpuCells(cpu: CpuUse): string[] {
+  return [`${cpu.percent.toFixed(0)}%`, cpu.usPerRequest.toFixed(0), `${(cpu.kernelShare * 100).toFixed(0)}%`];
 }
 
 /** The floor: each mandated round trip alone, and their sum (the least a request can be delayed). */
