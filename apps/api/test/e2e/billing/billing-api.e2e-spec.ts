@@ -198,11 +198,11 @@ describe('billing API', () => {
       expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="apilink-usage-\d{4}-\d{2}-\d{2}\.csv"$/);
       const lines = csv.text.trimEnd().split('\r\n');
       expect(lines[0]).toBe(
-        'created_at,request_id,key_id,model,provider,status,prompt_tokens,completion_tokens,cached_tokens,cost_usd,cost_micros,uncollected_micros,estimated,latency_ms,ttft_ms',
+        'created_at,request_id,key_id,model,provider,status,prompt_tokens,completion_tokens,cached_tokens,cost_usd,cost_micros,uncollected_micros,estimated,latency_ms,ttft_ms,http_status,error_code',
       );
       expect(lines.slice(1)).toEqual([
-        `2026-01-12T12:00:00.000Z,${ids.c},${session.keyId},openai/gpt-4o,openai,client_closed,100,50,0,2.000000,2000000,0,false,800,120`,
-        `2026-01-10T12:00:00.000Z,${ids.a},${session.keyId},openai/gpt-4o,openai,success,100,50,0,1.000000,1000000,0,false,800,120`,
+        `2026-01-12T12:00:00.000Z,${ids.c},${session.keyId},openai/gpt-4o,openai,client_closed,100,50,0,2.000000,2000000,0,false,800,120,,`,
+        `2026-01-10T12:00:00.000Z,${ids.a},${session.keyId},openai/gpt-4o,openai,success,100,50,0,1.000000,1000000,0,false,800,120,,`,
       ]);
       expect((await session.api('get', `${BILLING_ROUTES.usage}?status=bogus`).expect(400)).body.error.param).toBe('status');
       expect((await session.api('get', `${BILLING_ROUTES.usage}?keyId=not-a-uuid`).expect(400)).body.error.param).toBe('keyId');

@@ -111,6 +111,43 @@ describe('refused requests in the usage log', () => {
     expect(await billingInvariantViolations({ userIds: [broke.user.id, funded.user.id] })).toEqual([]);
   });
 
+  /** The CSV export as one record per row, keyed by the header's column names. */
+  async function usageCsv(session: TestSession, query: Record<string, string> = {}): Promise<Record<string, string>[]> {
+    const response = await session.api('get', BILLING_ROUTES.usageCsv).query(query).expect(200);
+    const [header, ...lines] = response.text.trimEnd().split('\r\n');
+    const columns = header.split(',');
+    return lines.map((line) => {
+      // No field here needs quoting, so a plain split is exact; a quoted one would break the count.
+      const fields = line.split(',');
+      expect(fields).toHaveLength(columns.length);
+      return Object.fromEntries(columns.map((column, index) => [column, fields[index]]));
+    });
+  }
+
+  it('exports the HTTP status and error code of refused rows to CSV, empty for answered ones', async () => {
+    const session = await TestSession.create(testApp, { credits: 5n * USD, rpm: 1 });
+    const answered = await client(session).chat.completions.create({ model: ECHO, messages: HELLO }).withResponse();
+    const answeredId = answered.response.headers.get(REQUEST_ID_HEADER);
+    const limited = await refusal(client(session).chat.completions.create({ model: ECHO, messages: HELLO }));
+    expect(limited).toMatchObject({ status: 429, code: 'rate_limit_exceeded' });
+    await eventually(async () => expect(await usageLog(session, { status: 'refused' })).toHaveLength(1));
+
+    const rows = await usageCsv(session);
+    expect(rows.map((row) => row.request_id).sort()).toEqual([answeredId, limited.requestId].sort());
+    const byId = new Map(rows.map((row) => [row.request_id, row]));
+    expect(byId.get(answeredId!)).toMatchObject({ status: 'success', http_status: '', error_code: '' });
+    expect(byId.get(limited.requestId)).toMatchObject({
+      status: 'refused',
+      model: ECHO,
+      provider: '',
+      cost_micros: '0',
+      http_status: '429',
+      error_code: 'rate_limit_exceeded',
+    });
+    // The status filter narrows the export as it does the list.
+    expect(await usageCsv(session, { status: 'refused' })).toEqual([byId.get(limited.requestId)]);
+  });
+
   it('keeps both rows when a client retries a refusal with the same X-Request-Id, and charges the retry', async () => {
     const session = await TestSession.create(testApp);
     const requestId = `retry-${session.keyId}`;

@@ -18,6 +18,9 @@ const COLUMNS = [
   'estimated',
   'latency_ms',
   'ttft_ms',
+  // Appended rather than placed beside status, so readers that pick columns by position keep working.
+  'http_status',
+  'error_code',
 ];
 
 export const USAGE_CSV_HEADER = `${COLUMNS.join(',')}\r\n`;
@@ -40,6 +43,8 @@ export function usageCsvLine(record: UsageRecordEntity): string {
       record.estimated,
       record.latencyMs ?? '',
       record.ttftMs ?? '',
+      record.httpStatus ?? '',
+      text(record.errorCode ?? ''),
     ].join(',') + '\r\n'
   );
 }
