@@ -163,6 +163,16 @@ describe('Anthropic Messages mock upstream', () => {
     expect(stopped).toMatchObject({ stop_reason: 'stop_sequence', stop_sequence: '###' });
   });
 
+  it('stops before the first of the request’s stop_sequences and names it, streamed and not', async () => {
+    mock.enqueueReply({ text: 'one two END three' }, { text: 'one two END three' });
+    const stopped = (await (await post(request({ stop_sequences: ['###', 'END'] }))).json()) as Json;
+    expect(stopped).toMatchObject({ content: [{ type: 'text', text: 'one two ' }], stop_reason: 'stop_sequence', stop_sequence: 'END' });
+    const events = await streamEvents(request({ stop_sequences: ['END'] }));
+    const text = events.filter((e) => e.event === 'content_block_delta').map((e) => e.data.delta.text);
+    expect(text.join('')).toBe('one two ');
+    expect(events.find((e) => e.event === 'message_delta')!.data.delta).toEqual({ stop_reason: 'stop_sequence', stop_sequence: 'END' });
+  });
+
   it('omits usage when scripted to', async () => {
     mock.enqueueReply({ text: 'x', omitUsage: true });
     const events = await streamEvents(request());

@@ -252,6 +252,15 @@ describe('Gemini mock upstream', () => {
     expect(filtered.candidates[0].safetyRatings[0]).toMatchObject({ blocked: true });
   });
 
+  it('stops before the first of generationConfig.stopSequences with a plain STOP, streamed and not', async () => {
+    mock.enqueueReply({ text: 'one two END three' }, { text: 'one two END three' });
+    const stopped = (await (await post(request({ generationConfig: { stopSequences: ['###', 'END'] } }))).json()) as Json;
+    expect(stopped.candidates[0]).toMatchObject({ content: { parts: [{ text: 'one two ' }] }, finishReason: 'STOP' });
+    const { chunks } = await streamChunks(request({ generation_config: { stop_sequences: ['END'] } }));
+    expect(chunks.map((chunk) => chunk.candidates[0].content.parts[0]?.text ?? '').join('')).toBe('one two ');
+    expect(chunks.at(-1)!.candidates[0].finishReason).toBe('STOP');
+  });
+
   it('omits usageMetadata when scripted to, streamed and not', async () => {
     mock.enqueueReply({ text: 'a b', omitUsage: true }, { text: 'a b', omitUsage: true });
     expect(((await (await post(request())).json()) as Json).usageMetadata).toBeUndefined();

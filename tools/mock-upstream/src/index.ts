@@ -4,6 +4,7 @@ export { DEFAULT_CHUNKS, defaultReplyText } from './reply-plan';
 export type {
   MockFault,
   MockFinishReason,
+  MockOpenAiServer,
   MockProtocol,
   MockToolCall,
   MockUpstreamOptions,

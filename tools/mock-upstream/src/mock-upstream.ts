@@ -9,7 +9,7 @@ import { GeminiProtocol } from './protocols/gemini.protocol';
 import { OpenAiProtocol } from './protocols/openai.protocol';
 import type { EmbeddingsRoute, GenerateRoute, HttpReply, ProtocolAdapter, RenderContext } from './protocols/protocol-adapter';
 import { DEFAULT_CHUNKS, buildReplyPlan } from './reply-plan';
-import type { MockFault, MockProtocol, MockUpstreamOptions, RecordedRequest, ScriptedReply } from './types';
+import type { MockFault, MockOpenAiServer, MockProtocol, MockUpstreamOptions, RecordedRequest, ScriptedReply } from './types';
 
 export const DEFAULT_MOCK_API_KEY = 'mock-upstream-key';
 const DEFAULT_MAX_RECORDED = 10_000;
@@ -19,10 +19,10 @@ function normaliseBasePath(basePath: string | undefined): string {
   return trimmed === '' ? '' : `/${trimmed}`;
 }
 
-function createAdapter(protocol: MockProtocol, basePath: string): ProtocolAdapter {
+function createAdapter(protocol: MockProtocol, basePath: string, openAiServer: MockOpenAiServer): ProtocolAdapter {
   switch (protocol) {
     case 'openai':
-      return new OpenAiProtocol(basePath);
+      return new OpenAiProtocol(basePath, openAiServer);
     case 'anthropic':
       return new AnthropicProtocol();
     case 'gemini':
@@ -80,7 +80,7 @@ export class MockUpstream {
 
   static async start(options: MockUpstreamOptions): Promise<MockUpstream> {
     const basePath = normaliseBasePath(options.basePath);
-    const adapter = createAdapter(options.protocol, basePath);
+    const adapter = createAdapter(options.protocol, basePath, options.openAiServer ?? 'openai');
     const chunks = options.chunks ?? DEFAULT_CHUNKS;
     if (!Number.isInteger(chunks) || chunks < 1) throw new RangeError(`chunks must be a positive integer, got ${chunks}`);
     // Clients pool connections: keep idle sockets longer than their own keep-alive so the server is never the one

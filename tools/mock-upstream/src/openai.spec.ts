@@ -143,6 +143,20 @@ describe('OpenAI-compatible mock upstream', () => {
     expect(chunks.at(-1)!.choices[0].finish_reason).toBe('length');
   });
 
+  it('stops before the first stop sequence of the request with a plain finish_reason "stop", naming none, as OpenAI does', async () => {
+    mock.enqueueReply({ text: 'One two END three' }, { text: 'One two END three' });
+    const body = (await (await post(request({ stop: ['###', 'END'] }))).json()) as Json;
+    expect(body.choices[0]).toEqual({
+      index: 0,
+      message: { role: 'assistant', content: 'One two ', refusal: null, annotations: [] },
+      logprobs: null,
+      finish_reason: 'stop',
+    });
+    const chunks = await streamEvents(request({ stop: 'END' }));
+    expect(chunks.map((chunk) => chunk.choices[0].delta.content ?? '').join('')).toBe('One two ');
+    expect(chunks.at(-1)!.choices[0]).toEqual({ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' });
+  });
+
   it('applies scripted usage, finish reason and omitUsage', async () => {
     mock.enqueueReply(
       { text: 'hi', finishReason: 'content_filter', usage: { promptTokens: 100, completionTokens: 7, cachedTokens: 40 } },
@@ -228,6 +242,31 @@ describe('OpenAI-compatible mock upstream', () => {
     const body = (await res.json()) as Json;
     expect(body.object).toBe('list');
     expect(body.data[0]).toMatchObject({ id: expect.any(String), object: 'model', owned_by: expect.any(String) });
+  });
+
+  describe.each([
+    { server: 'vllm', field: 'stop_reason', naturalEnd: null },
+    { server: 'sglang', field: 'matched_stop', naturalEnd: 151645 },
+  ] as const)('as $server', ({ server, field, naturalEnd }) => {
+    let compatible: MockUpstream;
+    beforeAll(async () => {
+      compatible = await startMockUpstream({ protocol: 'openai', openAiServer: server });
+    });
+    afterAll(() => compatible.close());
+    const postTo = (body: Json) => postJson(`${compatible.url}/chat/completions`, body, authHeaders(compatible));
+
+    it(`names the stop sequence that ended the choice in ${field}, streamed and not; the end-of-sequence token gives ${naturalEnd}`, async () => {
+      compatible.enqueueReply({ text: 'One two END three' }, { text: 'One two END three' }, { text: 'All done.' });
+      const plain = (await (await postTo(request({ stop: ['###', 'END'] }))).json()) as Json;
+      expect(plain.choices[0]).toMatchObject({ message: { content: 'One two ' }, finish_reason: 'stop', [field]: 'END' });
+      const events = parseSse(await (await postTo(request({ stop: ['END'], stream: true }))).text());
+      const chunks = events.slice(0, -1).map((event) => JSON.parse(event.data) as Json);
+      expect(chunks.map((chunk) => chunk.choices[0].delta.content ?? '').join('')).toBe('One two ');
+      expect(chunks.at(-1)!.choices[0]).toMatchObject({ finish_reason: 'stop', [field]: 'END' });
+      expect(chunks.slice(0, -1).some((chunk) => field in chunk.choices[0])).toBe(false);
+      const natural = (await (await postTo(request({ stop: ['END'] }))).json()) as Json;
+      expect(natural.choices[0]).toMatchObject({ message: { content: 'All done.' }, finish_reason: 'stop', [field]: naturalEnd });
+    });
   });
 
   describe('as another OpenAI-compatible host', () => {

@@ -1,4 +1,5 @@
 import { buildReplyPlan, estimateTokens, sampleArgs, splitIntoPieces } from './reply-plan';
+import type { ScriptedReply } from './types';
 
 describe('reply plan', () => {
   const facts = { model: 'm', stream: false, includeUsage: false, promptChars: 40 };
@@ -52,6 +53,23 @@ describe('reply plan', () => {
     expect(plan.toolCalls).toEqual([]);
     expect(plan.finishReason).toBe('length');
     expect(plan.usage!.completionTokens).toBe(4);
+  });
+
+  it('ends the reply where the first of the request’s stop sequences is complete, leaving it and the rest out', () => {
+    const stopped = (stopSequences: string[], scripted: ScriptedReply = { text: 'one two END three ###' }) =>
+      buildReplyPlan({ ...facts, stopSequences }, scripted, defaults);
+    expect(stopped(['###', 'END'])).toMatchObject({ text: 'one two ', finishReason: 'stop', stopSequence: 'END' });
+    // "two END" is complete before "END three" is; at a tie of ends the earlier start wins.
+    expect(stopped(['END three', 'two END']).stopSequence).toBe('two END');
+    expect(stopped(['o END', 'two END']).stopSequence).toBe('two END');
+    expect(stopped(['nowhere'])).toMatchObject({ text: 'one two END three ###', stopSequence: undefined });
+    // Nothing is generated after the stop, tool calls included; the output cap still counts first.
+    const withCall = stopped(['END'], { text: 'one two END three ###', toolCalls: [{ name: 't', arguments: {} }] });
+    expect(withCall).toMatchObject({ toolCalls: [], finishReason: 'stop', stopSequence: 'END' });
+    expect(buildReplyPlan({ ...facts, stopSequences: ['END'], maxOutputTokens: 1 }, { text: 'one two END' }, defaults)).toMatchObject({
+      finishReason: 'length',
+      stopSequence: undefined,
+    });
   });
 
   it('calls the forced tool when nothing is scripted', () => {

@@ -13,6 +13,8 @@ export interface RequestFacts {
   forcedTool?: { name: string; parameters?: unknown };
   /** Characters of input text, the base of the prompt token estimate. */
   promptChars: number;
+  /** The request's stop sequences (OpenAI's `stop`, Anthropic's `stop_sequences`, Gemini's `stopSequences`). */
+  stopSequences?: readonly string[];
 }
 
 export interface PlannedToolCall {
@@ -40,6 +42,7 @@ export interface ReplyPlan {
   textPieces: string[];
   toolCalls: PlannedToolCall[];
   finishReason: MockFinishReason;
+  /** The stop sequence that ended the reply: the request's, where the text reached one, else the scripted one. */
   stopSequence?: string;
   /** Undefined when the upstream is scripted to send no usage. */
   usage?: PlannedUsage;
@@ -108,6 +111,24 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** A request's stop parameter, one string or a list of them, as a list. */
+export function stopSequencesOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** Where a model would stop: at the first stop sequence to be complete in the text (the earlier start at a tie). */
+function firstStop(text: string, sequences: readonly string[]): { index: number; sequence: string } | undefined {
+  let first: { index: number; end: number; sequence: string } | undefined;
+  for (const sequence of sequences) {
+    const index = sequence === '' ? -1 : text.indexOf(sequence);
+    if (index === -1) continue;
+    const end = index + sequence.length;
+    if (!first || end < first.end || (end === first.end && index < first.index)) first = { index, end, sequence };
+  }
+  return first;
+}
+
 export function buildReplyPlan(
   facts: RequestFacts,
   scripted: ScriptedReply | undefined,
@@ -124,6 +145,13 @@ export function buildReplyPlan(
     calls = [{ name: facts.forcedTool.name, arguments: sampleArgs(facts.forcedTool.parameters) }];
   } else {
     text = defaultReplyText(defaults.protocol);
+    calls = [];
+  }
+  // A real model stops where one of the request's stop sequences is complete: the sequence is left
+  // out of the text and nothing after it (tool calls included) is generated.
+  const stop = firstStop(text, facts.stopSequences ?? []);
+  if (stop) {
+    text = text.slice(0, stop.index);
     calls = [];
   }
 
@@ -170,7 +198,7 @@ export function buildReplyPlan(
     textPieces,
     toolCalls,
     finishReason,
-    stopSequence: finishReason === 'stop' ? scripted?.stopSequence : undefined,
+    stopSequence: finishReason === 'stop' ? (stop?.sequence ?? scripted?.stopSequence) : undefined,
     usage,
   };
 }

@@ -5,6 +5,13 @@ import type { UpstreamProtocolName } from '@apilink/contracts';
 /** The mock speaks every protocol the gateway has an adapter for. */
 export type MockProtocol = UpstreamProtocolName;
 
+/**
+ * The OpenAI-compatible server imitated where they differ. All end a choice on a stop sequence with
+ * finish_reason "stop" and the text cut before it; OpenAI does not say which sequence, vLLM names it
+ * in the choice's `stop_reason`, SGLang in `matched_stop`.
+ */
+export type MockOpenAiServer = 'openai' | 'vllm' | 'sglang';
+
 /** Provider-neutral finish reasons; each adapter maps them to its own wire value. */
 export type MockFinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter';
 
@@ -38,7 +45,11 @@ export interface ScriptedReply {
   thinking?: string;
   toolCalls?: MockToolCall[];
   finishReason?: MockFinishReason;
-  /** Anthropic reports `stop_reason: "stop_sequence"` with this value; the others report a plain stop. */
+  /**
+   * Reported as the stop sequence that ended the reply (Anthropic's `stop_sequence`, vLLM's and
+   * SGLang's fields), with the text left as scripted; OpenAI and Gemini report a plain stop. A stop
+   * sequence of the request found in the text ends the reply there without this.
+   */
   stopSequence?: string;
   usage?: MockUsage;
   /** How many stream pieces the text (and each tool call's arguments) is split into. */
@@ -87,6 +98,8 @@ export interface MockUpstreamOptions {
   host?: string;
   /** OpenAI-compatible base path (default '/v1'); DeepSeek and others differ. Ignored by the other protocols. */
   basePath?: string;
+  /** The OpenAI-compatible server to imitate (default 'openai'). Ignored by the other protocols. */
+  openAiServer?: MockOpenAiServer;
   /** Stream pieces per default reply (default 8). */
   chunks?: number;
   /** Models the mock knows; others get the provider's "model not found". Any model is accepted when absent. */

@@ -8,7 +8,7 @@
 //     401 authentication_error, 429 rate_limit_error, 500 api_error, 529 overloaded_error)
 //   https://github.com/anthropics/anthropic-sdk-typescript streaming tests (event payload shapes)
 import type { IncomingHttpHeaders } from 'node:http';
-import { type ReplyPlan, type RequestFacts, isRecord } from '../reply-plan';
+import { type ReplyPlan, type RequestFacts, isRecord, stopSequencesOf } from '../reply-plan';
 import {
   type HttpReply,
   type ProtocolAdapter,
@@ -174,6 +174,7 @@ export class AnthropicProtocol implements ProtocolAdapter {
       maxOutputTokens: body.max_tokens as number,
       forcedTool: this.forcedTool(body),
       promptChars,
+      stopSequences: stopSequencesOf(body.stop_sequences),
     };
   }
 

@@ -11,7 +11,7 @@
 //     (as reported verbatim in google-gemini/gemini-cli#25198); a missing key is 403 PERMISSION_DENIED;
 //     429 RESOURCE_EXHAUSTED carries the delay in a google.rpc.RetryInfo detail, not in a retry-after header.
 import type { IncomingHttpHeaders } from 'node:http';
-import { type ReplyPlan, type RequestFacts, isRecord } from '../reply-plan';
+import { type ReplyPlan, type RequestFacts, isRecord, stopSequencesOf } from '../reply-plan';
 import { field, validateGeminiRequest } from './gemini-request-validator';
 import {
   type GenerateRoute,
@@ -121,6 +121,7 @@ export class GeminiProtocol implements ProtocolAdapter {
       maxOutputTokens: typeof cap === 'number' ? cap : undefined,
       forcedTool: this.forcedTool(body),
       promptChars,
+      stopSequences: stopSequencesOf(isRecord(generationConfig) ? field(generationConfig, 'stopSequences') : undefined),
     };
   }
 

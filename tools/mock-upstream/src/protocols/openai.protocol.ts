@@ -8,7 +8,8 @@
 //   Tool-call deltas as recorded by SDK and client test fixtures: the first fragment carries index, id, type
 //   and function.name with empty arguments, later fragments only index and argument pieces.
 import type { IncomingHttpHeaders } from 'node:http';
-import { type ReplyPlan, type RequestFacts, isRecord } from '../reply-plan';
+import { type ReplyPlan, type RequestFacts, isRecord, stopSequencesOf } from '../reply-plan';
+import type { MockOpenAiServer } from '../types';
 import { openAiEmbeddingsReply } from './openai-embeddings';
 import { OpenAiResponsesWire } from './openai-responses';
 import {
@@ -26,6 +27,8 @@ import {
 
 const ROLES = ['system', 'assistant', 'user', 'function', 'tool', 'developer'];
 const FINGERPRINT = 'fp_mock_upstream';
+// SGLang's matched_stop on a natural end is the end-of-sequence token's id (Qwen's <|im_end|> here).
+const SGLANG_EOS_TOKEN_ID = 151645;
 
 function openAiError(
   status: number,
@@ -59,7 +62,10 @@ export class OpenAiProtocol implements ProtocolAdapter {
   private readonly responsesPath: string;
   private readonly responses = new OpenAiResponsesWire();
 
-  constructor(basePath: string) {
+  constructor(
+    basePath: string,
+    private readonly server: MockOpenAiServer = 'openai',
+  ) {
     this.completionsPath = `${basePath}/chat/completions`;
     this.modelsPath = `${basePath}/models`;
     this.embeddingsPath = `${basePath}/embeddings`;
@@ -192,6 +198,7 @@ export class OpenAiProtocol implements ProtocolAdapter {
       maxOutputTokens: typeof cap === 'number' ? cap : undefined,
       forcedTool: this.forcedTool(body),
       promptChars,
+      stopSequences: stopSequencesOf(body.stop),
     };
   }
 
@@ -230,7 +237,7 @@ export class OpenAiProtocol implements ProtocolAdapter {
       object: 'chat.completion',
       created: ctx.created,
       model: ctx.facts.model,
-      choices: [{ index: 0, message, logprobs: null, finish_reason: plan.finishReason }],
+      choices: [{ index: 0, message, logprobs: null, finish_reason: plan.finishReason, ...this.matchedStop(plan) }],
       service_tier: 'default',
       system_fingerprint: FINGERPRINT,
     };
@@ -254,8 +261,8 @@ export class OpenAiProtocol implements ProtocolAdapter {
       if (usageField) chunk.usage = usage ?? null;
       return `data: ${JSON.stringify(chunk)}\n\n`;
     };
-    const frame = (delta: Record<string, unknown>, finishReason: string | null = null) =>
-      data([{ index: 0, delta, logprobs: null, finish_reason: finishReason }]);
+    const frame = (delta: Record<string, unknown>, finishReason: string | null = null, extra: Record<string, unknown> = {}) =>
+      data([{ index: 0, delta, logprobs: null, finish_reason: finishReason, ...extra }]);
 
     const toolFragments: Record<string, unknown>[] = [];
     for (const call of plan.toolCalls) {
@@ -278,10 +285,22 @@ export class OpenAiProtocol implements ProtocolAdapter {
     for (const piece of plan.thinkingPieces) frames.push(frame({ reasoning_content: piece }));
     for (const piece of plan.textPieces) frames.push(frame({ content: piece }));
     for (const fragment of toolFragments) frames.push(frame({ tool_calls: [fragment] }));
-    frames.push(frame({}, plan.finishReason));
+    frames.push(frame({}, plan.finishReason, this.matchedStop(plan)));
     if (usageField) frames.push(data([], this.usage(plan)));
     frames.push('data: [DONE]\n\n');
     return { contentType: 'text/event-stream; charset=utf-8', headers: { 'x-request-id': `req_mock${ctx.seq}` }, frames };
+  }
+
+  /** What ended the choice, on the choice that finishes: vLLM's `stop_reason`, SGLang's `matched_stop`; OpenAI says nothing. */
+  private matchedStop(plan: ReplyPlan): Record<string, unknown> {
+    switch (this.server) {
+      case 'vllm':
+        return { stop_reason: plan.stopSequence ?? null };
+      case 'sglang':
+        return { matched_stop: plan.stopSequence ?? (plan.finishReason === 'stop' ? SGLANG_EOS_TOKEN_ID : null) };
+      default:
+        return {};
+    }
   }
 
   private callId(id: string | undefined, ctx: RenderContext, index: number): string {
