@@ -18,7 +18,7 @@ import { closedLoop, openLoop, type Target } from './load-generator';
 import { parseBenchOptions, USAGE, type BenchOptions, type Phase } from './options';
 import { cpuMeter, REPO_ROOT, runCli, sampleRss, startGateway, startMock, type Child, type CpuTimes } from './processes';
 import { measureFloor } from './floor';
-import { floorTable, markdownTable, type CpuUse, type PhaseResult } from './report';
+import { exchangeCpuTable, floorTable, markdownTable, type CpuUse, type PhaseResult } from './report';
 import type { PhaseStats } from './stats';
 
 const BUILD_DIR = path.join(REPO_ROOT, 'tmp/bench-build');
@@ -111,7 +111,10 @@ async function measure(
   await run(pair.gateway, options.warmupMs);
   process.stdout.write('direct… ');
   const upstreamCpu = cpuMeter(processes.upstream.process.pid!);
+  // The load generator runs here: its CPU over the direct run is an HTTP client's side of the exchange.
+  const clientBefore = process.cpuUsage();
   const direct = await run(pair.direct, options.durationMs);
+  const clientUsed = process.cpuUsage(clientBefore);
   const upstreamUsed = upstreamCpu();
   process.stdout.write('gateway… ');
   const pid = processes.gateway.process.pid!;
@@ -128,6 +131,7 @@ async function measure(
     gatewayRssMb,
     gatewayCpu: cpuUse(gatewayUsed, viaGateway),
     upstreamCpu: cpuUse(upstreamUsed, direct),
+    clientCpu: cpuUse({ user: clientUsed.user / 1e6, system: clientUsed.system / 1e6 }, direct),
   };
 }
 
@@ -209,7 +213,7 @@ async function main(): Promise<void> {
         floor.push({ name: `a second HTTP exchange (direct at ${options.rate} req/s)`, p50: result.direct.p50, p99: result.direct.p99 });
       }
     }
-    console.log(`\n${markdownTable(results)}\n\n${floorTable(floor)}\n`);
+    console.log(`\n${markdownTable(results)}\n\n${exchangeCpuTable(results)}\n\n${floorTable(floor)}\n`);
     if (options.jsonFile) {
       mkdirSync(path.dirname(options.jsonFile), { recursive: true });
       writeFileSync(options.jsonFile, JSON.stringify({ options, results, floor }, null, 2));

@@ -1,4 +1,4 @@
-import { floorTable, markdownTable } from './report';
+import { exchangeCpuTable, floorTable, markdownTable, type PhaseResult } from './report';
 import type { PhaseStats } from './stats';
 
 describe('floorTable', () => {
@@ -32,21 +32,26 @@ describe('markdownTable', () => {
     ttfbP99: p50 * 4,
   });
 
+  const result: PhaseResult = {
+    name: 'non-stream, 500 req/s',
+    direct: stats(500, 0.5),
+    gateway: stats(500, 1.5),
+    gatewayRssMb: 201.4,
+    gatewayCpu: { percent: 60, usPerRequest: 1200, kernelShare: 0.35 },
+    upstreamCpu: { percent: 15, usPerRequest: 300, kernelShare: 0.5 },
+    clientCpu: { percent: 10, usPerRequest: 200, kernelShare: 0.2 },
+  };
+
   it("shows the upstream's CPU on the direct row, the gateway's on the gateway row, and the added latency", () => {
-    const lines = markdownTable([
-      {
-        name: 'non-stream, 500 req/s',
-        direct: stats(500, 0.5),
-        gateway: stats(500, 1.5),
-        gatewayRssMb: 201.4,
-        gatewayCpu: { percent: 60, usPerRequest: 1200, kernelShare: 0.35 },
-        upstreamCpu: { percent: 15, usPerRequest: 300, kernelShare: 0.5 },
-      },
-    ]).split('\n');
+    const lines = markdownTable([result]).split('\n');
     expect(lines.slice(2)).toEqual([
       '| non-stream, 500 req/s | direct | 500 | 0 | 0.50 | 2.00 | 0.50 | 2.00 |  | 15% | 300 | 50% |',
       '| non-stream, 500 req/s | gateway | 500 | 0 | 1.50 | 6.00 | 1.50 | 6.00 | 201 | 60% | 1200 | 35% |',
       '| non-stream, 500 req/s | **gateway/direct** | 1.00× |  | +1.00 | +4.00 | +1.00 | +4.00 |  |  |  |  |',
     ]);
+  });
+
+  it('sums the server and client sides of a plain exchange beside the gateway', () => {
+    expect(exchangeCpuTable([result]).split('\n')[2]).toBe('| non-stream, 500 req/s | 300 | 200 | 500 | 1200 |');
   });
 });

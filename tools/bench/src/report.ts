@@ -15,6 +15,8 @@ export interface PhaseResult {
    * machine, the yardstick for the gateway's figure (which serves one and makes another).
    */
   upstreamCpu: CpuUse;
+  /** The load generator's CPU during the direct run: an HTTP client's side of the same exchange (undici). */
+  clientCpu: CpuUse;
 }
 
 export interface CpuUse {
@@ -94,6 +96,26 @@ export function markdownTable(results: PhaseResult[]): string {
 /** On the direct row, the upstream's CPU; on the gateway row, the gateway's. */
 function cpuCells(cpu: CpuUse): string[] {
   return [`${cpu.percent.toFixed(0)}%`, cpu.usPerRequest.toFixed(0), `${(cpu.kernelShare * 100).toFixed(0)}%`];
+}
+
+/**
+ * What one plain HTTP exchange costs in CPU on this machine, per request of the direct run: the
+ * server's side (the mock, node:http) and the client's (the load generator, undici). A gateway
+ * serves one exchange and makes another, so their sum is the least it can spend per request.
+ */
+export function exchangeCpuTable(results: PhaseResult[]): string {
+  const lines = [
+    row(['CPU of one plain HTTP exchange (direct run)', 'server µs/req', 'client µs/req', '**sum** µs/req', 'gateway µs/req']),
+    row(['---', '---:', '---:', '---:', '---:']),
+  ];
+  for (const result of results) {
+    const server = result.upstreamCpu.usPerRequest;
+    const client = result.clientCpu.usPerRequest;
+    lines.push(
+      row([result.name, server.toFixed(0), client.toFixed(0), (server + client).toFixed(0), result.gatewayCpu.usPerRequest.toFixed(0)]),
+    );
+  }
+  return lines.join('\n');
 }
 
 /** The floor: each mandated round trip alone, and their sum (the least a request can be delayed). */
