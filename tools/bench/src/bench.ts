@@ -22,8 +22,8 @@ import { exchangeCpuTable, floorTable, markdownTable, type CpuUse, type PhaseRes
 import type { PhaseStats } from './stats';
 
 const BUILD_DIR = path.join(REPO_ROOT, 'tmp/bench-build');
-const GATEWAY_ENTRY = path.join(BUILD_DIR, 'apps/api/src/main.js');
-const CLI_ENTRY = path.join(BUILD_DIR, 'apps/api/src/cli.js');
+const gatewayEntry = (buildDir: string) => path.join(buildDir, 'apps/api/src/main.js');
+const cliEntry = (buildDir: string) => path.join(buildDir, 'apps/api/src/cli.js');
 const MOCK_KEY = 'sk-bench-upstream';
 const PROMPT = [{ role: 'user', content: 'Write one sentence about benchmarks.' }];
 // The bench never runs dry.
@@ -65,13 +65,13 @@ async function recreateDatabase(url: string, asyncCommit: boolean): Promise<void
 }
 
 /** A customer with a key whose rate limit is raised for the bench, and plenty of credits. */
-async function provisionCustomer(env: Record<string, string>): Promise<string> {
+async function provisionCustomer(cli: string, env: Record<string, string>): Promise<string> {
   const email = `bench-${randomUUID()}@bench.apilink.dev`;
-  await runCli(CLI_ENTRY, ['users:create', '--email', email, '--password', `pw-${randomUUID()}`, '--role', 'customer'], env);
-  const created = (await runCli(CLI_ENTRY, ['keys:create', '--email', email, '--name', 'bench', '--rpm', '1000000'], env)) as {
+  await runCli(cli, ['users:create', '--email', email, '--password', `pw-${randomUUID()}`, '--role', 'customer'], env);
+  const created = (await runCli(cli, ['keys:create', '--email', email, '--name', 'bench', '--rpm', '1000000'], env)) as {
     secret: string;
   };
-  await runCli(CLI_ENTRY, ['credits:grant', '--email', email, '--amount-usd', CREDITS_USD, '--reason', 'benchmark'], env);
+  await runCli(cli, ['credits:grant', '--email', email, '--amount-usd', CREDITS_USD, '--reason', 'benchmark'], env);
   return created.secret;
 }
 
@@ -147,7 +147,8 @@ function cpuUse(used: CpuTimes, stats: PhaseStats): CpuUse {
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) return void console.log(USAGE);
   const options = parseBenchOptions(process.argv.slice(2), REPO_ROOT);
-  if (options.build) buildApi();
+  if (options.build && !options.gatewayBuild) buildApi();
+  const buildDir = options.gatewayBuild ?? BUILD_DIR;
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/apilink_bench';
   await recreateDatabase(databaseUrl, options.asyncCommit);
   if (options.cpuProfileDir) mkdirSync(options.cpuProfileDir, { recursive: true });
@@ -173,13 +174,15 @@ async function main(): Promise<void> {
     };
     const gateway = await startGateway(env, {
       port,
-      entry: GATEWAY_ENTRY,
+      entry: gatewayEntry(buildDir),
+      // The checkout the build came from (tmp/bench-build is two levels down): files it reads by path are its own.
+      cwd: path.resolve(buildDir, '../..'),
       cpuProfileDir: options.cpuProfileDir,
       logFile: options.gatewayLogFile,
     });
     children.push(gateway);
     const apiKeys: string[] = [];
-    for (let i = 0; i < options.customers; i++) apiKeys.push(await provisionCustomer(env));
+    for (let i = 0; i < options.customers; i++) apiKeys.push(await provisionCustomer(cliEntry(buildDir), env));
     const gatewayUrl = `http://127.0.0.1:${port}`;
     console.log(
       `mock ${mock.url}, gateway ${gatewayUrl}: redis ${options.redis ? 'on' : 'off'}, ${options.asyncCommit ? 'async' : 'durable'} commits, ` +

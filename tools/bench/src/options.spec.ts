@@ -36,6 +36,8 @@ describe('parseBenchOptions', () => {
         '--no-redis',
         '--async-commit',
         '--no-build',
+        '--gateway-build',
+        '../before/tmp/bench-build',
         '--cpu-prof',
         'tmp/p',
         '--json',
@@ -53,6 +55,7 @@ describe('parseBenchOptions', () => {
       redis: false,
       asyncCommit: true,
       build: false,
+      gatewayBuild: '/before/tmp/bench-build',
       cpuProfileDir: '/repo/tmp/p',
       jsonFile: '/repo/tmp/b.json',
     });

@@ -27,13 +27,18 @@ export interface BenchOptions {
   asyncCommit: boolean;
   /** Reuse tmp/bench-build instead of compiling the API again. */
   build: boolean;
+  /**
+   * Measure the API built in this folder instead (another checkout's tmp/bench-build, with its own
+   * node_modules beside it): an A/B of two builds under the same load generator and report.
+   */
+  gatewayBuild?: string;
   cpuProfileDir?: string;
   gatewayLogFile?: string;
   jsonFile?: string;
 }
 
 export const USAGE = `npm run bench -- [--duration 10] [--warmup 3] [--concurrency 32] [--rate 500] [--stream-rate 100] [--chunks 20] [--customers 1] [--workers 1]
-                     [--phases closed,rate,stream,stream-rate] [--no-redis] [--async-commit] [--no-build] [--cpu-prof DIR] [--gateway-log FILE] [--json FILE]`;
+                     [--phases closed,rate,stream,stream-rate] [--no-redis] [--async-commit] [--no-build] [--gateway-build DIR] [--cpu-prof DIR] [--gateway-log FILE] [--json FILE]`;
 
 export function parseBenchOptions(argv: readonly string[], root: string): BenchOptions {
   const options: BenchOptions = {
@@ -98,6 +103,9 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchO
         break;
       case '--no-build':
         options.build = false;
+        break;
+      case '--gateway-build':
+        options.gatewayBuild = path.resolve(root, text());
         break;
       case '--cpu-prof':
         options.cpuProfileDir = path.resolve(root, text());

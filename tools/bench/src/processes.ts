@@ -54,14 +54,14 @@ export async function startMock(options: { apiKey: string; chunks: number }): Pr
 /** Starts the gateway's built entry (`entry`, a main.js) with `env`, optionally profiling it, and waits for /readyz. */
 export async function startGateway(
   env: Record<string, string>,
-  options: { port: number; entry: string; cpuProfileDir?: string; logFile?: string },
+  options: { port: number; entry: string; cwd: string; cpuProfileDir?: string; logFile?: string },
 ): Promise<Child> {
   const profiling = options.cpuProfileDir
-    ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir, ...NODE_TS, '-r', './tools/bench/src/exit-on-sigterm.ts']
+    ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir, ...NODE_TS, '-r', path.join(REPO_ROOT, 'tools/bench/src/exit-on-sigterm.ts')]
     : [];
   // The same V8 flags as `npm start` and the Docker image.
   const child = spawn(process.execPath, ['--max-semi-space-size=8', ...profiling, options.entry], {
-    cwd: REPO_ROOT,
+    cwd: options.cwd,
     env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json', ...env, PORT: String(options.port), HOST: '127.0.0.1' },
     // Logs are produced (their cost is part of the measurement) but not shown unless kept in a file.
     stdio: ['ignore', options.logFile ? openSync(options.logFile, 'w') : 'ignore', 'inherit'],
