@@ -11,6 +11,11 @@ interface Options extends JsonOption {
   role: UserRole;
 }
 
+/**
+ * The operator chooses the password here (and has shell access to the database anyway), so the
+ * account is not limited to a password change at first sign-in as a staff-created one is; an
+ * operator making an account for someone else should hand over a password the person then changes.
+ */
 @Command({ name: 'users:create', description: 'create a user (customer, support or admin)' })
 export class UsersCreateCommand extends CliCommand<Options, CurrentUser> {
   constructor(private readonly users: UsersService) {

@@ -17,6 +17,8 @@ export interface SessionPrincipal {
   userId: string;
   email: string;
   role: UserRole;
+  /** The account still has a one-time password from staff: only the password change is open. */
+  passwordChangeRequired: boolean;
 }
 
 export type Principal = ApiKeyPrincipal | SessionPrincipal;

@@ -43,8 +43,8 @@ export class AppError extends Error {
     return new AppError(message, { status: HttpStatus.UNAUTHORIZED, type: ErrorType.InvalidRequest, code });
   }
 
-  static forbidden(message = 'You do not have permission to do this'): AppError {
-    return new AppError(message, { status: HttpStatus.FORBIDDEN, type: ErrorType.Permission, code: ErrorCode.Forbidden });
+  static forbidden(message = 'You do not have permission to do this', code: string = ErrorCode.Forbidden): AppError {
+    return new AppError(message, { status: HttpStatus.FORBIDDEN, type: ErrorType.Permission, code });
   }
 
   static conflict(message: string, param: string | null = null): AppError {

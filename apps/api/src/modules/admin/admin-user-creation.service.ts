@@ -26,8 +26,8 @@ const ONE_TIME_PASSWORD_BYTES = 18;
 /**
  * Accounts made by an admin (admin only, route guard). The password is generated and answered
  * once, as cloud consoles do for accounts an administrator creates: the product sends no email,
- * so a reset link could not reach the person; staff hand it over and the person replaces it
- * ("Change password" in the dashboard's sidebar). The `user.created` audit entry names the staff member; initial
+ * so a reset link could not reach the person; staff hand it over and the person must replace it at
+ * first sign-in (the account is flagged: its sessions reach nothing else until then). The `user.created` audit entry names the staff member; initial
  * credits are a ledger `adjustment` with its own audit entry.
  */
 @Injectable()
@@ -40,7 +40,7 @@ export class AdminUserCreationService {
   async create(context: AuditContext, account: NewAccount): Promise<CreatedAccount> {
     const oneTimePassword = randomBytes(ONE_TIME_PASSWORD_BYTES).toString('base64url');
     const { id } = await this.users.create(
-      { email: account.email, password: oneTimePassword, role: account.role, name: account.name },
+      { email: account.email, password: oneTimePassword, role: account.role, name: account.name, passwordChangeRequired: true },
       context,
     );
     const user = await this.users.getById(id);

@@ -70,7 +70,7 @@ export class AdminUsersController {
   @ApiOperation({
     summary: 'Create an account (admin only)',
     description:
-      'Answers a generated one-time password once (it is never stored in clear, logged or audited): hand it over; the person replaces it (POST /api/auth/change-password, "Change password" in the dashboard). Initial credits are a ledger adjustment. The user.created audit entry names the admin. 409 when the email is taken.',
+      'Answers a generated one-time password once (it is never stored in clear, logged or audited): hand it over. The account is flagged (passwordChangeRequired): signed in with it, the person reaches only me, change-password and logout (every other /api route answers 403 password_change_required) until they choose their own password (POST /api/auth/change-password; the dashboard asks at once). Initial credits are a ledger adjustment. The user.created audit entry names the admin. 409 when the email is taken.',
   })
   @ApiOkResponse({ description: 'CreatedUser' })
   async create(@CurrentAuditContext() context: AuditContext, @Body() body: CreateUserDto): Promise<CreatedUser> {

@@ -11,7 +11,16 @@ const LIMIT = 10_000_000n; // $10
 
 function user(id: string, role: UserRole, disabledAt: string | null = null): AdminUser {
   const status = disabledAt ? 'disabled' : 'active';
-  return { id, email: `${id}@test`, name: null, role, status, disabledAt, createdAt: new Date().toISOString() };
+  return {
+    id,
+    email: `${id}@test`,
+    name: null,
+    role,
+    status,
+    disabledAt,
+    createdAt: new Date().toISOString(),
+    passwordChangeRequired: false,
+  };
 }
 
 function context(role: UserRole, userId = `${role}-1`): AuditContext {

@@ -10,6 +10,7 @@ import { AuthService, type LoggedIn } from './auth.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { CredentialsDto } from './dto/credentials.dto';
 import type { UserEntity } from './entities/user.entity';
+import { OpenBeforePasswordChange } from './open-before-password-change.decorator';
 import { LocalAuthGuard } from './passport/local-auth.guard';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie';
 
@@ -42,6 +43,7 @@ export class AuthController {
   }
 
   @Auth('session')
+  @OpenBeforePasswordChange()
   @Post(AUTH_ROUTES.logout)
   @HttpCode(204)
   async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
@@ -50,12 +52,14 @@ export class AuthController {
   }
 
   @Auth('session')
+  @OpenBeforePasswordChange()
   @Get(AUTH_ROUTES.me)
   async me(@CurrentSession() session: SessionPrincipal): Promise<SessionResponse> {
     return { user: await this.auth.me(session) };
   }
 
   @Auth('session')
+  @OpenBeforePasswordChange()
   @Post(AUTH_ROUTES.changePassword)
   @HttpCode(204)
   async changePassword(

@@ -14,6 +14,7 @@ import { CsrfGuard } from './csrf.guard';
 import { UserSessionEntity } from './entities/user-session.entity';
 import { UserEntity } from './entities/user.entity';
 import { LocalStrategy } from './passport/local.strategy';
+import { PasswordChangeGuard } from './password-change.guard';
 import { PasswordHasher } from './password-hasher';
 import { SessionAuthenticator } from './session.authenticator';
 import { SessionsService } from './sessions.service';
@@ -21,7 +22,8 @@ import { UsersService } from './users.service';
 
 /**
  * Accounts and dashboard sessions under /api/auth; the `session`, `staff` and `admin`
- * authenticators; the CSRF guard for /api. Other modules use UsersService (find, create,
+ * authenticators; the CSRF guard for /api and the guard that limits a session with a one-time
+ * password to changing it. Other modules use UsersService (find, create,
  * disable, enable) and SessionsService.
  */
 @Module({
@@ -37,6 +39,7 @@ import { UsersService } from './users.service';
     SessionAuthenticator,
     AdminBootstrapper,
     { provide: APP_GUARD, useClass: CsrfGuard },
+    { provide: APP_GUARD, useClass: PasswordChangeGuard },
   ],
   exports: [UsersService, SessionsService, KeysModule],
 })

@@ -22,6 +22,7 @@ interface SessionRow {
   user_id: string;
   email: string;
   role: UserRole;
+  password_change_required: boolean;
   disabled_at: Date | null;
 }
 
@@ -58,7 +59,7 @@ export class SessionsService {
     const sessionId = token ? verifySessionToken(token, this.secret) : null;
     if (!sessionId || !/^[0-9a-f-]{36}$/.test(sessionId)) return { status: 'none' };
     const rows: SessionRow[] = await this.sessions.query(
-      `SELECT s.id AS session_id, u.id AS user_id, u.email, u.role, u.disabled_at
+      `SELECT s.id AS session_id, u.id AS user_id, u.email, u.role, u.password_change_required, u.disabled_at
          FROM user_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
       [sessionId],
@@ -66,7 +67,17 @@ export class SessionsService {
     const row = rows[0];
     if (!row) return { status: 'none' };
     if (row.disabled_at) return { status: 'disabled' };
-    return { status: 'ok', sessionId, principal: { kind: 'session', userId: row.user_id, email: row.email, role: row.role } };
+    return {
+      status: 'ok',
+      sessionId,
+      principal: {
+        kind: 'session',
+        userId: row.user_id,
+        email: row.email,
+        role: row.role,
+        passwordChangeRequired: row.password_change_required,
+      },
+    };
   }
 
   sessionIdOf(token: string | undefined): string | null {

@@ -28,6 +28,12 @@ export interface NewUser {
   role?: UserRole;
   /** Staff-created accounts only. */
   name?: string | null;
+  /**
+   * The password was generated for the person (staff creation), not chosen by them: their
+   * sessions are limited to replacing it. Not for the operator CLI or ADMIN_PASSWORD, whose
+   * passwords the operator chose for themselves.
+   */
+  passwordChangeRequired?: boolean;
 }
 
 /**
@@ -98,14 +104,19 @@ export class UsersService {
    * `audit`: who created the account on someone else's behalf (the CLI, staff, the ADMIN_EMAIL
    * bootstrap); a `user.created` entry commits with the account. Self sign-ups pass none.
    */
-  async create({ email, password, role = 'customer', name = null }: NewUser, audit?: AuditContext): Promise<CurrentUser> {
+  async create(
+    { email, password, role = 'customer', name = null, passwordChangeRequired = false }: NewUser,
+    audit?: AuditContext,
+  ): Promise<CurrentUser> {
     requireStrongPassword(password, email, 'password');
     // Hash first: an existing email then costs the same time as a new one.
     const passwordHash = await this.hasher.hash(password);
     try {
       return await this.users.manager.transaction(async (manager) => {
         const users = manager.getRepository(UserEntity);
-        const user = await users.save(users.create({ email: normalizeEmail(email), passwordHash, role, name, disabledAt: null }));
+        const user = await users.save(
+          users.create({ email: normalizeEmail(email), passwordHash, role, name, passwordChangeRequired, disabledAt: null }),
+        );
         if (audit) {
           const after = name === null ? { email: user.email, role: user.role } : { email: user.email, name, role: user.role };
           await this.audit.record(audit, { action: AUDIT_ACTIONS.UserCreated, targetType: 'user', targetId: user.id, after }, manager);
@@ -130,19 +141,21 @@ export class UsersService {
     return (await this.hasher.verify(user.passwordHash, password)) ? user : null;
   }
 
-  /** Changes the password and ends the user's other sessions. */
+  /**
+   * Changes the password, which also lifts the one-time-password limit on the account, and ends
+   * the user's other sessions.
+   */
   async changePassword(userId: string, currentPassword: string, newPassword: string, keepSessionId?: string): Promise<void> {
     const user = await this.findById(userId);
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw AppError.invalidRequest('The current password is incorrect', 'currentPassword');
     }
+    // Otherwise "changing" a one-time password to itself would lift the limit and keep a password someone else has seen.
+    if (newPassword === currentPassword)
+      throw AppError.invalidRequest('Choose a new password different from the current one', 'newPassword');
     requireStrongPassword(newPassword, user.email, 'newPassword');
-    await this.setPassword(user.id, newPassword);
+    await this.users.update({ id: user.id }, { passwordHash: await this.hasher.hash(newPassword), passwordChangeRequired: false });
     await this.sessions.revokeAllForUser(user.id, keepSessionId);
-  }
-
-  private async setPassword(userId: string, password: string): Promise<void> {
-    await this.users.update({ id: userId }, { passwordHash: await this.hasher.hash(password) });
   }
 
   /** Ends the user's sessions and stops their API keys on every instance within a second. */

@@ -1,10 +1,10 @@
 /**
  * An admin creates an account (POST /api/admin/users): a generated one-time password answered
- * once that logs the person in, optional initial credits as an audited ledger adjustment, and a
+ * once that logs the person in (to a session limited to choosing their own password), optional initial credits as an audited ledger adjustment, and a
  * `user.created` audit entry naming the admin, never the password.
  */
 import { randomUUID } from 'node:crypto';
-import { ADMIN_ROUTES, AUDIT_ACTIONS, AUTH_ROUTES, BILLING_ROUTES, type AuditLogEntry, type CreatedUser } from '@apilink/contracts';
+import { ADMIN_ROUTES, AUDIT_ACTIONS, AUTH_ROUTES, type AuditLogEntry, type CreatedUser } from '@apilink/contracts';
 import { billingInvariantViolations } from '../../support/billing-invariants';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { staffSessions, type StaffSessions } from './support/staff';
@@ -36,6 +36,7 @@ describe('POST /api/admin/users', () => {
         status: 'active',
         disabledAt: null,
         createdAt: expect.any(String),
+        passwordChangeRequired: true,
       },
       oneTimePassword: expect.stringMatching(/^[\w-]{24}$/),
       initialCredits: { ledgerEntryId: expect.any(String), amount: { micros: '10500000', usd: '10.500000' } },
@@ -47,8 +48,9 @@ describe('POST /api/admin/users', () => {
       .set('x-apilink-csrf', '1')
       .send({ email, password: created.oneTimePassword })
       .expect(200);
-    const cookie = login.headers['set-cookie'];
-    const balance = await testApp.http().get(BILLING_ROUTES.balance).set('Cookie', cookie).expect(200);
+    // The session is limited to choosing a new password (first-sign-in.e2e-spec.ts follows that through).
+    expect(login.body.user).toMatchObject({ id: created.user.id, passwordChangeRequired: true });
+    const balance = await staff.admin.api('get', ADMIN_ROUTES.userBalance(created.user.id)).expect(200);
     expect(balance.body.balance).toEqual({ micros: '10500000', usd: '10.500000' });
 
     const audit = await staff.admin.api('get', ADMIN_ROUTES.auditLog).query({ targetId: created.user.id }).expect(200);

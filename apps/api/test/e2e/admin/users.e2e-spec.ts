@@ -43,6 +43,7 @@ describe('Staff user management', () => {
             status: 'active',
             disabledAt: null,
             createdAt: expect.any(String),
+            passwordChangeRequired: false,
           },
         ],
         page: 1,

@@ -39,7 +39,13 @@ describe('accounts and sessions', () => {
       .set(CSRF)
       .send({ email: `  ${email.toUpperCase()} `, password: 'correct horse battery' })
       .expect(201);
-    expect(signup.body.user).toEqual({ id: expect.any(String), email, role: 'customer', createdAt: expect.any(String) });
+    expect(signup.body.user).toEqual({
+      id: expect.any(String),
+      email,
+      role: 'customer',
+      createdAt: expect.any(String),
+      passwordChangeRequired: false,
+    });
     const cookie = sessionCookie(signup);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);

@@ -25,7 +25,14 @@ describe('operator CLI (npm run cli)', () => {
   it('creates a user, a key the running app accepts, lists it, revokes it everywhere and disables the user', async () => {
     const created = await cli('users:create', '--email', email, '--password', 'operator password 1', '--role', 'support', '--json');
     expect(created).toMatchObject({ code: 0 });
-    expect(JSON.parse(created.stdout)).toEqual({ id: expect.any(String), email, role: 'support', createdAt: expect.any(String) });
+    // The operator chose this password: the account is not limited to a password change at first sign-in.
+    expect(JSON.parse(created.stdout)).toEqual({
+      id: expect.any(String),
+      email,
+      role: 'support',
+      createdAt: expect.any(String),
+      passwordChangeRequired: false,
+    });
     const audit = await testApp.app
       .get(DataSource)
       .query(`SELECT actor_type, actor_label, action, target_type, after FROM audit_log WHERE target_id = $1`, [JSON.parse(created.stdout).id]);

@@ -3,12 +3,15 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { AUTH_REQUIREMENT, type AuthRequirement } from '../../../src/common/auth/auth.decorator';
 import { LeanRoutes } from '../../../src/common/auth/lean-routes';
+import { OPEN_BEFORE_PASSWORD_CHANGE } from '../../../src/modules/auth/open-before-password-change.decorator';
 import { EchoTestModule } from '../../support/echo-test.module';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
 interface DeclaredRoute {
   route: string;
   requirement: AuthRequirement | undefined;
+  /** Reachable by a session that still has a staff-issued one-time password. */
+  openBeforePasswordChange?: boolean;
 }
 
 /**
@@ -37,6 +40,7 @@ function walkRoutes(testApp: TestApp): DeclaredRoute[] {
           .filter(Boolean)
           .join('/')}`,
         requirement,
+        openBeforePasswordChange: reflector.getAllAndOverride<boolean>(OPEN_BEFORE_PASSWORD_CHANGE, [handler, controller]) === true,
       });
     }
   }
@@ -115,6 +119,13 @@ describe('default-deny: every route declares its authentication', () => {
       'GET /api/keys': 'session',
       'PATCH /api/keys/:id': 'session',
     });
+  });
+
+  it('opens only me, change-password and logout to a session that must first replace its one-time password', () => {
+    const open = walkRoutes(testApp).filter((r) => r.openBeforePasswordChange);
+    expect(open.map((r) => `${r.route} ${r.requirement}`).sort()).toEqual(
+      ['GET /api/auth/me session', 'POST /api/auth/change-password session', 'POST /api/auth/logout session'].sort(),
+    );
   });
 });
 

@@ -14,6 +14,8 @@ export interface AdminUser {
   status: AdminUserStatus;
   disabledAt: string | null;
   createdAt: string;
+  /** Staff created the account and the person has not yet replaced the one-time password. */
+  passwordChangeRequired: boolean;
 }
 
 /** Query string of `GET /api/admin/users`: `email` matches any part of the address, case-insensitively. */

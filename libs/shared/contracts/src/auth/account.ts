@@ -27,6 +27,12 @@ export interface CurrentUser {
   role: UserRole;
   /** ISO 8601. */
   createdAt: string;
+  /**
+   * The account still has the one-time password staff generated for it. Until the person changes
+   * it (`AUTH_ROUTES.changePassword`), the session reaches only me, change-password and logout;
+   * every other /api route answers 403 `password_change_required`.
+   */
+  passwordChangeRequired: boolean;
 }
 
 /** Body of signup, login and me. */

@@ -15,6 +15,8 @@ export const ErrorCode = {
   InsufficientQuota: 'insufficient_quota',
   Conflict: 'conflict',
   WeakPassword: 'weak_password',
+  /** A staff-made account's session before the person replaces the one-time password (dashboard /api only). */
+  PasswordChangeRequired: 'password_change_required',
   UpstreamError: 'upstream_error',
   UpstreamUnavailable: 'upstream_unavailable',
   ServiceUnavailable: 'service_unavailable',

@@ -23,6 +23,13 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 200, nullable: true })
   name: string | null;
 
+  /**
+   * Set on accounts staff create with a generated one-time password; cleared when the person
+   * chooses their own. While set, the dashboard session is limited to changing the password.
+   */
+  @Column({ name: 'password_change_required', type: 'boolean', default: false })
+  passwordChangeRequired: boolean;
+
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 

@@ -10,5 +10,6 @@ export function toAdminUser(user: UserEntity): AdminUser {
     status: user.disabledAt ? 'disabled' : 'active',
     disabledAt: user.disabledAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
+    passwordChangeRequired: user.passwordChangeRequired,
   };
 }

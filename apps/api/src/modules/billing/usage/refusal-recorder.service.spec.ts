@@ -48,7 +48,11 @@ describe('refusalOf', () => {
     ['a success', { status: 200 }, false],
     ['a 5xx', { status: 503 }, false],
     ['an unauthenticated 401', { status: 401, principal: undefined }, false],
-    ['a dashboard session', { principal: { kind: 'session', userId: 'u-1', email: 'a@b.c', role: 'customer' } }, false],
+    [
+      'a dashboard session',
+      { principal: { kind: 'session', userId: 'u-1', email: 'a@b.c', role: 'customer', passwordChangeRequired: false } },
+      false,
+    ],
     ['a GET (the model list)', { method: 'GET', url: '/v1/models' }, false],
     ['a route outside /v1', { url: '/api/keys' }, false],
   ])('leaves out %s', (_, overrides, held) => {

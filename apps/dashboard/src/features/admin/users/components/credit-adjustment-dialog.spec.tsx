@@ -12,6 +12,7 @@ const user: AdminUser = {
   status: 'active',
   disabledAt: null,
   createdAt: '2026-01-01T00:00:00.000Z',
+  passwordChangeRequired: false,
 };
 
 const money = (micros: string) => ({ micros, usd: (Number(micros) / 1e6).toFixed(6) });
