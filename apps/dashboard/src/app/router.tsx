@@ -1,10 +1,11 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { LoadingState } from '../components/query-state';
+import { ChoosePasswordRoute } from '../features/auth/routes/choose-password-route';
 import { LoginRoute } from '../features/auth/routes/login-route';
 import { SignupRoute } from '../features/auth/routes/signup-route';
 import { AppLayout } from './layout/app-layout';
 import { NotFoundRoute } from './not-found-route';
-import { GuestOnly, RequireSession } from './require-session';
+import { GuestOnly, RequirePasswordChange, RequireSession } from './require-session';
 import { RequireStaff } from './require-staff';
 import { RouteError } from './route-error';
 
@@ -20,6 +21,10 @@ export const router = createBrowserRouter([
           { path: '/login', element: <LoginRoute /> },
           { path: '/signup', element: <SignupRoute /> },
         ],
+      },
+      {
+        element: <RequirePasswordChange />,
+        children: [{ path: '/choose-password', element: <ChoosePasswordRoute /> }],
       },
       {
         element: <RequireSession />,

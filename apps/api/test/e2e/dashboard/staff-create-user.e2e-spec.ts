@@ -1,7 +1,8 @@
 /**
  * An admin creates an account from the staff Users page in real Chromium at 1280 px and 390 px:
  * the form, the one-time password shown once (which then logs the person in), initial credits
- * on the new account; support sees no "Create account" button.
+ * on the new account; at first sign-in the person must choose their own password before any
+ * other page; support sees no "Create account" button.
  */
 import { randomUUID } from 'node:crypto';
 import { ADMIN_ROUTES, AUTH_ROUTES, type Page as ApiPage, type AdminUser } from '@apilink/contracts';
@@ -69,9 +70,12 @@ describe.each(WIDTHS)('staff "Create account" at $viewport.width px', ({ label, 
     await dialog.waitFor({ state: 'hidden' });
     expect(await page.getByText(oneTimePassword).count()).toBe(0);
     await page.getByText(email).first().waitFor();
+    // Until the person replaces it, staff see that the account still has its one-time password.
+    await page.getByRole('link', { name: email }).click();
+    await page.getByTestId('user-summary').getByText('One-time password not yet changed').waitFor();
   });
 
-  it('lets the person replace the one-time password from the dashboard', async () => {
+  it('sends the person to "Choose a new password" at first sign-in, and nowhere else until it is done', async () => {
     const admin = await TestSession.create(testApp, { role: 'admin', withKey: false, password: PASSWORD });
     const email = `made-${randomUUID()}@test.apilink.dev`;
     const created = await admin.api('post', ADMIN_ROUTES.users).send({ email }).expect(201);
@@ -80,21 +84,48 @@ describe.each(WIDTHS)('staff "Create account" at $viewport.width px', ({ label, 
     try {
       const personPage = await person.context.newPage();
       personPage.setDefaultTimeout(20_000);
-      await logInAt(personPage, testApp.url, { email, password: oneTimePassword } as TestSession, '/');
+      // A deep link: after sign-in the screen stands in front of it, and afterwards leads there.
+      await personPage.goto(`${testApp.url}/keys`);
+      await personPage.waitForURL(/\/login/);
+      await personPage.getByLabel('Email').fill(email);
+      await personPage.getByLabel('Password').fill(oneTimePassword);
+      await personPage.getByRole('button', { name: 'Log in' }).click();
+      await personPage.waitForURL((url) => url.pathname === '/choose-password');
+      await personPage.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+      expect(await personPage.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+      expect(await personPage.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBe(0);
+      await screenshot(personPage, `staff-create-user-${label}-choose-password`, { fullPage: false });
+
+      // Other pages, typed in by hand, lead back to the screen.
+      for (const path of ['/credits', '/usage']) {
+        await personPage.goto(`${testApp.url}${path}`);
+        await personPage.waitForURL((url) => url.pathname === '/choose-password');
+        await personPage.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+      }
+
+      const form = personPage.getByRole('form', { name: 'Set password and continue' });
+      await form.getByLabel('One-time password').fill(oneTimePassword);
+      await form.getByLabel('New password').fill(oneTimePassword);
+      await form.getByRole('button', { name: 'Set password and continue' }).click();
+      await form.getByText('Choose a new password different from the current one').waitFor();
+      expect(new URL(personPage.url()).pathname).toBe('/choose-password');
+
+      await form.getByLabel('New password').fill('Copper-Meadow-Violin-2093!');
+      await form.getByRole('button', { name: 'Set password and continue' }).click();
+      await personPage.waitForURL((url) => url.pathname === '/usage');
+      await personPage.getByRole('heading', { level: 1, name: 'Usage' }).waitFor();
+      await personPage.goto(`${testApp.url}/keys`);
+      await personPage.getByRole('heading', { level: 1, name: 'API keys' }).waitFor();
+      await screenshot(personPage, `staff-create-user-${label}-after-choosing-password`, { fullPage: false });
       // On a phone the sidebar (with the account's buttons) opens from the menu button.
       if (viewport.width < 800) await personPage.getByRole('button', { name: 'Menu' }).click();
-      await personPage.getByRole('button', { name: 'Change password' }).click();
-      const dialog = personPage.getByTestId('change-password-dialog');
-      await dialog.getByLabel('Current password').fill(oneTimePassword);
-      await dialog.getByLabel('New password').fill('Copper-Meadow-Violin-2093!');
-      await dialog.getByRole('button', { name: 'Change password' }).click();
-      await dialog.getByText('Password changed').waitFor();
-      await screenshot(personPage, `staff-create-user-${label}-password-changed`, { fullPage: false });
+      await personPage.getByRole('button', { name: 'Log out' }).click();
+      await personPage.waitForURL(/\/login/);
     } finally {
       await person.close();
     }
     const login = (password: string) => testApp.http().post(AUTH_ROUTES.login).set('x-apilink-csrf', '1').send({ email, password });
-    await login('Copper-Meadow-Violin-2093!').expect(200);
+    expect((await login('Copper-Meadow-Violin-2093!').expect(200)).body.user.passwordChangeRequired).toBe(false);
     await login(oneTimePassword).expect(401);
   });
 

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { Brand } from '../../components/brand';
 import { useCurrentUser } from '../../features/auth/api/get-current-user';
-import { useLogOut } from '../../features/auth/api/log-out';
 import { ChangePasswordDialog } from '../../features/auth/components/change-password-dialog';
+import { LogOutButton } from '../../features/auth/components/log-out-button';
 import { isStaffRole } from '../../features/admin/staff-context';
 import { NavIcon, type NavIconName } from './nav-icons';
 
@@ -27,9 +27,7 @@ const STAFF_NAV_ITEMS: { to: string; label: string; icon: NavIconName; adminOnly
 
 export function AppLayout() {
   const { data: user } = useCurrentUser();
-  const logOut = useLogOut();
   const [changingPassword, setChangingPassword] = useState(false);
-  const navigate = useNavigate();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const staffItems = isStaffRole(user?.role) ? STAFF_NAV_ITEMS.filter((item) => !item.adminOnly || user?.role === 'admin') : [];
@@ -85,14 +83,7 @@ export function AppLayout() {
             <button type="button" className="button button--ghost button--small" onClick={() => setChangingPassword(true)}>
               Change password
             </button>
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              disabled={logOut.isPending}
-              onClick={() => logOut.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
-            >
-              Log out
-            </button>
+            <LogOutButton className="button button--secondary button--small" />
           </div>
         </div>
       </aside>

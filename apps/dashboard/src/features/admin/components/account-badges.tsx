@@ -15,6 +15,11 @@ export function AccountStatusBadge({ status }: { status: AdminUserStatus }) {
   return status === 'disabled' ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>;
 }
 
+/** Staff created the account and the person has not yet replaced the one-time password (their session can do nothing else). */
+export function OneTimePasswordBadge() {
+  return <Badge tone="info">One-time password not yet changed</Badge>;
+}
+
 export const ROLE_LABELS: Record<UserRole, string> = {
   customer: ROLE.customer.label,
   support: ROLE.support.label,

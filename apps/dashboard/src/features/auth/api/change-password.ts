@@ -1,11 +1,18 @@
-import { AUTH_ROUTES, type ChangePasswordRequest } from '@apilink/contracts';
-import { useMutation } from '@tanstack/react-query';
+import { AUTH_ROUTES, type ChangePasswordRequest, type CurrentUser } from '@apilink/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { authKeys } from './get-current-user';
 
 export function changePassword(body: ChangePasswordRequest): Promise<void> {
   return apiRequest<void>(AUTH_ROUTES.changePassword, { method: 'POST', body });
 }
 
 export function useChangePassword() {
-  return useMutation({ mutationFn: changePassword });
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: changePassword,
+    // A one-time password is gone now: the server lifted the limit on this session, so does the app.
+    onSuccess: () =>
+      queryClient.setQueryData<CurrentUser | null>(authKeys.me, (user) => (user ? { ...user, passwordChangeRequired: false } : user)),
+  });
 }

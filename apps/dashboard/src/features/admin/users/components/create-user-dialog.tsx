@@ -111,8 +111,8 @@ function CreatedAccount({ created, onDone }: { created: CreatedUser; onDone: () 
   return (
     <div className="form">
       <Alert tone="warning" title="This is the only time the password is shown">
-        Hand it to {created.user.name ?? created.user.email} through a channel you trust, and ask them to replace it with “Change password”
-        once they have logged in.
+        Hand it to {created.user.name ?? created.user.email} through a channel you trust. At their first login they must replace it with a
+        password of their own before they can use the dashboard.
       </Alert>
       <div className="field">
         <label className="field__label" htmlFor="one-time-password">

@@ -5,7 +5,7 @@ import { PageHeader } from '../../../../components/page-header';
 import { ErrorState, LoadingState } from '../../../../components/query-state';
 import { ApiError } from '../../../../lib/api-client';
 import { formatDate, formatUsd } from '../../../../lib/format';
-import { AccountStatusBadge, RoleBadge } from '../../components/account-badges';
+import { AccountStatusBadge, OneTimePasswordBadge, RoleBadge } from '../../components/account-badges';
 import { useStaffViewer } from '../../staff-context';
 import { useStaffSettings } from '../../use-staff-settings';
 import { useUser } from '../api/get-user';
@@ -65,6 +65,7 @@ function UserPage({ userId }: { userId: string }) {
           <span className="row" data-testid="user-summary">
             <RoleBadge role={account.role} />
             <AccountStatusBadge status={account.status} />
+            {account.passwordChangeRequired ? <OneTimePasswordBadge /> : null}
             <span>Joined {formatDate(account.createdAt)}</span>
             {account.disabledAt ? <span>· disabled {formatDate(account.disabledAt)}</span> : null}
             <code className="subtle">{account.id}</code>
