@@ -1,7 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
 import { appConfig } from '../../config/app.config';
 import type { ConfigOf } from '../../config/define-config';
-import { ROOT_LOGGER } from './logging.tokens';
+import { batchedDestination, type BatchedDestination } from './batched-destination';
+import { LOG_DESTINATION, ROOT_LOGGER } from './logging.tokens';
 import { PinoLoggerService } from './pino-logger.service';
 import { createRootLogger } from './root-logger.factory';
 
@@ -9,14 +10,22 @@ import { createRootLogger } from './root-logger.factory';
 @Global()
 @Module({
   providers: [
+    { provide: LOG_DESTINATION, useFactory: () => batchedDestination(1) },
     {
       provide: ROOT_LOGGER,
-      inject: [appConfig.KEY],
-      useFactory: (config: ConfigOf<typeof appConfig>) =>
-        createRootLogger({ level: config.logLevel, pretty: !config.isProduction && Boolean(process.stdout.isTTY) }),
+      inject: [appConfig.KEY, LOG_DESTINATION],
+      useFactory: (config: ConfigOf<typeof appConfig>, destination: BatchedDestination) =>
+        createRootLogger({ level: config.logLevel, pretty: !config.isProduction && Boolean(process.stdout.isTTY) }, destination),
     },
     PinoLoggerService,
   ],
   exports: [ROOT_LOGGER, PinoLoggerService],
 })
-export class LoggingModule {}
+export class LoggingModule implements OnModuleDestroy {
+  constructor(@Inject(LOG_DESTINATION) private readonly destination: BatchedDestination) {}
+
+  /** The first shutdown hook: from here on, lines are written as they come (see unbatch). */
+  onModuleDestroy(): void {
+    this.destination.unbatch();
+  }
+}

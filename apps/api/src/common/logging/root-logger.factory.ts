@@ -25,13 +25,11 @@ const REDACTED_PATHS = [
 ];
 
 /**
- * Structured JSON lines on stdout. Bodies are never logged (prompts are customer data).
- * `destination` is for tests that read the lines back.
+ * Structured JSON lines on `destination` (stdout in the app, through LoggingModule's batched
+ * destination; tests read lines back). Bodies are never logged (prompts are customer data).
  */
-export function createRootLogger(settings: RootLoggerSettings, destination?: DestinationStream): Logger {
+export function createRootLogger(settings: RootLoggerSettings, destination: DestinationStream): Logger {
   const options: LoggerOptions = { level: settings.level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
   if (settings.pretty) return pino({ ...options, transport: { target: 'pino-pretty', options: { singleLine: true } } });
-  // Asynchronous writes: a line joins those queued while the previous write is in flight, so the
-  // event loop never blocks on stdout (a slow pipe or terminal). Pino flushes them at exit.
-  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
+  return pino(options, destination);
 }
