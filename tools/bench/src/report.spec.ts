@@ -2,17 +2,19 @@ import { exchangeCpuTable, floorTable, markdownTable, type PhaseResult } from '.
 import type { PhaseStats } from './stats';
 
 describe('floorTable', () => {
-  it('lists each round trip and sums their percentiles', () => {
+  it('lists each round trip and sums the percentiles of those every request waits for', () => {
     const table = floorTable([
-      { name: 'billing hold (PostgreSQL)', p50: 0.6, p99: 2.5 },
-      { name: 'rate-limit script (Redis)', p50: 0.1, p99: 0.4 },
+      { name: 'billing hold (PostgreSQL; with leases, only near the edge)', waitedFor: false, p50: 0.6, p99: 2.5 },
+      { name: 'rate-limit script (Redis)', waitedFor: true, p50: 0.1, p99: 0.4 },
+      { name: 'a second HTTP exchange', waitedFor: true, p50: 0.3, p99: 1.2 },
     ]);
     expect(table.split('\n')).toEqual([
-      '| what every gateway request waits for, each timed alone | p50 ms | p99 ms |',
+      '| what a gateway request waits for, each timed alone | p50 ms | p99 ms |',
       '| --- | ---: | ---: |',
-      '| billing hold (PostgreSQL) | 0.60 | 2.50 |',
+      '| (billing hold (PostgreSQL; with leases, only near the edge)) | 0.60 | 2.50 |',
       '| rate-limit script (Redis) | 0.10 | 0.40 |',
-      '| **sum** | 0.70 | 2.90 |',
+      '| a second HTTP exchange | 0.30 | 1.20 |',
+      '| **sum** of those every request waits for | 0.40 | 1.60 |',
     ]);
   });
 });

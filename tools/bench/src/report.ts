@@ -118,11 +118,12 @@ export function exchangeCpuTable(results: PhaseResult[]): string {
   return lines.join('\n');
 }
 
-/** The floor: each mandated round trip alone, and their sum (the least a request can be delayed). */
+/** The floor: each round trip alone, and the sum of those every request waits for (the least it can be delayed). */
 export function floorTable(roundTrips: RoundTrip[]): string {
-  const lines = [row(['what every gateway request waits for, each timed alone', 'p50 ms', 'p99 ms']), row(['---', '---:', '---:'])];
-  for (const trip of roundTrips) lines.push(row([trip.name, ms(trip.p50), ms(trip.p99)]));
-  const sum = (pick: (trip: RoundTrip) => number) => roundTrips.reduce((total, trip) => total + pick(trip), 0);
-  lines.push(row(['**sum**', ms(sum((trip) => trip.p50)), ms(sum((trip) => trip.p99))]));
+  const lines = [row(['what a gateway request waits for, each timed alone', 'p50 ms', 'p99 ms']), row(['---', '---:', '---:'])];
+  for (const trip of roundTrips) lines.push(row([trip.waitedFor ? trip.name : `(${trip.name})`, ms(trip.p50), ms(trip.p99)]));
+  const waited = roundTrips.filter((trip) => trip.waitedFor);
+  const sum = (pick: (trip: RoundTrip) => number) => waited.reduce((total, trip) => total + pick(trip), 0);
+  lines.push(row(['**sum** of those every request waits for', ms(sum((trip) => trip.p50)), ms(sum((trip) => trip.p99))]));
   return lines.join('\n');
 }
