@@ -46,6 +46,8 @@ export class BullJobQueue implements JobQueue {
   private readonly logger = new Logger(BullJobQueue.name);
   private readonly queues = new Map<string, Bull.Queue>();
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** Bull's naming of each processing queue's blocking connection; settles, never rejects. */
+  private readonly namings = new Set<Promise<unknown>>();
   private closing = false;
 
   constructor(
@@ -90,6 +92,8 @@ export class BullJobQueue implements JobQueue {
   async close(): Promise<void> {
     this.closing = true;
     const deadline = Date.now() + CLOSE_TIMEOUT_MS;
+    // A queue closed before its blocking connection is named loses the naming command (see keepWorkerNaming).
+    await withDeadline(Promise.all(this.namings), deadline);
     await Promise.all(
       [...this.queues.values()].map(async (queue) => {
         const closed = await withDeadline(
@@ -106,8 +110,28 @@ export class BullJobQueue implements JobQueue {
     if (!queue) {
       queue = new Bull(name, this.redisUrl, { prefix: `${this.prefix}bull`, redis: REDIS_OPTIONS });
       queue.on('error', (error) => this.logger.warn(`Queue ${name}: ${error.message}`));
+      this.keepWorkerNaming(name, queue);
       this.queues.set(name, queue);
     }
     return queue;
+  }
+
+  /**
+   * Bull's process() names the queue's blocking connection (CLIENT SETNAME, queued until that
+   * connection is up) and drops the promise. Bull's close quits that connection; when it came
+   * while the connection was still in its handshake, the QUIT went first and ioredis rejected the
+   * SETNAME with "Connection is closed.": an unhandled rejection that exited the operator CLI with
+   * 1 after its command had done its work (1 in 15-30 runs). The promise is kept here, so close
+   * waits for it, and handled, so a close cut short by a Redis outage cannot leave it unhandled.
+   */
+  private keepWorkerNaming(name: string, queue: Bull.Queue): void {
+    const setWorkerName = queue.setWorkerName.bind(queue);
+    queue.setWorkerName = () => {
+      const naming = setWorkerName().catch((error: unknown) => {
+        if (!this.closing) this.logger.warn(`Queue ${name} could not name its worker connection: ${String(error)}`);
+      });
+      this.namings.add(naming);
+      return naming;
+    };
   }
 }
