@@ -93,6 +93,50 @@ describe('MicroBatcher', () => {
     }
   });
 
+  it('counts calls not yet settled, queued or running', async () => {
+    const { batches, run } = controlledRunner();
+    const batcher = new MicroBatcher(run, { maxBatchSize: 2 });
+    const results = [1, 2, 3].map((item) => batcher.submit(item));
+    expect(batcher.size).toBe(3);
+    batches[0].finish();
+    await results[0];
+    expect(batcher.size).toBe(2);
+    await tick();
+    batches[1].finish();
+    await Promise.all(results);
+    expect(batcher.size).toBe(0);
+  });
+
+  it('drains: resolves once every call has settled, calls made while it waits and lingering ones included', async () => {
+    jest.useFakeTimers();
+    try {
+      const { batches, run } = controlledRunner();
+      const batcher = new MicroBatcher(run, { maxBatchSize: 10, lingerMs: 10 });
+      const settled: number[] = [];
+      const submit = (item: number) => void batcher.submit(item).then(() => settled.push(item));
+      submit(1);
+      let drained = false;
+      void batcher.drain().then(() => (drained = true));
+      jest.advanceTimersByTime(10);
+      submit(2);
+      batches[0].finish();
+      await jest.advanceTimersByTimeAsync(0);
+      expect(drained).toBe(false);
+      expect(batches.map((batch) => batch.items)).toEqual([[1], [2]]);
+      batches[1].finish();
+      await jest.advanceTimersByTimeAsync(0);
+      expect(drained).toBe(true);
+      expect(settled).toEqual([1, 2]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('drains at once when nothing was submitted', async () => {
+    const batcher = new MicroBatcher<number, string>(async () => [], { maxBatchSize: 10 });
+    await expect(batcher.drain()).resolves.toBeUndefined();
+  });
+
   it('refuses a batch size that is not a positive integer', () => {
     expect(() => new MicroBatcher(async () => [], { maxBatchSize: 0 })).toThrow(RangeError);
   });

@@ -23,7 +23,9 @@ export interface MicroBatcherOptions {
 
 export class MicroBatcher<Item, Result> {
   private queue: Pending<Item, Result>[] = [];
-  private inFlight = false;
+  /** The line's work from the call that found it idle until the queue is empty; null while idle. */
+  private running: Promise<void> | null = null;
+  private runningBatchSize = 0;
   private readonly maxBatchSize: number;
   private readonly lingerMs: number;
 
@@ -40,26 +42,35 @@ export class MicroBatcher<Item, Result> {
   submit(item: Item): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (this.inFlight) return;
+      if (this.running) return;
       // Claimed now, so calls made during the linger join the queue instead of starting a batch.
-      this.inFlight = true;
-      if (this.lingerMs === 0) void this.drain();
-      else setTimeout(() => void this.drain(), this.lingerMs);
+      this.running =
+        this.lingerMs === 0 ? this.runQueued() : new Promise((resolve) => setTimeout(() => resolve(this.runQueued()), this.lingerMs));
     });
   }
 
-  private async drain(): Promise<void> {
+  /** Calls made and not yet settled: queued or in the batch that runs. */
+  get size(): number {
+    return this.queue.length + this.runningBatchSize;
+  }
+
+  /** Resolves once every call made so far has settled, including calls made meanwhile (shutdown). */
+  async drain(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async runQueued(): Promise<void> {
     try {
       while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, this.maxBatchSize);
-        await this.runBatch(batch);
+        await this.runBatch(this.queue.splice(0, this.maxBatchSize));
       }
     } finally {
-      this.inFlight = false;
+      this.running = null;
     }
   }
 
   private async runBatch(batch: Pending<Item, Result>[]): Promise<void> {
+    this.runningBatchSize = batch.length;
     try {
       const results = await this.run(batch.map((pending) => pending.item));
       if (results.length !== batch.length) throw new Error(`A batch of ${batch.length} returned ${results.length} results`);
@@ -70,6 +81,8 @@ export class MicroBatcher<Item, Result> {
       });
     } catch (error) {
       for (const pending of batch) pending.reject(error);
+    } finally {
+      this.runningBatchSize = 0;
     }
   }
 }

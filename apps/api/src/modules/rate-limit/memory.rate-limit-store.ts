@@ -16,6 +16,11 @@ export class MemoryRateLimitStore implements RateLimitStore {
   ) {}
 
   async increment(key: string, ttl: number, limit: number): Promise<RateLimitRecord> {
+    return this.hit(key, ttl, limit);
+  }
+
+  /** `increment` without the promise, for callers that must decide in the same call stack. */
+  hit(key: string, ttl: number, limit: number): RateLimitRecord {
     const now = this.now();
     let window = this.windows.get(key);
     if (!window || window.resetsAt <= now) {

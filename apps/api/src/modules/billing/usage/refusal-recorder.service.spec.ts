@@ -1,7 +1,9 @@
+import type { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DataSource } from 'typeorm';
 import { rememberErrorCode } from '../../../common/errors/sent-error-code';
 import { markFundsHeld } from './funds-held';
-import { refusalOf } from './refusal-recorder.service';
+import { refusalOf, RefusalRecorder, REFUSALS_PER_KEY_PER_SECOND, type Refusal } from './refusal-recorder.service';
 
 const KEY = { kind: 'api-key' as const, userId: 'u-1', keyId: 'k-1', rpmLimit: 60, spendCapMicros: null };
 
@@ -59,5 +61,38 @@ describe('refusalOf', () => {
     const { request, reply } = exchange(overrides);
     if (held) markFundsHeld(request);
     expect(refusalOf(request, reply)).toBeNull();
+  });
+});
+
+describe('RefusalRecorder', () => {
+  /** A recorder over a database that notes the request ids of each INSERT. */
+  function recorder() {
+    const inserted: string[][] = [];
+    const db = { query: jest.fn(async (_sql: string, [requestIds]: [string[]]) => void inserted.push(requestIds)) };
+    return { inserted, recorder: new RefusalRecorder(db as unknown as DataSource, {} as HttpAdapterHost) };
+  }
+  const refusal = (keyId: string, index: number): Refusal => ({
+    requestId: `${keyId}-${index}`,
+    userId: 'u-1',
+    keyId,
+    model: 'openai/gpt-4o-mini',
+    httpStatus: 429,
+    errorCode: 'rate_limit_exceeded',
+    latencyMs: 1,
+    createdAt: new Date(),
+  });
+
+  it(`keeps a key's first ${REFUSALS_PER_KEY_PER_SECOND} refusals in a second, counts the rest, and writes the kept ones by shutdown`, async () => {
+    const { inserted, recorder: subject } = recorder();
+    for (let i = 0; i < REFUSALS_PER_KEY_PER_SECOND + 5; i++) subject.record(refusal('k-1', i));
+    subject.record(refusal('k-2', 0));
+    // Counted in the call that refused, not later.
+    expect(subject.droppedCount).toBe(5);
+    expect(inserted).toEqual([]);
+
+    // Shutdown waits for what is queued (the batch lingers 200 ms before its INSERT).
+    await subject.beforeApplicationShutdown();
+    const kept = Array.from({ length: REFUSALS_PER_KEY_PER_SECOND }, (_, i) => `k-1-${i}`);
+    expect(inserted.flat()).toEqual([...kept, 'k-2-0']);
   });
 });

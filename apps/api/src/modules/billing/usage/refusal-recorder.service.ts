@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { MicroBatcher, type BatchResult } from '../../../common/batching/micro-batcher';
 import { sentErrorCode } from '../../../common/errors/sent-error-code';
+import { MemoryRateLimitStore } from '../../rate-limit/memory.rate-limit-store';
 import { fundsHeld } from './funds-held';
 
 /** One request answered with a 4xx before any hold: a `refused` usage row to be. */
@@ -41,9 +42,8 @@ const DROPPED_LOG_EVERY_MS = 60_000;
 export class RefusalRecorder implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(RefusalRecorder.name);
   private readonly batcher: MicroBatcher<Refusal, void>;
-  private readonly inFlight = new Set<Promise<void>>();
-  private second = -1;
-  private readonly perKey = new Map<string, number>();
+  /** Per instance, like the queue bound: each instance samples the refusals it answered. */
+  private readonly perKey = new MemoryRateLimitStore();
   private dropped = 0;
   private droppedLoggedAt = 0;
 
@@ -65,18 +65,17 @@ export class RefusalRecorder implements OnModuleInit, BeforeApplicationShutdown 
     });
   }
 
+  /** Writes the rows still queued while the database is open (TypeORM closes in the next phase). */
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([...this.inFlight]);
+    await this.batcher.drain();
   }
 
   /** Queues the row, unless its key is over its share this second or the queue is full. */
   record(refusal: Refusal): void {
     if (!this.admit(refusal.keyId)) return this.drop();
-    const written = this.batcher.submit(refusal).catch((error: unknown) => {
+    void this.batcher.submit(refusal).catch((error: unknown) => {
       this.logger.warn({ err: error, requestId: refusal.requestId }, 'Could not record a refused request');
     });
-    this.inFlight.add(written);
-    void written.finally(() => this.inFlight.delete(written));
   }
 
   /** Refusals counted but not written since boot (over the per-key rate or the queue bound). */
@@ -85,15 +84,8 @@ export class RefusalRecorder implements OnModuleInit, BeforeApplicationShutdown 
   }
 
   private admit(keyId: string): boolean {
-    if (this.inFlight.size >= MAX_PENDING_REFUSALS) return false;
-    const second = Math.floor(Date.now() / 1000);
-    if (second !== this.second) {
-      this.second = second;
-      this.perKey.clear();
-    }
-    const count = (this.perKey.get(keyId) ?? 0) + 1;
-    this.perKey.set(keyId, count);
-    return count <= REFUSALS_PER_KEY_PER_SECOND;
+    if (this.batcher.size >= MAX_PENDING_REFUSALS) return false;
+    return !this.perKey.hit(keyId, 1_000, REFUSALS_PER_KEY_PER_SECOND).isBlocked;
   }
 
   private drop(): void {
