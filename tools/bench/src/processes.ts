@@ -62,7 +62,15 @@ export async function startGateway(
   // The same V8 flags as `npm start` and the Docker image.
   const child = spawn(process.execPath, ['--max-semi-space-size=8', ...profiling, options.entry], {
     cwd: options.cwd,
-    env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json', ...env, PORT: String(options.port), HOST: '127.0.0.1' },
+    // MALLOC_ARENA_MAX as the Docker image and the cluster's workers run (unless the caller sets it).
+    env: {
+      MALLOC_ARENA_MAX: '2',
+      ...process.env,
+      SWC_NODE_PROJECT: 'tsconfig.base.json',
+      ...env,
+      PORT: String(options.port),
+      HOST: '127.0.0.1',
+    },
     // Logs are produced (their cost is part of the measurement) but not shown unless kept in a file.
     stdio: ['ignore', options.logFile ? openSync(options.logFile, 'w') : 'ignore', 'inherit'],
   });

@@ -3,12 +3,26 @@
  * the primary stops every worker gracefully, each returning its credit leases.
  */
 import { startMockUpstream, type MockUpstream } from '@apilink/mock-upstream';
+import { readdirSync, readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { startApiProcess } from '../support/api-process';
 import { billingInvariantViolations } from '../support/billing-invariants';
 import { freePort } from '../support/free-port';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TestSession } from '../support/test-session';
+
+/** The processes the primary forked (Linux /proc), and one environment variable of each. */
+function workerEnvValues(primaryPid: number, name: string): (string | undefined)[] {
+  const children = readdirSync(`/proc/${primaryPid}/task`).flatMap((task) =>
+    readFileSync(`/proc/${primaryPid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean),
+  );
+  return children.map((pid) =>
+    readFileSync(`/proc/${pid}/environ`, 'utf8')
+      .split('\0')
+      .find((entry) => entry.startsWith(`${name}=`))
+      ?.slice(name.length + 1),
+  );
+}
 
 const BODY = { model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Hello' }], max_tokens: 100 };
 
@@ -57,6 +71,8 @@ describe('WORKERS=2', () => {
         ),
       );
       expect(statuses).toEqual(Array(40).fill(200));
+      // Two malloc arenas per worker (less RSS), set by the primary as it forks them.
+      expect(workerEnvValues(server.child.pid!, 'MALLOC_ARENA_MAX')).toEqual(['2', '2']);
       await server.stop('SIGTERM');
       expect(server.output()).toContain('All workers stopped');
       const db = home.app.get(DataSource);
