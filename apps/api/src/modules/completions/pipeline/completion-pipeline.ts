@@ -74,7 +74,10 @@ export class CompletionPipeline {
       if (clientError) throw clientError;
     } finally {
       context.lifetime.dispose();
-      await this.settlement.settle(hold, admitted, context.outcome);
+      // Not awaited: the answer (or the error, thrown next) need not wait for the commit, and this
+      // frame's objects (reply, bodies, context) are free once it returns. Shutdown waits for
+      // settlements through the billing strategy (leases in flight, holds still settling).
+      void this.settlement.settle(hold, admitted, context.outcome);
     }
   }
 
