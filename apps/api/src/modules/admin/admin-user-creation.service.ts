@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AdminUser, UserRole } from '@apilink/contracts';
 import type { AuditContext } from '../audit/audit-actor';
 import { UsersService } from '../auth/users.service';
 import { CreditAdjustmentService } from '../billing/ledger/credit-adjustment.service';
+import { generateOneTimePassword } from './one-time-password';
 
 export interface NewAccount {
   email: string;
@@ -20,9 +20,6 @@ export interface CreatedAccount {
   initialCredits: { ledgerEntryId: string; amountMicros: bigint } | null;
 }
 
-/** 144 random bits, 24 URL-safe characters: strong whatever the strength check weighs. */
-const ONE_TIME_PASSWORD_BYTES = 18;
-
 /**
  * Accounts made by an admin (admin only, route guard). The password is generated and answered
  * once, as cloud consoles do for accounts an administrator creates: the product sends no email,
@@ -38,7 +35,7 @@ export class AdminUserCreationService {
   ) {}
 
   async create(context: AuditContext, account: NewAccount): Promise<CreatedAccount> {
-    const oneTimePassword = randomBytes(ONE_TIME_PASSWORD_BYTES).toString('base64url');
+    const oneTimePassword = generateOneTimePassword();
     const { id } = await this.users.create(
       { email: account.email, password: oneTimePassword, role: account.role, name: account.name, passwordChangeRequired: true },
       context,

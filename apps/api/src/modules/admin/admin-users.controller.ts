@@ -12,6 +12,7 @@ import {
   type LedgerEntry,
   type Page,
   type PaymentList,
+  type ResetPasswordResponse,
   type UsageRecord,
 } from '@apilink/contracts';
 import { Auth } from '../../common/auth/auth.decorator';
@@ -200,6 +201,22 @@ export class AdminUsersController {
     @Body() body: AdminActionDto,
   ): Promise<AdminUser> {
     return this.adminUsers.enable(context, userId, body.reason);
+  }
+
+  @Post(ADMIN_ROUTES.resetUserPassword.pattern)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Reset a password: a new one-time password, answered once',
+    description:
+      'Generates a new one-time password (answered once; never stored in clear, logged or audited), flags the account (passwordChangeRequired: the person must choose their own at next sign-in) and ends all its sessions. Support may reset customers only; nobody their own account (403). The user.password_reset audit entry names the staff member.',
+  })
+  @ApiOkResponse({ description: 'ResetPasswordResponse' })
+  resetPassword(
+    @CurrentAuditContext() context: AuditContext,
+    @Param('userId', UserIdPipe) userId: string,
+    @Body() body: AdminActionDto,
+  ): Promise<ResetPasswordResponse> {
+    return this.adminUsers.resetPassword(context, userId, body.reason);
   }
 
   @Put(ADMIN_ROUTES.userRole.pattern)

@@ -34,6 +34,7 @@ function setup(users: AdminUser[]) {
     getById: jest.fn(async (id: string) => byId.get(id)!),
     disable: jest.fn(async (id: string) => ({ ...byId.get(id)!, status: 'disabled', disabledAt: new Date().toISOString() })),
     enable: jest.fn(async (id: string) => ({ ...byId.get(id)!, status: 'active', disabledAt: null })),
+    resetPassword: jest.fn(async (id: string) => ({ ...byId.get(id)!, passwordChangeRequired: true })),
     setRole: jest.fn(async (id: string, role: UserRole) => ({ previousRole: byId.get(id)!.role, user: { ...byId.get(id)!, role } })),
   };
   const credits = {
@@ -114,6 +115,30 @@ describe('AdminUsersService', () => {
       await service.disable(context('support'), 'c');
       expect(usersService.disable).not.toHaveBeenCalled();
       expect(recorded).toEqual([]);
+    });
+  });
+
+  describe('resetPassword', () => {
+    it('answers a fresh generated password, stores it through UsersService and audits without it', async () => {
+      const { service, usersService, recorded } = setup([user('c', 'customer')]);
+      const first = await service.resetPassword(context('support'), 'c', 'ticket 9');
+      const second = await service.resetPassword(context('support'), 'c');
+      expect(first.oneTimePassword).toMatch(/^[A-Za-z0-9_-]{24}$/);
+      expect(second.oneTimePassword).not.toBe(first.oneTimePassword);
+      expect(usersService.resetPassword).toHaveBeenNthCalledWith(1, 'c', first.oneTimePassword, {});
+      expect(first.user.passwordChangeRequired).toBe(true);
+      expect(recorded[0]).toMatchObject({ action: 'user.password_reset', targetId: 'c', reason: 'ticket 9' });
+      expect(JSON.stringify(recorded)).not.toContain(first.oneTimePassword);
+    });
+
+    it('follows the disable rules: support on customers only, nobody on themselves', async () => {
+      const { service, usersService } = setup([user('s2', 'support'), user('admin-1', 'admin'), user('support-1', 'support')]);
+      await expect(service.resetPassword(context('support'), 's2')).rejects.toMatchObject({ status: 403 });
+      await expect(service.resetPassword(context('support'), 'support-1')).rejects.toMatchObject({ status: 403 });
+      await expect(service.resetPassword(context('admin'), 'admin-1')).rejects.toMatchObject({ status: 403 });
+      expect(usersService.resetPassword).not.toHaveBeenCalled();
+      await service.resetPassword(context('admin'), 's2');
+      expect(usersService.resetPassword).toHaveBeenCalledWith('s2', expect.any(String), {});
     });
   });
 

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AUDIT_ACTIONS, type AdminUser, type ApiKeySummary, type CreditAdjustmentResponse, type UserRole } from '@apilink/contracts';
+import {
+  AUDIT_ACTIONS,
+  type AdminUser,
+  type ApiKeySummary,
+  type CreditAdjustmentResponse,
+  type ResetPasswordResponse,
+  type UserRole,
+} from '@apilink/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { adminConfig } from '../../config/admin.config';
 import type { ConfigOf } from '../../config/define-config';
@@ -11,6 +18,7 @@ import { CreditAdjustmentService } from '../billing/ledger/credit-adjustment.ser
 import { toMoney } from '../../common/money/money.mapper';
 import { formatUsd } from '../../common/money/usd-amount';
 import { KeysService } from '../keys/keys.service';
+import { generateOneTimePassword } from './one-time-password';
 
 /**
  * What support and admins do to an account. Each change is recorded in the audit log in the
@@ -47,7 +55,7 @@ export class AdminUsersService {
 
   /** Sessions end and the user's API keys stop working on every instance within a second. */
   async disable(context: AuditContext, userId: string, reason?: string): Promise<AdminUser> {
-    const target = await this.actOnAccount(context, userId);
+    const target = await this.actOnAccount(context, userId, 'disable or enable');
     if (target.status === 'disabled') return target;
     return this.audit.audited(context, async () => {
       const user = await this.users.disable(userId);
@@ -56,12 +64,37 @@ export class AdminUsersService {
   }
 
   async enable(context: AuditContext, userId: string, reason?: string): Promise<AdminUser> {
-    const target = await this.actOnAccount(context, userId);
+    const target = await this.actOnAccount(context, userId, 'disable or enable');
     if (target.status === 'active') return target;
     return this.audit.audited(context, async () => {
       const user = await this.users.enable(userId);
       return { result: user, record: this.statusRecord(AUDIT_ACTIONS.UserEnabled, target, user, reason) };
     });
+  }
+
+  /**
+   * A new one-time password, answered once (never logged or audited): the account is flagged again
+   * and its sessions end, so whoever holds the old password or a session is out at once. Same role
+   * rules as disabling: support resets customers only, nobody their own (they change it instead).
+   */
+  async resetPassword(context: AuditContext, userId: string, reason?: string): Promise<ResetPasswordResponse> {
+    const target = await this.actOnAccount(context, userId, 'reset the password of');
+    const oneTimePassword = generateOneTimePassword();
+    const user = await this.audit.audited(context, async (manager) => {
+      const reset = await this.users.resetPassword(userId, oneTimePassword, manager);
+      return {
+        result: reset,
+        record: {
+          action: AUDIT_ACTIONS.UserPasswordReset,
+          targetType: 'user',
+          targetId: userId,
+          before: { passwordChangeRequired: target.passwordChangeRequired },
+          after: { passwordChangeRequired: true, sessionsRevoked: true },
+          reason,
+        },
+      };
+    });
+    return { user, oneTimePassword };
   }
 
   /** Admin only (route guard). Nobody changes their own role, so the acting admin always remains. */
@@ -106,13 +139,12 @@ export class AdminUsersService {
     });
   }
 
-  /** Support may disable or enable customers only; nobody disables themselves. */
-  private async actOnAccount(context: AuditContext, userId: string): Promise<AdminUser> {
+  /** Support may act on customers only; nobody acts on their own account. `verb` completes the refusals. */
+  private async actOnAccount(context: AuditContext, userId: string, verb: string): Promise<AdminUser> {
     const target = await this.users.getById(userId);
     if (context.actor.type === 'user') {
-      if (context.actor.userId === userId) throw AppError.forbidden('You cannot disable or enable your own account');
-      if (context.actor.role !== 'admin' && target.role !== 'customer')
-        throw AppError.forbidden('Only admins can disable or enable staff accounts');
+      if (context.actor.userId === userId) throw AppError.forbidden(`You cannot ${verb} your own account`);
+      if (context.actor.role !== 'admin' && target.role !== 'customer') throw AppError.forbidden(`Only admins can ${verb} staff accounts`);
     }
     return target;
   }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Not, type Repository } from 'typeorm';
+import { IsNull, Not, type EntityManager, type Repository } from 'typeorm';
 import type { SessionPrincipal, UserRole } from '../../common/auth/principal';
 import { authConfig } from '../../config/auth.config';
 import type { ConfigOf } from '../../config/define-config';
@@ -88,9 +88,10 @@ export class SessionsService {
     await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
   }
 
-  /** Ends every session of a user, except optionally the one making the change. */
-  async revokeAllForUser(userId: string, exceptSessionId?: string): Promise<void> {
-    await this.sessions.update(
+  /** Ends every session of a user, except optionally the one making the change; with `manager`, inside its transaction. */
+  async revokeAllForUser(userId: string, exceptSessionId?: string, manager?: EntityManager): Promise<void> {
+    const sessions = manager?.getRepository(UserSessionEntity) ?? this.sessions;
+    await sessions.update(
       { userId, revokedAt: IsNull(), ...(exceptSessionId ? { id: Not(exceptSessionId) } : {}) },
       { revokedAt: () => 'now()' },
     );

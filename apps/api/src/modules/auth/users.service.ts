@@ -158,6 +158,21 @@ export class UsersService {
     await this.sessions.revokeAllForUser(user.id, keepSessionId);
   }
 
+  /**
+   * Staff reset (admin module): replaces the password with a generated one-time password, flags the
+   * account again and ends all its sessions, joining the caller's transaction. No strength check:
+   * the password is generated, never chosen.
+   */
+  async resetPassword(userId: string, oneTimePassword: string, manager: EntityManager): Promise<AdminUser> {
+    const users = manager.getRepository(UserEntity);
+    const user = await users.findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    if (!user) throw AppError.notFound(`No user with id ${userId}`);
+    const passwordHash = await this.hasher.hash(oneTimePassword);
+    await users.update({ id: userId }, { passwordHash, passwordChangeRequired: true });
+    await this.sessions.revokeAllForUser(userId, undefined, manager);
+    return toAdminUser({ ...user, passwordChangeRequired: true });
+  }
+
   /** Ends the user's sessions and stops their API keys on every instance within a second. */
   async disable(userId: string): Promise<AdminUser> {
     await this.users.update({ id: userId, disabledAt: IsNull() }, { disabledAt: () => 'now()' });

@@ -237,6 +237,47 @@ describe('Staff user management', () => {
     });
   });
 
+  describe('password reset', () => {
+    it('answers a new one-time password once, flags the account and audits it without the password', async () => {
+      const customer = await TestSession.create(testApp, { withKey: false });
+      const reset = await staff.support
+        .api('post', ADMIN_ROUTES.resetUserPassword(customer.user.id))
+        .send({ reason: 'Locked out, ticket 77' })
+        .expect(200);
+      expect(reset.body.user).toMatchObject({ id: customer.user.id, passwordChangeRequired: true, status: 'active' });
+      await customer.api('get', AUTH_ROUTES.me).expect(401);
+      const profile = await staff.support.api('get', ADMIN_ROUTES.user(customer.user.id)).expect(200);
+      expect(profile.body.passwordChangeRequired).toBe(true);
+
+      const [entry] = await auditOf(staff.admin, customer.user.id);
+      expect(entry).toMatchObject({
+        action: AUDIT_ACTIONS.UserPasswordReset,
+        before: { passwordChangeRequired: false },
+        after: { passwordChangeRequired: true, sessionsRevoked: true },
+        reason: 'Locked out, ticket 77',
+      });
+      expect(JSON.stringify(entry)).not.toContain(reset.body.oneTimePassword);
+    });
+
+    it('refuses customers, support on staff accounts and anyone on their own account; 404 for an unknown user', async () => {
+      const customer = await TestSession.create(testApp, { withKey: false });
+      const other = await TestSession.create(testApp, { withKey: false });
+      const otherAdmin = await TestSession.create(testApp, { role: 'admin', withKey: false });
+      const refusedCustomer = await customer.api('post', ADMIN_ROUTES.resetUserPassword(other.user.id)).send({}).expect(403);
+      expect(refusedCustomer.body.error).toMatchObject({ type: 'permission_error' });
+      await staff.support.api('post', ADMIN_ROUTES.resetUserPassword(otherAdmin.user.id)).send({}).expect(403);
+      await staff.support.api('post', ADMIN_ROUTES.resetUserPassword(staff.support.user.id)).send({}).expect(403);
+      const own = await staff.admin.api('post', ADMIN_ROUTES.resetUserPassword(staff.admin.user.id)).send({}).expect(403);
+      expect(own.body.error.message).toBe('You cannot reset the password of your own account');
+      const unknown = await staff.support.api('post', ADMIN_ROUTES.resetUserPassword(randomUUID())).send({}).expect(404);
+      expect(unknown.body.error).toMatchObject({ type: 'invalid_request_error', message: expect.stringContaining('No user'), param: null });
+      for (const untouched of [other, otherAdmin, staff.support]) await untouched.api('get', AUTH_ROUTES.me).expect(200);
+      expect(await auditOf(staff.admin, other.user.id)).toEqual([]);
+      // An admin may reset a staff account other than their own, as they may disable one.
+      await staff.admin.api('post', ADMIN_ROUTES.resetUserPassword(otherAdmin.user.id)).send({}).expect(200);
+    });
+  });
+
   describe('roles', () => {
     it('lets an admin promote a customer, whose next request has the new rights', async () => {
       const customer = await TestSession.create(testApp, { withKey: false });

@@ -132,6 +132,33 @@ describe('first sign-in with a one-time password from staff', () => {
     await testApp.http().get(GATEWAY_ROUTES.models).set('Authorization', `Bearer ${secret}`).expect(200);
   });
 
+  it('limits the account again after a staff reset: its sessions end, the old password stops, the new one-time password signs in limited', async () => {
+    const email = newEmail();
+    const chosen = 'Harbor-Lantern-Quartz-4471!';
+    const signup = await testApp.http().post(AUTH_ROUTES.signup).set(CSRF).send({ email, password: chosen }).expect(201);
+    const first = as(cookieOf(signup));
+    const second = as((await logIn(email, chosen)).cookie);
+    await first.get(BILLING_ROUTES.balance).expect(200);
+
+    const reset = await admin.api('post', ADMIN_ROUTES.resetUserPassword(signup.body.user.id)).send({ reason: 'Ticket 512' }).expect(200);
+    expect(reset.body).toEqual({
+      user: expect.objectContaining({ id: signup.body.user.id, email, passwordChangeRequired: true }),
+      oneTimePassword: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/),
+    });
+    for (const revoked of [first, second]) await revoked.get(AUTH_ROUTES.me).expect(401);
+    await testApp.http().post(AUTH_ROUTES.login).set(CSRF).send({ email, password: chosen }).expect(401);
+
+    const login = await logIn(email, reset.body.oneTimePassword);
+    expect(login.body.user).toMatchObject({ email, passwordChangeRequired: true });
+    const limited = as(login.cookie);
+    expect((await limited.get(BILLING_ROUTES.balance).expect(403)).body.error.code).toBe(ErrorCode.PasswordChangeRequired);
+    await limited
+      .post(AUTH_ROUTES.changePassword)
+      .send({ currentPassword: reset.body.oneTimePassword, newPassword: NEW_PASSWORD })
+      .expect(204);
+    await limited.get(BILLING_ROUTES.balance).expect(200);
+  });
+
   it('never limits a self-signed-up account', async () => {
     const email = newEmail();
     const signup = await testApp.http().post(AUTH_ROUTES.signup).set(CSRF).send({ email, password: 'correct horse battery' }).expect(201);

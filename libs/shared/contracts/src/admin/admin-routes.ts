@@ -42,6 +42,8 @@ export const ADMIN_ROUTES = {
   /** POST AdminActionRequest → AdminUser */
   disableUser: routePath('/api/admin/users/:userId/disable'),
   enableUser: routePath('/api/admin/users/:userId/enable'),
+  /** POST AdminActionRequest → ResetPasswordResponse */
+  resetUserPassword: routePath('/api/admin/users/:userId/reset-password'),
   /** AdminRequestDetail */
   request: routePath('/api/admin/requests/:requestId'),
 

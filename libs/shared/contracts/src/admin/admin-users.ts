@@ -80,6 +80,16 @@ export interface CreatedUser {
   initialCredits: { ledgerEntryId: string; amount: Money } | null;
 }
 
+/**
+ * `POST /api/admin/users/{id}/reset-password`: a new generated one-time password, answered once.
+ * The account is flagged again (passwordChangeRequired) and all its sessions end.
+ */
+export interface ResetPasswordResponse {
+  user: AdminUser;
+  /** Shown once: it is stored only as a hash, never logged and never in the audit log. */
+  oneTimePassword: string;
+}
+
 /** `PUT /api/admin/users/{id}/role` (admin only). */
 export interface ChangeRoleRequest {
   role: UserRole;

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = {
   UserDisabled: 'user.disabled',
   UserEnabled: 'user.enabled',
   UserRoleChanged: 'user.role_changed',
+  UserPasswordReset: 'user.password_reset',
   UpstreamCreated: 'upstream.created',
   UpstreamUpdated: 'upstream.updated',
   UpstreamDisabled: 'upstream.disabled',
