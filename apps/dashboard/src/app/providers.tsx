@@ -1,7 +1,8 @@
+import type { CurrentUser } from '@apilink/contracts';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { authKeys } from '../features/auth/api/get-current-user';
-import { onSessionExpired } from '../lib/session-events';
+import { onPasswordChangeRequired, onSessionExpired } from '../lib/session-events';
 import { createQueryClient } from './query-client';
 
 export function AppProviders({ children }: { children: ReactNode }) {
@@ -13,6 +14,15 @@ export function AppProviders({ children }: { children: ReactNode }) {
       onSessionExpired(() => {
         if (queryClient.getQueryData(authKeys.me)) queryClient.setQueryData(authKeys.me, null);
       }),
+    [queryClient],
+  );
+
+  // A 403 password_change_required: the cached user predates a staff reset; the guard then shows the choose-password screen.
+  useEffect(
+    () =>
+      onPasswordChangeRequired(() =>
+        queryClient.setQueryData<CurrentUser | null>(authKeys.me, (user) => (user ? { ...user, passwordChangeRequired: true } : user)),
+      ),
     [queryClient],
   );
 

@@ -4,9 +4,9 @@
  * ApiError whose message a customer can read (with the request id support needs).
  */
 import type { ErrorEnvelope } from '@apilink/contracts';
-import { REQUEST_ID_HEADER } from '@apilink/contracts';
+import { ErrorCode, REQUEST_ID_HEADER } from '@apilink/contracts';
 import { csrfHeaders } from './csrf';
-import { notifySessionExpired } from './session-events';
+import { notifyPasswordChangeRequired, notifySessionExpired } from './session-events';
 
 export type QueryValue = string | number | boolean | null | undefined;
 export type QueryParams = Record<string, QueryValue>;
@@ -108,6 +108,7 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
     }
     const error = errorFromResponse(response.status, parsed, response.headers.get(REQUEST_ID_HEADER));
     if (response.status === 401 && !options.expectUnauthenticated) notifySessionExpired();
+    if (response.status === 403 && error.code === ErrorCode.PasswordChangeRequired) notifyPasswordChangeRequired();
     throw error;
   }
   return response;

@@ -6,7 +6,6 @@ import { USER_NAME_MAX_LENGTH, USER_ROLES, type CreatedUser, type UserRole } fro
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert } from '../../../../components/alert';
-import { CopyButton } from '../../../../components/copy-button';
 import { Dialog } from '../../../../components/dialog';
 import { Field } from '../../../../components/field';
 import { FormActions } from '../../../../components/form-actions';
@@ -17,6 +16,7 @@ import { ROLE_LABELS } from '../../components/account-badges';
 import { ReasonField } from '../../components/reason-field';
 import { userPath } from '../../user-path';
 import { useCreateUser } from '../api/create-user';
+import { OneTimePasswordNotice } from './one-time-password-notice';
 
 interface CreateUserDialogProps {
   open: boolean;
@@ -110,26 +110,10 @@ function CreateUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
 function CreatedAccount({ created, onDone }: { created: CreatedUser; onDone: () => void }) {
   return (
     <div className="form">
-      <Alert tone="warning" title="This is the only time the password is shown">
+      <OneTimePasswordNotice email={created.user.email} password={created.oneTimePassword}>
         Hand it to {created.user.name ?? created.user.email} through a channel you trust. At their first login they must replace it with a
         password of their own before they can use the dashboard.
-      </Alert>
-      <div className="field">
-        <label className="field__label" htmlFor="one-time-password">
-          One-time password for {created.user.email}
-        </label>
-        <div className="secret">
-          <input
-            id="one-time-password"
-            className="input input--mono"
-            readOnly
-            value={created.oneTimePassword}
-            data-testid="one-time-password"
-            onFocus={(event) => event.currentTarget.select()}
-          />
-          <CopyButton text={created.oneTimePassword} label="Copy password" className="button" />
-        </div>
-      </div>
+      </OneTimePasswordNotice>
       <p className="muted" data-testid="created-user-summary">
         {ROLE_LABELS[created.user.role]} account
         {created.initialCredits ? ` with ${formatMoney(created.initialCredits.amount.micros)} of credits` : ' without credits'}.{' '}

@@ -13,12 +13,13 @@ import { useUserBalance } from '../api/get-user-balance';
 import { useUserKeys } from '../api/list-user-keys';
 import { ChangeRoleDialog } from '../components/change-role-dialog';
 import { CreditAdjustmentDialog } from '../components/credit-adjustment-dialog';
+import { ResetPasswordDialog } from '../components/reset-password-dialog';
 import { UserBalanceStats } from '../components/user-balance-stats';
 import { UserHistoryCard } from '../components/user-history-card';
 import { UserKeysCard } from '../components/user-keys-card';
 import { UserStatusDialog } from '../components/user-status-dialog';
 
-type OpenDialog = 'credits' | 'status' | 'role' | null;
+type OpenDialog = 'credits' | 'status' | 'role' | 'password' | null;
 
 export function UserRoute() {
   const userId = useParams().userId ?? '';
@@ -53,8 +54,9 @@ function UserPage({ userId }: { userId: string }) {
 
   const account = user.data;
   const self = account.id === viewer.id;
-  // Support acts on customers only; nobody disables themselves or changes their own role.
+  // Support acts on customers only; nobody disables themselves, resets their own password or changes their own role.
   const canChangeStatus = !self && (viewer.role === 'admin' || account.role === 'customer');
+  const canResetPassword = canChangeStatus;
   const canChangeRole = !self && viewer.role === 'admin';
 
   return (
@@ -79,6 +81,11 @@ function UserPage({ userId }: { userId: string }) {
             {canChangeStatus ? (
               <button type="button" className="button button--secondary" onClick={() => setDialog('status')}>
                 {account.status === 'active' ? 'Disable account' : 'Enable account'}
+              </button>
+            ) : null}
+            {canResetPassword ? (
+              <button type="button" className="button button--secondary" onClick={() => setDialog('password')}>
+                Reset password
               </button>
             ) : null}
             {canChangeRole ? (
@@ -125,6 +132,7 @@ function UserPage({ userId }: { userId: string }) {
           setNotice(updated.status === 'disabled' ? null : 'The account is enabled again.');
         }}
       />
+      <ResetPasswordDialog open={dialog === 'password'} user={account} onClose={() => setDialog(null)} />
       <ChangeRoleDialog
         open={dialog === 'role'}
         user={account}
