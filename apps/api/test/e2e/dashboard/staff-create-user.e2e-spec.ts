@@ -2,7 +2,9 @@
  * An admin creates an account from the staff Users page in real Chromium at 1280 px and 390 px:
  * the form, the one-time password shown once (which then logs the person in), initial credits
  * on the new account; at first sign-in the person must choose their own password before any
- * other page; support sees no "Create account" button.
+ * other page; support sees no "Create account" button. Support resets a signed-in customer's
+ * password from the user page: the customer's tab is logged out and the new one-time password
+ * leads to the same screen.
  */
 import { randomUUID } from 'node:crypto';
 import { ADMIN_ROUTES, AUTH_ROUTES, type Page as ApiPage, type AdminUser } from '@apilink/contracts';
@@ -127,6 +129,54 @@ describe.each(WIDTHS)('staff "Create account" at $viewport.width px', ({ label, 
     const login = (password: string) => testApp.http().post(AUTH_ROUTES.login).set('x-apilink-csrf', '1').send({ email, password });
     expect((await login('Copper-Meadow-Violin-2093!').expect(200)).body.user.passwordChangeRequired).toBe(false);
     await login(oneTimePassword).expect(401);
+  });
+
+  it('lets support reset a signed-in customer\'s password: the open tab is sent to log in, the new one-time password leads to "Choose a new password"', async () => {
+    const customer = await TestSession.create(testApp, { withKey: false, password: PASSWORD });
+    const support = await TestSession.create(testApp, { role: 'support', withKey: false, password: PASSWORD });
+    const person = await launchBrowser({ viewport });
+    const staffBrowser = await launchBrowser({ viewport });
+    try {
+      const personPage = await person.context.newPage();
+      personPage.setDefaultTimeout(20_000);
+      await logInAt(personPage, testApp.url, customer, '/credits');
+
+      const staffPage = await staffBrowser.context.newPage();
+      staffPage.setDefaultTimeout(20_000);
+      await logInAt(staffPage, testApp.url, support, `/staff/users/${customer.user.id}`);
+      await staffPage.getByRole('button', { name: 'Reset password' }).click();
+      const dialog = staffPage.getByTestId('reset-password-dialog');
+      await dialog.getByLabel('Reason').fill('Locked out, ticket 88');
+      await dialog.getByRole('button', { name: 'Reset password' }).click();
+      const secret = dialog.getByTestId('one-time-password');
+      await secret.waitFor();
+      const oneTimePassword = await secret.inputValue();
+      expect(oneTimePassword).toMatch(/^[\w-]{24}$/);
+      expect(await staffPage.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBe(0);
+      await screenshot(staffPage, `staff-reset-password-${label}-password`, { fullPage: false });
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await staffPage.getByText(oneTimePassword).count()).toBe(0);
+      await staffPage.getByTestId('user-summary').getByText('One-time password not yet changed').waitFor();
+
+      // The customer's open tab: its session was revoked, so the next page it opens sends it to log in.
+      if (viewport.width < 800) await personPage.getByRole('button', { name: 'Menu' }).click();
+      await personPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
+      await personPage.waitForURL(/\/login/);
+      await personPage.getByText('Your session has ended').waitFor();
+      await personPage.getByLabel('Password').fill(PASSWORD);
+      await personPage.getByLabel('Email').fill(customer.email);
+      await personPage.getByRole('button', { name: 'Log in' }).click();
+      await personPage.getByText('Incorrect email or password').waitFor();
+      expect(new URL(personPage.url()).pathname).toBe('/login');
+      await personPage.getByLabel('Password').fill(oneTimePassword);
+      await personPage.getByRole('button', { name: 'Log in' }).click();
+      await personPage.waitForURL((url) => url.pathname === '/choose-password');
+      await personPage.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+    } finally {
+      await person.close();
+      await staffBrowser.close();
+    }
   });
 
   it('shows support no "Create account" button', async () => {
