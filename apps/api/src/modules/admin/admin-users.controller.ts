@@ -24,14 +24,13 @@ import { LedgerQueryDto } from '../../common/dto/ledger-query.dto';
 import { UsagePageQueryDto } from '../../common/dto/usage-page-query.dto';
 import { LedgerQueryService } from '../billing/ledger/ledger-query.service';
 import { toMoney } from '../../common/money/money.mapper';
-import { parseUsd } from '../../common/money/usd-amount';
 import { PaymentsService } from '../payments/payments.service';
 import { UsageQueryService } from '../billing/usage/usage-query.service';
 import { InvoicesService } from '../invoices/invoices.service';
 import { KeysService } from '../keys/keys.service';
 import { AdminUserCreationService } from './admin-user-creation.service';
 import { AdminUsersService } from './admin-users.service';
-import { parseSignedUsd } from './signed-usd';
+import { parseSignedUsd, parseUnsignedUsd } from './signed-usd';
 import { AdminActionDto } from './dto/admin-action.dto';
 import { ChangeRoleDto } from './dto/change-role.dto';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -79,7 +78,7 @@ export class AdminUsersController {
       email: body.email,
       name: body.name ?? null,
       role: body.role ?? 'customer',
-      initialCreditsMicros: body.initialCreditsUsd ? (parseUsd(body.initialCreditsUsd, 6) ?? 0n) : 0n,
+      initialCreditsMicros: body.initialCreditsUsd ? parseUnsignedUsd(body.initialCreditsUsd, 'initialCreditsUsd') : 0n,
       reason: body.reason ?? null,
     });
     return {

@@ -8,3 +8,10 @@ export function parseSignedUsd(text: string): bigint {
   if (micros === null || micros === 0n) throw AppError.invalidRequest('amountUsd must be a non-zero USD amount', 'amountUsd');
   return negative ? -micros : micros;
 }
+
+/** `"25.5"` → `25500000n`: a USD amount of zero or more with at most 6 decimals, exactly; `param` names the field in the 400. */
+export function parseUnsignedUsd(text: string, param: string): bigint {
+  const micros = parseUsd(text, 6);
+  if (micros === null) throw AppError.invalidRequest(`${param} must be a USD amount with at most 6 decimals`, param);
+  return micros;
+}

@@ -164,10 +164,11 @@ export class UsersService {
    * the password is generated, never chosen.
    */
   async resetPassword(userId: string, oneTimePassword: string, manager: EntityManager): Promise<AdminUser> {
+    // Hashed before the row is locked: the hash is the slow part (as in create).
+    const passwordHash = await this.hasher.hash(oneTimePassword);
     const users = manager.getRepository(UserEntity);
     const user = await users.findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
     if (!user) throw AppError.notFound(`No user with id ${userId}`);
-    const passwordHash = await this.hasher.hash(oneTimePassword);
     await users.update({ id: userId }, { passwordHash, passwordChangeRequired: true });
     await this.sessions.revokeAllForUser(userId, undefined, manager);
     return toAdminUser({ ...user, passwordChangeRequired: true });

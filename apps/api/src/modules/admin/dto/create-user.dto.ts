@@ -7,20 +7,19 @@ import {
   type UserRole,
 } from '@apilink/contracts';
 import { Transform } from 'class-transformer';
+import { trimString } from '../../../common/dto/trim-string';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ example: 'ada@example.com' })
-  @Transform(trimmed)
+  @Transform(trimString)
   @IsEmail({}, { message: 'email must be an email address' })
   @Length(3, 320)
   email: string;
 
   @ApiPropertyOptional({ maxLength: USER_NAME_MAX_LENGTH })
   @IsOptional()
-  @Transform(trimmed)
+  @Transform(trimString)
   @IsString()
   @Length(1, USER_NAME_MAX_LENGTH, { message: `name must be 1 to ${USER_NAME_MAX_LENGTH} characters` })
   name?: string;
@@ -38,7 +37,7 @@ export class CreateUserDto implements CreateUserRequest {
 
   @ApiPropertyOptional({ maxLength: CREDIT_ADJUSTMENT_REASON_MAX_LENGTH })
   @IsOptional()
-  @Transform(trimmed)
+  @Transform(trimString)
   @IsString()
   @Length(1, CREDIT_ADJUSTMENT_REASON_MAX_LENGTH)
   reason?: string;

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CREDIT_ADJUSTMENT_REASON_MAX_LENGTH, type CreditAdjustmentRequest } from '@apilink/contracts';
 import { Transform } from 'class-transformer';
+import { trimString } from '../../../common/dto/trim-string';
 import { IsString, Length, Matches } from 'class-validator';
 
 export class CreditAdjustmentDto implements CreditAdjustmentRequest {
@@ -12,7 +13,7 @@ export class CreditAdjustmentDto implements CreditAdjustmentRequest {
   amountUsd: string;
 
   @ApiProperty({ maxLength: CREDIT_ADJUSTMENT_REASON_MAX_LENGTH, description: 'Mandatory; written to the ledger and the audit log' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trimString)
   @IsString()
   @Length(1, CREDIT_ADJUSTMENT_REASON_MAX_LENGTH, { message: 'reason is required (up to 500 characters)' })
   reason: string;

@@ -1,9 +1,10 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type SignupRequest } from '@apilink/contracts';
 import { Transform } from 'class-transformer';
+import { trimString } from '../../../common/dto/trim-string';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 
 export class CredentialsDto implements SignupRequest {
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trimString)
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(320)
   email: string;

@@ -1,5 +1,6 @@
 import { API_KEY_NAME_MAX_LENGTH, type CreateApiKeyRequest } from '@apilink/contracts';
 import { Transform } from 'class-transformer';
+import { trimString } from '../../../common/dto/trim-string';
 import { IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 export const MAX_RPM_LIMIT = 1_000_000;
@@ -7,7 +8,7 @@ export const MAX_RPM_LIMIT = 1_000_000;
 export const MICROS_PATTERN = /^\d{1,18}$/;
 
 export class CreateApiKeyDto implements CreateApiKeyRequest {
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trimString)
   @IsString()
   @Length(1, API_KEY_NAME_MAX_LENGTH)
   name: string;
