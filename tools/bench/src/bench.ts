@@ -21,7 +21,8 @@ import { measureFloor } from './floor';
 import { exchangeCpuTable, floorTable, markdownTable, type CpuUse, type PhaseResult } from './report';
 import type { PhaseStats } from './stats';
 
-const BUILD_DIR = path.join(REPO_ROOT, 'tmp/bench-build');
+/** Where a checkout's API is built for the bench (this one's, or --gateway-checkout's). */
+const buildDirOf = (checkout: string) => path.join(checkout, 'tmp/bench-build');
 const gatewayEntry = (buildDir: string) => path.join(buildDir, 'apps/api/src/main.js');
 const cliEntry = (buildDir: string) => path.join(buildDir, 'apps/api/src/cli.js');
 const MOCK_KEY = 'sk-bench-upstream';
@@ -29,11 +30,13 @@ const PROMPT = [{ role: 'user', content: 'Write one sentence about benchmarks.' 
 // The bench never runs dry.
 const CREDITS_USD = '1000000';
 
-function buildApi(): void {
-  process.stdout.write('building the API into tmp/bench-build… ');
-  const bin = (name: string) => path.join(REPO_ROOT, 'node_modules/.bin', name);
-  execFileSync(bin('tsc'), ['-p', 'apps/api/tsconfig.app.json', '--outDir', BUILD_DIR], { cwd: REPO_ROOT, stdio: 'inherit' });
-  execFileSync(bin('tsc-alias'), ['-p', 'apps/api/tsconfig.app.json', '--outDir', BUILD_DIR], { cwd: REPO_ROOT, stdio: 'inherit' });
+/** Compiles a checkout's API with its own tsc, as production runs it, into its tmp/bench-build. */
+function buildApi(checkout: string): void {
+  process.stdout.write(`building the API of ${checkout} into tmp/bench-build… `);
+  const bin = (name: string) => path.join(checkout, 'node_modules/.bin', name);
+  const args = ['-p', 'apps/api/tsconfig.app.json', '--outDir', buildDirOf(checkout)];
+  execFileSync(bin('tsc'), args, { cwd: checkout, stdio: 'inherit' });
+  execFileSync(bin('tsc-alias'), args, { cwd: checkout, stdio: 'inherit' });
   process.stdout.write('done\n');
 }
 
@@ -147,8 +150,9 @@ function cpuUse(used: CpuTimes, stats: PhaseStats): CpuUse {
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) return void console.log(USAGE);
   const options = parseBenchOptions(process.argv.slice(2), REPO_ROOT);
-  if (options.build && !options.gatewayBuild) buildApi();
-  const buildDir = options.gatewayBuild ?? BUILD_DIR;
+  const checkout = options.gatewayCheckout ?? REPO_ROOT;
+  if (options.build) buildApi(checkout);
+  const buildDir = buildDirOf(checkout);
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/apilink_bench';
   await recreateDatabase(databaseUrl, options.asyncCommit);
   if (options.cpuProfileDir) mkdirSync(options.cpuProfileDir, { recursive: true });
@@ -175,8 +179,8 @@ async function main(): Promise<void> {
     const gateway = await startGateway(env, {
       port,
       entry: gatewayEntry(buildDir),
-      // The checkout the build came from (tmp/bench-build is two levels down): files it reads by path are its own.
-      cwd: path.resolve(buildDir, '../..'),
+      // Files the gateway reads by path are its own checkout's.
+      cwd: checkout,
       cpuProfileDir: options.cpuProfileDir,
       logFile: options.gatewayLogFile,
     });

@@ -25,20 +25,20 @@ export interface BenchOptions {
   redis: boolean;
   /** Commit without waiting for the WAL flush (bench database only): separates disk fsync cost from the gateway's. */
   asyncCommit: boolean;
-  /** Reuse tmp/bench-build instead of compiling the API again. */
+  /** Reuse the checkout's tmp/bench-build instead of compiling the API again. */
   build: boolean;
   /**
-   * Measure the API built in this folder instead (another checkout's tmp/bench-build, with its own
-   * node_modules beside it): an A/B of two builds under the same load generator and report.
+   * Measure the API of this checkout instead (installed, with its own node_modules; built into its
+   * tmp/bench-build unless --no-build): an A/B of two builds under the same load generator and report.
    */
-  gatewayBuild?: string;
+  gatewayCheckout?: string;
   cpuProfileDir?: string;
   gatewayLogFile?: string;
   jsonFile?: string;
 }
 
 export const USAGE = `npm run bench -- [--duration 10] [--warmup 3] [--concurrency 32] [--rate 500] [--stream-rate 100] [--chunks 20] [--customers 1] [--workers 1]
-                     [--phases closed,rate,stream,stream-rate] [--no-redis] [--async-commit] [--no-build] [--gateway-build DIR] [--cpu-prof DIR] [--gateway-log FILE] [--json FILE]`;
+                     [--phases closed,rate,stream,stream-rate] [--no-redis] [--async-commit] [--no-build] [--gateway-checkout DIR] [--cpu-prof DIR] [--gateway-log FILE] [--json FILE]`;
 
 export function parseBenchOptions(argv: readonly string[], root: string): BenchOptions {
   const options: BenchOptions = {
@@ -104,8 +104,8 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchO
       case '--no-build':
         options.build = false;
         break;
-      case '--gateway-build':
-        options.gatewayBuild = path.resolve(root, text());
+      case '--gateway-checkout':
+        options.gatewayCheckout = path.resolve(root, text());
         break;
       case '--cpu-prof':
         options.cpuProfileDir = path.resolve(root, text());
