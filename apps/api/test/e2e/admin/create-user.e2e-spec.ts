@@ -63,8 +63,12 @@ describe('POST /api/admin/users', () => {
       after: { email, name: 'Ada Lovelace', role: 'customer' },
       requestId: response.headers['x-request-id'],
     });
-    const adjustment = entries.find((entry) => entry.action !== AUDIT_ACTIONS.UserCreated);
-    expect(adjustment).toMatchObject({ actor: { userId: staff.admin.user.id }, reason: 'Onboarding ticket 4417' });
+    const adjustment = entries.find((entry) => entry.action === AUDIT_ACTIONS.CreditAdjusted);
+    expect(adjustment).toMatchObject({
+      action: AUDIT_ACTIONS.CreditAdjusted,
+      actor: { userId: staff.admin.user.id },
+      reason: 'Onboarding ticket 4417',
+    });
     expect(JSON.stringify(entries)).not.toContain(created.oneTimePassword);
     expect(await billingInvariantViolations({ userIds: [created.user.id] })).toEqual([]);
   });
