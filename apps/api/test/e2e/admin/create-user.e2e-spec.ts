@@ -84,18 +84,25 @@ describe('POST /api/admin/users', () => {
   it('answers 409 for a taken email and 400 for bad input, creating nothing', async () => {
     const taken = await staff.admin.api('post', ADMIN_ROUTES.users).send({ email: staff.customer.email }).expect(409);
     expect(taken.body.error).toMatchObject({ param: 'email' });
+    const refusedEmails = [newEmail(), newEmail(), newEmail(), newEmail()];
     for (const body of [
       {},
       { email: 'not-an-email' },
-      { email: newEmail(), role: 'root' },
-      { email: newEmail(), initialCreditsUsd: '-5' },
-      { email: newEmail(), initialCreditsUsd: '1.0000001' },
-      { email: newEmail(), name: 'x'.repeat(201) },
+      { email: refusedEmails[0], role: 'root' },
+      { email: refusedEmails[1], initialCreditsUsd: '-5' },
+      { email: refusedEmails[2], initialCreditsUsd: '1.0000001' },
+      { email: refusedEmails[3], name: 'x'.repeat(201) },
     ]) {
       const refused = await staff.admin.api('post', ADMIN_ROUTES.users).send(body);
       expect({ body, status: refused.status }).toEqual({ body, status: 400 });
       expect(refused.body.error.message).toEqual(expect.any(String));
     }
+    for (const email of [...refusedEmails, 'not-an-email']) {
+      const found = await staff.admin.api('get', ADMIN_ROUTES.users).query({ email }).expect(200);
+      expect({ email, users: found.body.data }).toEqual({ email, users: [] });
+    }
+    const sameEmail = await staff.admin.api('get', ADMIN_ROUTES.users).query({ email: staff.customer.email }).expect(200);
+    expect(sameEmail.body.data).toEqual([expect.objectContaining({ id: staff.customer.user.id })]);
   });
 
   it('is for admins only', async () => {
