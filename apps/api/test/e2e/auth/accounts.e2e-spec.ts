@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { AUTH_ROUTES, CSRF_HEADER, SESSION_COOKIE_NAME } from '@apilink/contracts';
-import type { Response } from 'supertest';
+import { AUTH_ROUTES, CSRF_HEADER } from '@apilink/contracts';
 import { DataSource } from 'typeorm';
 import { UsersService } from '../../../src/modules/auth/users.service';
+import { sessionCookie, sessionSetCookie } from '../../support/session-cookie';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { TestSession } from '../../support/test-session';
 import { AuthProbeModule } from './probe.module';
@@ -11,17 +11,6 @@ const CSRF = { [CSRF_HEADER]: '1' };
 
 function uniqueEmail(): string {
   return `acct-${randomUUID()}@test.apilink.dev`;
-}
-
-function sessionCookie(response: Response): string {
-  const header = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
-  const cookie = header.find((value) => value.startsWith(`${SESSION_COOKIE_NAME}=`));
-  if (!cookie) throw new Error('no session cookie set');
-  return cookie;
-}
-
-function cookiePair(setCookie: string): string {
-  return setCookie.split(';')[0];
 }
 
 describe('accounts and sessions', () => {
@@ -46,11 +35,11 @@ describe('accounts and sessions', () => {
       createdAt: expect.any(String),
       passwordChangeRequired: false,
     });
-    const cookie = sessionCookie(signup);
+    const cookie = sessionSetCookie(signup);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).not.toMatch(/Secure/i);
-    const me = await testApp.http().get(AUTH_ROUTES.me).set('Cookie', cookiePair(cookie)).expect(200);
+    const me = await testApp.http().get(AUTH_ROUTES.me).set('Cookie', sessionCookie(signup)).expect(200);
     expect(me.body.user).toEqual(signup.body.user);
   });
 
@@ -117,10 +106,10 @@ describe('accounts and sessions', () => {
       .send({ email: session.email.toUpperCase(), password: session.password })
       .expect(200);
     expect(login.body.user).toMatchObject({ id: session.user.id, email: session.email, role: 'customer' });
-    const cookie = cookiePair(sessionCookie(login));
+    const cookie = sessionCookie(login);
     await testApp.http().get(AUTH_ROUTES.me).set('Cookie', cookie).expect(200);
     const logout = await testApp.http().post(AUTH_ROUTES.logout).set('Cookie', cookie).set(CSRF).expect(204);
-    expect(sessionCookie(logout)).toMatch(/Expires=Thu, 01 Jan 1970/);
+    expect(sessionSetCookie(logout)).toMatch(/Expires=Thu, 01 Jan 1970/);
     const after = await testApp.http().get(AUTH_ROUTES.me).set('Cookie', cookie).expect(401);
     expect(after.body.error).toMatchObject({ code: 'unauthenticated', request_id: after.headers['x-request-id'] });
   });
@@ -194,7 +183,7 @@ describe('accounts and sessions', () => {
       .set(CSRF)
       .send({ email: session.email, password: session.password })
       .expect(200);
-    const otherCookie = cookiePair(sessionCookie(other));
+    const otherCookie = sessionCookie(other);
     const wrong = await session
       .api('post', AUTH_ROUTES.changePassword)
       .send({ currentPassword: 'not it at all', newPassword: 'a brand new password' })

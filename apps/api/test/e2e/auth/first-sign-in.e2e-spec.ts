@@ -14,29 +14,22 @@ import {
   ErrorCode,
   GATEWAY_ROUTES,
   KEY_ROUTES,
-  SESSION_COOKIE_NAME,
   type CreatedUser,
 } from '@apilink/contracts';
 import type { Response } from 'supertest';
 import { KeysService } from '../../../src/modules/keys/keys.service';
+import { sessionCookie } from '../../support/session-cookie';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { TestSession } from '../../support/test-session';
 
 const CSRF = { [CSRF_HEADER]: CSRF_HEADER_VALUE };
 const NEW_PASSWORD = 'Copper-Meadow-Violin-2093!';
 
-function cookieOf(response: Response): string {
-  const header = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
-  const cookie = header.find((value) => value.startsWith(`${SESSION_COOKIE_NAME}=`));
-  if (!cookie) throw new Error('no session cookie set');
-  return cookie.split(';')[0];
-}
-
 describe('first sign-in with a one-time password from staff', () => {
   let testApp: TestApp;
   let admin: TestSession;
   beforeAll(async () => {
-    testApp = await startTestApp({ env: { SESSION_SECRET: 'e2e-session-secret-0123456789abcdef' } });
+    testApp = await startTestApp();
     admin = await TestSession.create(testApp, { role: 'admin', withKey: false });
   });
   afterAll(() => testApp?.close());
@@ -54,7 +47,7 @@ describe('first sign-in with a one-time password from staff', () => {
 
   async function logIn(email: string, password: string): Promise<{ cookie: string; body: Response['body'] }> {
     const response = await testApp.http().post(AUTH_ROUTES.login).set(CSRF).send({ email, password }).expect(200);
-    return { cookie: cookieOf(response), body: response.body };
+    return { cookie: sessionCookie(response), body: response.body };
   }
 
   const as = (cookie: string) => ({
@@ -136,7 +129,7 @@ describe('first sign-in with a one-time password from staff', () => {
     const email = newEmail();
     const chosen = 'Harbor-Lantern-Quartz-4471!';
     const signup = await testApp.http().post(AUTH_ROUTES.signup).set(CSRF).send({ email, password: chosen }).expect(201);
-    const first = as(cookieOf(signup));
+    const first = as(sessionCookie(signup));
     const second = as((await logIn(email, chosen)).cookie);
     await first.get(BILLING_ROUTES.balance).expect(200);
 
@@ -163,7 +156,7 @@ describe('first sign-in with a one-time password from staff', () => {
     const email = newEmail();
     const signup = await testApp.http().post(AUTH_ROUTES.signup).set(CSRF).send({ email, password: 'correct horse battery' }).expect(201);
     expect(signup.body.user.passwordChangeRequired).toBe(false);
-    const session = as(cookieOf(signup));
+    const session = as(sessionCookie(signup));
     expect((await session.get(AUTH_ROUTES.me).expect(200)).body.user.passwordChangeRequired).toBe(false);
     await session.get(BILLING_ROUTES.balance).expect(200);
     expect((await logIn(email, 'correct horse battery')).body.user.passwordChangeRequired).toBe(false);
