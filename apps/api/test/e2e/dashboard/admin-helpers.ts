@@ -47,7 +47,12 @@ export async function checkPhonePage(phone: Page, name: string, options: { fullP
     .filter((el) => el.type !== 'hidden' && el.labels.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
     .map((el) => el.outerHTML)`);
   expect({ page: name, unlabelled }).toEqual({ page: name, unlabelled: [] });
-  const overflow = await phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+  await expectNoHorizontalOverflow(phone, name);
+}
+
+/** Nothing on the page is wider than the window, so it never scrolls sideways; `name` says which page failed. */
+export async function expectNoHorizontalOverflow(page: Page, name: string): Promise<void> {
+  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
   expect({ page: name, overflow }).toEqual({ page: name, overflow: 0 });
 }
 

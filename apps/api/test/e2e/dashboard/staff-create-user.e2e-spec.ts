@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { ensureDashboardBuilt, launchBrowser, screenshot, type BrowserSession } from '../../support/browser';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { TestSession } from '../../support/test-session';
-import { logInAt } from './admin-helpers';
+import { expectNoHorizontalOverflow, logInAt } from './admin-helpers';
 
 jest.setTimeout(180_000);
 
@@ -51,7 +51,7 @@ describe.each(WIDTHS)('staff "Create account" at $viewport.width px', ({ label, 
     await form.getByLabel('Role').selectOption({ label: 'Customer' });
     await form.getByLabel('Initial credits').fill('12.50');
     await form.getByLabel('Reason').fill('Onboarding ticket 4417');
-    expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBe(0);
+    await expectNoHorizontalOverflow(page, `staff-create-user-${label}-form`);
     await screenshot(page, `staff-create-user-${label}-form`, { fullPage: false });
     await form.getByRole('button', { name: 'Create account' }).click();
 
@@ -60,7 +60,7 @@ describe.each(WIDTHS)('staff "Create account" at $viewport.width px', ({ label, 
     const oneTimePassword = await secret.inputValue();
     expect(oneTimePassword).toMatch(/^[\w-]{24}$/);
     expect(await dialog.getByTestId('created-user-summary').textContent()).toContain('Customer account with $12.50 of credits');
-    expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBe(0);
+    await expectNoHorizontalOverflow(page, `staff-create-user-${label}-password`);
     await screenshot(page, `staff-create-user-${label}-password`, { fullPage: false });
 
     await testApp.http().post(AUTH_ROUTES.login).set('x-apilink-csrf', '1').send({ email, password: oneTimePassword }).expect(200);
@@ -95,7 +95,7 @@ describe.each(WIDTHS)('staff "Create account" at $viewport.width px', ({ label, 
       await personPage.waitForURL((url) => url.pathname === '/choose-password');
       await personPage.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
       expect(await personPage.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
-      expect(await personPage.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBe(0);
+      await expectNoHorizontalOverflow(personPage, `staff-create-user-${label}-choose-password`);
       await screenshot(personPage, `staff-create-user-${label}-choose-password`, { fullPage: false });
 
       // Other pages, typed in by hand, lead back to the screen.
@@ -152,7 +152,7 @@ describe.each(WIDTHS)('staff "Create account" at $viewport.width px', ({ label, 
       await secret.waitFor();
       const oneTimePassword = await secret.inputValue();
       expect(oneTimePassword).toMatch(/^[\w-]{24}$/);
-      expect(await staffPage.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBe(0);
+      await expectNoHorizontalOverflow(staffPage, `staff-reset-password-${label}-password`);
       await screenshot(staffPage, `staff-reset-password-${label}-password`, { fullPage: false });
       await dialog.getByRole('button', { name: 'Done' }).click();
       await dialog.waitFor({ state: 'hidden' });
