@@ -33,7 +33,10 @@ describe('batchedDestination', () => {
     const early = written().split('\n').filter(Boolean);
     expect(early.length).toBeGreaterThan(0);
     await sleep(FLUSH_EVERY_MS * 3);
-    const lines = written().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { i: number });
+    const lines = written()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { i: number });
     expect(lines.map((line) => line.i)).toEqual(Array.from({ length: count }, (_, i) => i));
   });
 
@@ -46,6 +49,11 @@ describe('batchedDestination', () => {
     destination.unbatch();
     logger.info('after');
     await sleep(20);
-    expect(written().split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual(['held', 'after']);
+    expect(
+      written()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as { msg: string }).msg),
+    ).toEqual(['held', 'after']);
   });
 });

@@ -35,8 +35,12 @@ describe('operator CLI (npm run cli)', () => {
     });
     const audit = await testApp.app
       .get(DataSource)
-      .query(`SELECT actor_type, actor_label, action, target_type, after FROM audit_log WHERE target_id = $1`, [JSON.parse(created.stdout).id]);
-    expect(audit).toEqual([{ actor_type: 'system', actor_label: 'cli', action: 'user.created', target_type: 'user', after: { email, role: 'support' } }]);
+      .query(`SELECT actor_type, actor_label, action, target_type, after FROM audit_log WHERE target_id = $1`, [
+        JSON.parse(created.stdout).id,
+      ]);
+    expect(audit).toEqual([
+      { actor_type: 'system', actor_label: 'cli', action: 'user.created', target_type: 'user', after: { email, role: 'support' } },
+    ]);
 
     const key = await cli('keys:create', '--email', email.toUpperCase(), '--name', 'ci', '--rpm', '500', '--json');
     expect(key.code).toBe(0);

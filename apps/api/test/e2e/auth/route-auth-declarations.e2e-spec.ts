@@ -91,7 +91,8 @@ describe('default-deny: every route declares its authentication', () => {
       const requestId = response.headers['x-request-id'];
       expect(requestId).toEqual(expect.any(String));
       // Anthropic's envelope on /v1/messages (its SDKs read it), OpenAI's everywhere else.
-      if (path.startsWith('/v1/messages')) expect(response.body).toMatchObject({ type: 'error', error: { type: 'authentication_error' }, request_id: requestId });
+      if (path.startsWith('/v1/messages'))
+        expect(response.body).toMatchObject({ type: 'error', error: { type: 'authentication_error' }, request_id: requestId });
       else expect(response.body.error).toMatchObject({ code: 'invalid_api_key', request_id: requestId });
     }
   });
