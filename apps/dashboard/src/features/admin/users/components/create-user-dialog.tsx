@@ -11,9 +11,10 @@ import { Field } from '../../../../components/field';
 import { FormActions } from '../../../../components/form-actions';
 import { MoneyInput } from '../../../../components/money-input';
 import { ErrorDetail } from '../../../../components/query-state';
-import { formatMoney, parseUsdInput } from '../../../../lib/format';
+import { formatMoney } from '../../../../lib/format';
 import { ROLE_LABELS } from '../../components/account-badges';
 import { ReasonField } from '../../components/reason-field';
+import { usdInputToDecimal } from '../../components/usd-decimal';
 import { userPath } from '../../user-path';
 import { useCreateUser } from '../api/create-user';
 import { OneTimePasswordNotice } from './one-time-password-notice';
@@ -53,15 +54,15 @@ function CreateUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const micros = credits.trim() ? parseUsdInput(credits) : 0n;
-    if (micros === null) return setCreditsError('Enter an amount in USD, like 10 or 2.50');
+    const usd = credits.trim() ? usdInputToDecimal(credits) : undefined;
+    if (usd === null) return setCreditsError('Enter an amount in USD, like 10 or 2.50');
     setCreditsError(null);
     create.mutate(
       {
         email: email.trim(),
         name: name.trim() || undefined,
         role,
-        initialCreditsUsd: micros > 0n ? credits.replace(/[$,\s]/g, '') : undefined,
+        initialCreditsUsd: usd && usd !== '0' ? usd : undefined,
         reason: reason.trim() || undefined,
       },
       { onSuccess: onCreated },
