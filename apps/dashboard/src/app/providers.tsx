@@ -1,7 +1,6 @@
-import type { CurrentUser } from '@apilink/contracts';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { authKeys } from '../features/auth/api/get-current-user';
+import { authKeys, setPasswordChangeRequired } from '../features/auth/api/get-current-user';
 import { onPasswordChangeRequired, onSessionExpired } from '../lib/session-events';
 import { createQueryClient } from './query-client';
 
@@ -18,13 +17,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
   );
 
   // A 403 password_change_required: the cached user predates a staff reset; the guard then shows the choose-password screen.
-  useEffect(
-    () =>
-      onPasswordChangeRequired(() =>
-        queryClient.setQueryData<CurrentUser | null>(authKeys.me, (user) => (user ? { ...user, passwordChangeRequired: true } : user)),
-      ),
-    [queryClient],
-  );
+  useEffect(() => onPasswordChangeRequired(() => setPasswordChangeRequired(queryClient, true)), [queryClient]);
 
   return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 }

@@ -1,7 +1,7 @@
-import { AUTH_ROUTES, type ChangePasswordRequest, type CurrentUser } from '@apilink/contracts';
+import { AUTH_ROUTES, type ChangePasswordRequest } from '@apilink/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { authKeys } from './get-current-user';
+import { setPasswordChangeRequired } from './get-current-user';
 
 export function changePassword(body: ChangePasswordRequest): Promise<void> {
   return apiRequest<void>(AUTH_ROUTES.changePassword, { method: 'POST', body });
@@ -12,7 +12,6 @@ export function useChangePassword() {
   return useMutation({
     mutationFn: changePassword,
     // A one-time password is gone now: the server lifted the limit on this session, so does the app.
-    onSuccess: () =>
-      queryClient.setQueryData<CurrentUser | null>(authKeys.me, (user) => (user ? { ...user, passwordChangeRequired: false } : user)),
+    onSuccess: () => setPasswordChangeRequired(queryClient, false),
   });
 }

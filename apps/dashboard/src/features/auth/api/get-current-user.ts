@@ -36,3 +36,8 @@ export function rememberSession(queryClient: QueryClient, user: CurrentUser | nu
   queryClient.clear();
   queryClient.setQueryData(authKeys.me, user);
 }
+
+/** Mirror on the cached user what the server now says about its one-time password (a staff reset, or one's own change). */
+export function setPasswordChangeRequired(queryClient: QueryClient, value: boolean): void {
+  queryClient.setQueryData<CurrentUser | null>(authKeys.me, (user) => (user ? { ...user, passwordChangeRequired: value } : user));
+}
