@@ -7,7 +7,7 @@ import { ChangePasswordForm } from './change-password-form';
 export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
     <Dialog open={open} title="Change password" onClose={onClose} testId="change-password-dialog">
-      {open ? <ChangePasswordStep onClose={onClose} /> : null}
+      <ChangePasswordStep onClose={onClose} />
     </Dialog>
   );
 }
