@@ -55,8 +55,8 @@ function UserPage({ userId }: { userId: string }) {
   const account = user.data;
   const self = account.id === viewer.id;
   // Support acts on customers only; nobody disables themselves, resets their own password or changes their own role.
-  const canChangeStatus = !self && (viewer.role === 'admin' || account.role === 'customer');
-  const canResetPassword = canChangeStatus;
+  // Disabling and resetting a password are the same power over someone's access, hence one flag.
+  const canManageAccess = !self && (viewer.role === 'admin' || account.role === 'customer');
   const canChangeRole = !self && viewer.role === 'admin';
 
   return (
@@ -78,12 +78,12 @@ function UserPage({ userId }: { userId: string }) {
             <button type="button" className="button" onClick={() => setDialog('credits')}>
               Adjust credits
             </button>
-            {canChangeStatus ? (
+            {canManageAccess ? (
               <button type="button" className="button button--secondary" onClick={() => setDialog('status')}>
                 {account.status === 'active' ? 'Disable account' : 'Enable account'}
               </button>
             ) : null}
-            {canResetPassword ? (
+            {canManageAccess ? (
               <button type="button" className="button button--secondary" onClick={() => setDialog('password')}>
                 Reset password
               </button>
