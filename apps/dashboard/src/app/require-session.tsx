@@ -1,3 +1,5 @@
+import type { CurrentUser } from '@apilink/contracts';
+import type { ReactElement } from 'react';
 import { Navigate, Outlet, useLocation, type Location } from 'react-router-dom';
 import { ErrorState, LoadingState } from '../components/query-state';
 import { useCurrentUser } from '../features/auth/api/get-current-user';
@@ -7,17 +9,9 @@ import { wasSessionExpired } from '../lib/session-events';
 /** Pages inside the app need a session; without one, log in first and come back. */
 export function RequireSession() {
   const location = useLocation();
-  const { data: user, isPending, error, refetch } = useCurrentUser();
-  if (isPending) return <LoadingState label="Loading your account…" />;
-  if (error) return <ErrorState error={error} title="Could not reach ApiLink" onRetry={() => void refetch()} />;
-  if (!user) {
-    const params = new URLSearchParams();
-    const next = `${location.pathname}${location.search}`;
-    if (next !== '/') params.set('next', next);
-    if (wasSessionExpired()) params.set('expired', '1');
-    const search = params.toString();
-    return <Navigate to={search ? `/login?${search}` : '/login'} replace />;
-  }
+  const { user, waiting } = useLoadedUser();
+  if (waiting) return waiting;
+  if (!user) return <Navigate to={withNext('/login', location, wasSessionExpired() ? { expired: '1' } : {})} replace />;
   if (user.passwordChangeRequired) return <Navigate to={withNext('/choose-password', location)} replace />;
   return <Outlet />;
 }
@@ -28,17 +22,29 @@ export function RequireSession() {
  */
 export function RequirePasswordChange() {
   const location = useLocation();
-  const { data: user, isPending, error, refetch } = useCurrentUser();
-  if (isPending) return <LoadingState label="Loading your account…" />;
-  if (error) return <ErrorState error={error} title="Could not reach ApiLink" onRetry={() => void refetch()} />;
+  const { user, waiting } = useLoadedUser();
+  if (waiting) return waiting;
   if (!user) return <Navigate to="/login" replace />;
   if (!user.passwordChangeRequired) return <Navigate to={safeNext(new URLSearchParams(location.search).get('next'))} replace />;
   return <Outlet />;
 }
 
-function withNext(path: string, location: Location): string {
+/** The current user once the session is known; until then, the screen a guard shows instead (loading, or an error to retry). */
+function useLoadedUser(): { waiting: ReactElement; user?: undefined } | { waiting: null; user: CurrentUser | null } {
+  const { data: user, isPending, error, refetch } = useCurrentUser();
+  if (isPending) return { waiting: <LoadingState label="Loading your account…" /> };
+  if (error) return { waiting: <ErrorState error={error} title="Could not reach ApiLink" onRetry={() => void refetch()} /> };
+  return { waiting: null, user };
+}
+
+/** `path` with the page the person was on as `next` (left out for the home page), then any `extra` params. */
+function withNext(path: string, location: Location, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
   const next = `${location.pathname}${location.search}`;
-  return next === '/' ? path : `${path}?${new URLSearchParams({ next }).toString()}`;
+  if (next !== '/') params.set('next', next);
+  for (const [name, value] of Object.entries(extra)) params.set(name, value);
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
 }
 
 /** Log in and sign up are for visitors; a signed-in user goes straight to the app. */
