@@ -1,5 +1,6 @@
 import { IsInt, Max, Min } from 'class-validator';
 import { defineConfig } from './define-config';
+import { EnvBoolean } from './env-boolean.decorator';
 
 class RateLimitEnv {
   @IsInt()
@@ -11,6 +12,9 @@ class RateLimitEnv {
   @Min(1)
   @Max(1000)
   RATE_LIMIT_INSTANCES: number = 1;
+
+  @EnvBoolean()
+  RATE_LIMIT_LEASES: boolean = true;
 }
 
 export const rateLimitConfig = defineConfig('rateLimit', RateLimitEnv, (env) => ({
@@ -18,4 +22,6 @@ export const rateLimitConfig = defineConfig('rateLimit', RateLimitEnv, (env) => 
   defaultRpm: env.RATE_LIMIT_RPM,
   /** API instances sharing the limits; each enforces limit / instances while Redis is unreachable. */
   instances: env.RATE_LIMIT_INSTANCES,
+  /** With Redis: busy keys far from their limit spend tokens leased per instance (no round trip per hit). */
+  leases: env.RATE_LIMIT_LEASES,
 }));

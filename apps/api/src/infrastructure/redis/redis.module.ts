@@ -2,6 +2,7 @@ import { Global, Inject, Module, type BeforeApplicationShutdown, type OnApplicat
 import type Redis from 'ioredis';
 import type { ConfigOf } from '../../config/define-config';
 import { redisConfig } from '../../config/redis.config';
+import { INSTANCE_ID, newInstanceId } from '../instance-id';
 import { InProcessPubSub } from '../pubsub/in-process.pubsub';
 import { PUB_SUB } from '../pubsub/pubsub.tokens';
 import { RedisPubSub } from '../pubsub/redis.pubsub';
@@ -23,6 +24,8 @@ const SHUTDOWN_DRAIN_TIMEOUT_MS = 5_000;
 @Global()
 @Module({
   providers: [
+    // Whose credit leases and rate-limit tokens are whose, between instances sharing PostgreSQL and Redis.
+    { provide: INSTANCE_ID, useFactory: newInstanceId },
     {
       provide: REDIS_CLIENT,
       inject: [redisConfig.KEY],
@@ -43,7 +46,7 @@ const SHUTDOWN_DRAIN_TIMEOUT_MS = 5_000;
         config.url ? new BullJobQueue(config.url, config.keyPrefix) : new InProcessJobQueue(),
     },
   ],
-  exports: [REDIS_CLIENT, PUB_SUB, JOB_QUEUE],
+  exports: [INSTANCE_ID, REDIS_CLIENT, PUB_SUB, JOB_QUEUE],
 })
 export class RedisModule implements BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(

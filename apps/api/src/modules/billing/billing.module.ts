@@ -6,7 +6,6 @@ import { CreditHoldEntity } from './entities/credit-hold.entity';
 import { KeySpendEntity } from './entities/key-spend.entity';
 import { UsageRecordEntity } from './entities/usage-record.entity';
 import { HoldReaperService } from './holds/hold-reaper.service';
-import { INSTANCE_ID, newInstanceId } from './leases/instance-id';
 import { LeaseBook } from './leases/lease-book.service';
 import { LeasedRequestBillingService } from './leases/leased-request-billing.service';
 import { billingConfig } from '../../config/billing.config';
@@ -29,7 +28,6 @@ import { RefusalRecorder } from './usage/refusal-recorder.service';
   controllers: [CreditsController, BillingController, UsageController],
   providers: [
     RequestBillingService,
-    { provide: INSTANCE_ID, useFactory: newInstanceId },
     LeaseBook,
     LeasedRequestBillingService,
     {

@@ -13,6 +13,9 @@ class SwitchableStore implements SharedRateLimitStore {
   connected(): boolean {
     return !this.disconnected;
   }
+  takeLeased(): null {
+    return null;
+  }
   increment(key: string, ttl: number, limit: number): Promise<RateLimitRecord> {
     this.calls++;
     return this.down ? Promise.reject(new Error('connection refused')) : this.inner.increment(key, ttl, limit);
@@ -24,6 +27,9 @@ class HangingStore implements SharedRateLimitStore {
   calls = 0;
   connected(): boolean {
     return true;
+  }
+  takeLeased(): null {
+    return null;
   }
   increment(): Promise<RateLimitRecord> {
     this.calls++;

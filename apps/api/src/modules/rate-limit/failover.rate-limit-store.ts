@@ -13,6 +13,8 @@ const OPEN_CIRCUIT_MS = 1_000;
 export interface SharedRateLimitStore extends RateLimitStore {
   /** False while the connection is known to be down (reconnecting or closed). */
   connected(): boolean;
+  /** A hit served from tokens this instance already holds, with no round trip; null if none. */
+  takeLeased(key: string, limit: number): RateLimitRecord | null;
 }
 
 /**
@@ -33,6 +35,8 @@ export class FailoverRateLimitStore implements RateLimitStore {
   ) {}
 
   async increment(key: string, ttl: number, limit: number): Promise<RateLimitRecord> {
+    const leased = this.shared.takeLeased(key, limit);
+    if (leased) return leased;
     if (!this.shared.connected()) return this.fallBack(key, ttl, limit, 'connection down');
     if (Date.now() < this.openUntil) return this.fallBack(key, ttl, limit, 'no answer recently');
     try {

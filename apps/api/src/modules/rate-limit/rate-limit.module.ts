@@ -4,12 +4,12 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LeanRoutes } from '../../common/auth/lean-routes';
 import { ApiKeyThrottlerGuard, apiKeyPrincipalOf, enforceKeyRateLimit, RATE_LIMIT_WINDOW_MS } from './api-key-throttler.guard';
 import { RateLimitStoreModule } from './rate-limit-store.module';
-import { RATE_LIMIT_STORE, type RateLimitStore } from './rate-limit.tokens';
+import { KEY_RATE_LIMIT_STORE, type RateLimitStore } from './rate-limit.tokens';
 
 /**
  * Per-key requests-per-minute limits on every `@Auth('api-key')` route. Import it after the
  * infrastructure modules so its global guard runs after AuthGuard has resolved the key. It also
- * exports RATE_LIMIT_STORE for other throttles (login and sign-up attempts). The lean /v1 routes,
+ * exports the stores for other throttles (login and sign-up attempts). The lean /v1 routes,
  * which bypass Nest's guards, get the same limit as a gate.
  */
 @Module({
@@ -17,7 +17,7 @@ import { RATE_LIMIT_STORE, type RateLimitStore } from './rate-limit.tokens';
     RateLimitStoreModule,
     ThrottlerModule.forRootAsync({
       imports: [RateLimitStoreModule],
-      inject: [RATE_LIMIT_STORE],
+      inject: [KEY_RATE_LIMIT_STORE],
       useFactory: (storage: RateLimitStore) => ({
         storage,
         // The key's own limit or RATE_LIMIT_RPM, resolved by the api-key authenticator.
@@ -31,7 +31,7 @@ import { RATE_LIMIT_STORE, type RateLimitStore } from './rate-limit.tokens';
 export class RateLimitModule implements OnModuleInit {
   constructor(
     private readonly leanRoutes: LeanRoutes,
-    @Inject(RATE_LIMIT_STORE) private readonly store: RateLimitStore,
+    @Inject(KEY_RATE_LIMIT_STORE) private readonly store: RateLimitStore,
   ) {}
 
   onModuleInit(): void {

@@ -18,7 +18,10 @@ export interface RateLimitStore extends ThrottlerStorage {
   increment(key: string, ttl: number, limit: number, blockDuration?: number, throttlerName?: string): Promise<RateLimitRecord>;
 }
 
+/** Every hit counted in the shared store (sign-in and sign-up throttles). */
 export const RATE_LIMIT_STORE = Symbol('RATE_LIMIT_STORE');
+/** The per-key requests-per-minute store of /v1: may serve busy keys from leased tokens. */
+export const KEY_RATE_LIMIT_STORE = Symbol('KEY_RATE_LIMIT_STORE');
 
 /** Builds the record every store returns from the window's hit count and remaining time. */
 export function windowRecord(totalHits: number, limit: number, resetMs: number): RateLimitRecord {

@@ -106,6 +106,39 @@ describe('per-key rate limits', () => {
       const remaining = ok.map((response) => Number(response.headers['x-ratelimit-remaining-requests'])).sort((x, y) => x - y);
       expect(remaining).toEqual(Array.from({ length: 60 }, (_, i) => i));
     });
+
+    // 1,000 per minute is busy enough for token leases (10 tokens per instance at a time).
+    it('lets exactly 1,000 of 1,100 requests through for a 1,000 RPM key served from leased tokens', async () => {
+      const session = await TestSession.create(a, { rpm: 1_000 });
+      const statuses: number[] = [];
+      for (let wave = 0; wave < 22; wave++) {
+        const responses = await Promise.all(
+          Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? a : b).http().get(WHOAMI).set(session.bearer())),
+        );
+        statuses.push(...responses.map((response) => response.status));
+      }
+      expect({ ok: statuses.filter((status) => status === 200).length, limited: statuses.filter((status) => status === 429).length }).toEqual({
+        ok: 1_000,
+        limited: 100,
+      });
+    });
+
+    it("serves a request on one instance while the key's tokens sit unused in the other's lease", async () => {
+      const session = await TestSession.create(a, { rpm: 400 });
+      // Two quick requests on A: the second leases tokens that A then leaves unused.
+      await a.http().get(WHOAMI).set(session.bearer()).expect(200);
+      await a.http().get(WHOAMI).set(session.bearer()).expect(200);
+      let servedOnB = 0;
+      for (;;) {
+        const response = await b.http().get(WHOAMI).set(session.bearer());
+        if (response.status !== 200) {
+          expect429(response, 400);
+          break;
+        }
+        servedOnB += 1;
+      }
+      expect(servedOnB).toBe(398);
+    });
   });
 
   describe('when Redis becomes unreachable', () => {

@@ -9,9 +9,10 @@ import { DataSource } from 'typeorm';
 import { billingConfig } from '../../../config/billing.config';
 import type { ConfigOf } from '../../../config/define-config';
 import { PUB_SUB, type PubSub } from '../../../infrastructure/pubsub/pubsub.tokens';
+import { recalledSubject, recallMessage } from '../../../infrastructure/pubsub/recall-message';
 import { preparedQueryOn, type PreparedQuery } from '../holds/hold-functions';
 import { CreditLease } from './credit-lease';
-import { INSTANCE_ID } from './instance-id';
+import { INSTANCE_ID } from '../../../infrastructure/instance-id';
 import { acquireLease, otherInstancesLeasing, returnLease, type LeaseReturn } from './lease-functions';
 
 /** PUB_SUB channel: `{userId, from}` asks every other instance to give back its lease on that account. */
@@ -98,7 +99,7 @@ export class LeaseBook implements OnModuleInit {
       await this.drain(entry, lease, Date.now() + RECALL_COOLDOWN_MS);
     }
     const others = await this.othersLeasing(userId);
-    if (others > 0) await this.pubSub.publish(LEASE_RECALL_CHANNEL, JSON.stringify({ userId, from: this.instanceId }));
+    if (others > 0) await this.pubSub.publish(LEASE_RECALL_CHANNEL, recallMessage('userId', userId, this.instanceId));
     return freed || others > 0;
   }
 
@@ -214,14 +215,8 @@ export class LeaseBook implements OnModuleInit {
   }
 
   private onRecall(message: string): void {
-    let recall: { userId?: unknown; from?: unknown };
-    try {
-      recall = JSON.parse(message) as typeof recall;
-    } catch {
-      return;
-    }
-    if (recall.from === this.instanceId || typeof recall.userId !== 'string') return;
-    const entry = this.entries.get(recall.userId);
+    const userId = recalledSubject(message, 'userId', this.instanceId);
+    const entry = userId === null ? undefined : this.entries.get(userId);
     if (entry?.lease?.state === 'open') void this.drain(entry, entry.lease, Date.now() + RECALL_COOLDOWN_MS);
   }
 
