@@ -194,7 +194,10 @@ async function main(): Promise<void> {
     );
 
     // Timed before any load, so nothing else competes for the database, Redis or the cores.
-    const floor = await measureFloor(databaseUrl, redisUrl, process.env.BILLING_LEASES !== 'off');
+    const floor = await measureFloor(databaseUrl, redisUrl, {
+      credit: process.env.BILLING_LEASES !== 'off',
+      tokens: process.env.RATE_LIMIT_LEASES !== 'off',
+    });
 
     const plain = targets(mock.url, gatewayUrl, apiKeys, false);
     const streamed = targets(mock.url, gatewayUrl, apiKeys, true);

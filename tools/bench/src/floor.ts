@@ -2,9 +2,10 @@
  * The round trips a gateway request may wait for before its upstream call, timed alone on an idle
  * machine: the billing hold (the gateway's own SQL function, a durable commit) and one Redis
  * script call (the shape of the shared rate limiter's). With credit leases (the default) a request
- * waits for no hold in steady state, only near the edge of a balance, so the hold is shown but
- * left out of the sum. The sum is a floor under the latency the gateway adds, whatever its own
- * code costs.
+ * waits for no hold in steady state, only near the edge of a balance, and with rate-limit token
+ * leases (the default) a busy key far from its limit waits for no Redis call: each is then shown
+ * but left out of the sum. The sum is a floor under the latency the gateway adds, whatever its
+ * own code costs.
  */
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
@@ -42,8 +43,14 @@ async function timed(label: string, waitedFor: boolean, once: Timed): Promise<Ro
   return { name: label, waitedFor, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
 }
 
+/** Which round trips leases take off the steady-state path (BILLING_LEASES, RATE_LIMIT_LEASES). */
+export interface FloorLeases {
+  credit: boolean;
+  tokens: boolean;
+}
+
 /** Times holds on the bench customer's key (each released afterwards, untimed) and Redis calls. */
-export async function measureFloor(databaseUrl: string, redisUrl: string | null, leases: boolean): Promise<RoundTrip[]> {
+export async function measureFloor(databaseUrl: string, redisUrl: string | null, leases: FloorLeases): Promise<RoundTrip[]> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   const results: RoundTrip[] = [];
@@ -52,8 +59,8 @@ export async function measureFloor(databaseUrl: string, redisUrl: string | null,
     const key = rows[0];
     results.push(
       await timed(
-        leases ? 'billing hold (PostgreSQL; with leases, only near the edge)' : 'billing hold (PostgreSQL)',
-        !leases,
+        leases.credit ? 'billing hold (PostgreSQL; with leases, only near the edge)' : 'billing hold (PostgreSQL)',
+        !leases.credit,
         async () => {
           const requestId = `floor-${randomUUID()}`;
           const hold = {
@@ -93,9 +100,13 @@ export async function measureFloor(databaseUrl: string, redisUrl: string | null,
       const counter = `apilink-bench-floor:${randomUUID()}`;
       const sha = (await redis.script('LOAD', COUNT_SCRIPT)) as string;
       results.push(
-        await timed('rate-limit script (Redis)', true, async () => {
-          await redis.evalsha(sha, 1, counter, 60_000);
-        }),
+        await timed(
+          leases.tokens ? 'rate-limit script (Redis; with token leases, once per lease)' : 'rate-limit script (Redis)',
+          !leases.tokens,
+          async () => {
+            await redis.evalsha(sha, 1, counter, 60_000);
+          },
+        ),
       );
       await redis.del(counter);
     } finally {
