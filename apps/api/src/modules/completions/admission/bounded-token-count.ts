@@ -4,7 +4,7 @@
  * estimated. Two figures come out: the best count, for the context check and usage, and an upper
  * bound, for the billing hold, which must never be too small.
  */
-import { countTokens } from 'gpt-tokenizer';
+import { countTokens } from './o200k-tokenizer';
 import { MAX_RUN_CHARS, tokenizerPieces } from './tokenizer-pieces';
 
 export interface TokenCount {

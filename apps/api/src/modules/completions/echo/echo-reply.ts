@@ -3,7 +3,7 @@
  * a call of the forced tool when tool_choice forces one, or an acknowledgement of tool results.
  * Deterministic, so a newcomer's first curl and the tests know what to expect.
  */
-import { decode, encode } from 'gpt-tokenizer';
+import { decode, encode } from '../admission/o200k-tokenizer';
 import type { ChatCompletionMessageParam, ChatCompletionRequest } from '@apilink/contracts';
 import { countPromptTokens, countTextTokens } from '../admission/token-counter';
 import { tokenizerPieces } from '../admission/tokenizer-pieces';
