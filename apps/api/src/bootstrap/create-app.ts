@@ -16,6 +16,7 @@ import { requestIdFor } from '../common/http/request-id';
 import { stampRequestId } from '../common/http/stamp-request-id';
 import { registerSecurityHeaders } from '../common/http/security-headers';
 import { validationErrorFactory } from '../common/validation/validation-error.factory';
+import { useLeanAsyncResourceBind } from './lean-async-resource-bind';
 import { serveDashboard } from './serve-dashboard';
 
 export interface CreateAppOptions {
@@ -29,6 +30,8 @@ export interface CreateAppOptions {
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   // Validate everything first so one failed boot lists every bad variable; the adapter needs appConfig early.
   validateEnv(process.env);
+  // Before any request: Fastify binds each body parser callback, and Node 20's bind promotes it.
+  useLeanAsyncResourceBind();
   const settings = appConfig();
   const adapter = new FastifyAdapter({
     genReqId: requestIdFor,
