@@ -10,6 +10,7 @@ import type { UpstreamUsage } from '../adapters/upstream-adapter';
 import type { CompletionOutcome } from './completion-settlement';
 import type { DeliveredOutput } from './delivered-output';
 import { usageCostUsd } from './usage-cost';
+import { extend } from '../../../common/objects/extend';
 
 /** The counted usage: the admitted prompt and the output tokens delivered. */
 export function countedUsageOf(admitted: AdmittedRequest, delivered: DeliveredOutput): CompletionUsage {
@@ -28,5 +29,5 @@ export function billedUsage(admitted: AdmittedRequest, outcome: Pick<CompletionO
 /** The billed usage in OpenAI's shape plus `cost`, for a response or a stream's usage chunk. */
 export function clientUsage(admitted: AdmittedRequest, outcome: Pick<CompletionOutcome, 'usage' | 'delivered'>): CompletionUsage {
   const billed = billedUsage(admitted, outcome);
-  return { ...billed.completionUsage, cost: usageCostUsd(admitted, billed) };
+  return extend(billed.completionUsage, { cost: usageCostUsd(admitted, billed) });
 }

@@ -4,6 +4,7 @@ import type { BuildRequestContext, UpstreamHttpRequest } from '../adapters/upstr
 import type { CompletionContext } from '../completion-context';
 import type { ResolvedUpstream } from '../routing/upstream-resolver';
 import type { CodecAnswer, CodecEventParser, UpstreamCodec } from './upstream-codec';
+import { extend } from '../../../common/objects/extend';
 
 export class AdapterCodec implements UpstreamCodec<ChatCompletion, ChatCompletionChunk> {
   buildRequest(upstream: ResolvedUpstream, context: CompletionContext, build: BuildRequestContext): UpstreamHttpRequest {
@@ -11,11 +12,11 @@ export class AdapterCodec implements UpstreamCodec<ChatCompletion, ChatCompletio
   }
 
   parseAnswer(upstream: ResolvedUpstream, context: CompletionContext, json: unknown): CodecAnswer<ChatCompletion> {
-    const { completion, usage } = upstream.adapter.parseResponse(json, { ...context.response, quirks: upstream.target.quirks });
+    const { completion, usage } = upstream.adapter.parseResponse(json, extend(context.response, { quirks: upstream.target.quirks }));
     return { answer: completion, usage };
   }
 
   createEventParser(upstream: ResolvedUpstream, context: CompletionContext): CodecEventParser<ChatCompletionChunk> {
-    return upstream.adapter.createStreamParser({ ...context.response, quirks: upstream.target.quirks });
+    return upstream.adapter.createStreamParser(extend(context.response, { quirks: upstream.target.quirks }));
   }
 }

@@ -13,6 +13,7 @@ import type { ResolvedUpstream } from '../routing/upstream-resolver';
 import { UpstreamChunkStream } from '../streaming/upstream-chunk-stream';
 import type { CodecAnswer, UpstreamCodec } from '../pipeline/upstream-codec';
 import type { UpstreamResponse } from './upstream-transport';
+import { extend } from '../../../common/objects/extend';
 
 // Error bodies are read for their message only; a huge one is cut.
 const ERROR_BODY_LIMIT = 64 * 1024;
@@ -51,7 +52,7 @@ export class UpstreamExchange {
   ): Promise<FetchedAnswer<TAnswer>> {
     const httpRequest = codec.buildRequest(upstream, context, { stream: false, defaultMaxTokens: options.defaultMaxTokens });
     const json = await this.postJson(upstream, httpRequest, options);
-    return { ...codec.parseAnswer(upstream, context, json), droppedParams: httpRequest.droppedParams };
+    return extend(codec.parseAnswer(upstream, context, json), { droppedParams: httpRequest.droppedParams });
   }
 
   /** Sends a built request whose answer is one JSON body (chat without streaming, embeddings) and parses it. */

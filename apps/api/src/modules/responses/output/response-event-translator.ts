@@ -12,6 +12,7 @@ import type { OutputFunctionCall, OutputItem, OutputMessage, OutputText, Respons
 import type { ResponseStreamState } from './response-stream-state';
 import { finishStatus, newItemId, responseShell } from './response-shell';
 import { responseUsage } from './response-usage';
+import { extend } from '../../../common/objects/extend';
 
 type EventBody = { type: string; [field: string]: unknown };
 
@@ -57,7 +58,7 @@ export class ResponseEventTranslator implements CodecEventParser<ResponseStreamE
       if (choice.finish_reason) this.finishReason = choice.finish_reason;
     }
     if (last) this.finish(events);
-    return events.map((event) => ({ ...event, sequence_number: this.state.nextSequence() }));
+    return events.map((event) => extend(event, { sequence_number: this.state.nextSequence() }));
   }
 
   private text(delta: string, events: EventBody[]): void {
