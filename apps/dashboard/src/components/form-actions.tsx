@@ -23,3 +23,14 @@ export function FormActions({ onCancel, pending, submitLabel, pendingLabel = 'Sa
     </div>
   );
 }
+
+/** The single closing button at the bottom of a dialog whose work is done ("Done", "Close"). */
+export function CloseActions({ label, onClose }: { label: string; onClose: () => void }) {
+  return (
+    <div className="form-actions">
+      <button type="button" className="button button--secondary" onClick={onClose}>
+        {label}
+      </button>
+    </div>
+  );
+}

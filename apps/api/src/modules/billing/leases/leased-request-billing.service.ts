@@ -9,6 +9,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { ErrorCode, USAGE_STATUSES } from '@apilink/contracts';
 import { DataSource } from 'typeorm';
 import { MicroBatcher } from '../../../common/batching/micro-batcher';
+import { extend } from '../../../common/objects/extend';
 import { AppError } from '../../../common/errors/app-error';
 import { billingConfig } from '../../../config/billing.config';
 import type { ConfigOf } from '../../../config/define-config';
@@ -134,15 +135,12 @@ export class LeasedRequestBillingService implements RequestBilling, BeforeApplic
       this.carved.delete(hold);
       lease.settled(hold.amountMicros, args.actualCostMicros);
     }
-    // The spread goes last: on Node 20, `{ ...args, more }` gets a new hidden class per call, which
-    // sits in the old generation and keeps this settlement's objects alive until a full collection.
-    const item: LeaseSettleArgs = {
+    const item: LeaseSettleArgs = extend(args, {
       leaseId: hold.leaseId!,
       sliceMicros: hold.amountMicros,
       model: hold.model,
       startedAt: hold.createdAt,
-      ...args,
-    };
+    });
     try {
       const result = await withSettleRetries(() => this.settlements.submit(item));
       if (!result.settled) this.logger.warn({ requestId: args.requestId }, 'Request already settled; nothing changed');

@@ -14,6 +14,7 @@ import type { UpstreamUsage } from '../adapters/upstream-adapter';
 import { billedUsage } from './billed-usage';
 import type { DeliveredOutput } from './delivered-output';
 import { breakdownOf } from './token-breakdown';
+import { extend } from '../../../common/objects/extend';
 
 export interface CompletionOutcome {
   status: UsageStatus;
@@ -51,15 +52,15 @@ export class CompletionSettlement {
     const ttftMs = outcome.firstTokenAt === null ? null : Math.round(outcome.firstTokenAt - outcome.startedAt);
     const base = { status: outcome.status, provider: outcome.upstreamId, latencyMs, ttftMs, attempts: outcome.attempts };
     const tokens = this.billableTokens(admitted, outcome);
-    // The spread goes last: `{ ...base, more }` gets a new hidden class per call on Node 20 (see settleSlice).
-    const usage: CaptureUsage | null = tokens && {
-      actualCostMicros: usageCostMicros(admitted.active.price, tokens.breakdown),
-      promptTokens: tokens.breakdown.promptTokens,
-      completionTokens: tokens.breakdown.completionTokens,
-      cachedTokens: tokens.breakdown.cachedTokens,
-      estimated: tokens.estimated,
-      ...base,
-    };
+    const usage: CaptureUsage | null =
+      tokens &&
+      extend(base, {
+        actualCostMicros: usageCostMicros(admitted.active.price, tokens.breakdown),
+        promptTokens: tokens.breakdown.promptTokens,
+        completionTokens: tokens.breakdown.completionTokens,
+        cachedTokens: tokens.breakdown.cachedTokens,
+        estimated: tokens.estimated,
+      });
     const completed: CompletedRequest = {
       model: admitted.active.model.id,
       provider: outcome.upstreamId ?? 'none',

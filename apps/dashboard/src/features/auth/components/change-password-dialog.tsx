@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Alert } from '../../../components/alert';
 import { Dialog } from '../../../components/dialog';
 import { ChangePasswordForm } from './change-password-form';
+import { CloseActions } from '../../../components/form-actions';
 
 export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
@@ -20,11 +21,7 @@ function ChangePasswordStep({ onClose }: { onClose: () => void }) {
       <Alert tone="success" title="Password changed">
         Your other sessions were logged out; this one stays.
       </Alert>
-      <div className="form-actions">
-        <button type="button" className="button button--secondary" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      <CloseActions label="Close" onClose={onClose} />
     </div>
   );
 }

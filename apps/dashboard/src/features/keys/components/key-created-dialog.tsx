@@ -3,6 +3,7 @@ import type { CreatedApiKey } from '@apilink/contracts';
 import { Alert } from '../../../components/alert';
 import { CopyButton } from '../../../components/copy-button';
 import { Dialog } from '../../../components/dialog';
+import { CloseActions } from '../../../components/form-actions';
 
 interface KeyCreatedDialogProps {
   created: CreatedApiKey | null;
@@ -34,11 +35,7 @@ export function KeyCreatedDialog({ created, onClose }: KeyCreatedDialogProps) {
               <CopyButton text={created.secret} label="Copy key" className="button" />
             </div>
           </div>
-          <div className="form-actions">
-            <button type="button" className="button button--secondary" onClick={onClose}>
-              I have saved my key
-            </button>
-          </div>
+          <CloseActions label="I have saved my key" onClose={onClose} />
         </div>
       ) : null}
     </Dialog>

@@ -8,7 +8,7 @@ import { Link } from 'react-router-dom';
 import { Alert } from '../../../../components/alert';
 import { Dialog } from '../../../../components/dialog';
 import { Field } from '../../../../components/field';
-import { FormActions } from '../../../../components/form-actions';
+import { CloseActions, FormActions } from '../../../../components/form-actions';
 import { MoneyInput } from '../../../../components/money-input';
 import { ErrorDetail } from '../../../../components/query-state';
 import { formatMoney } from '../../../../lib/format';
@@ -120,11 +120,7 @@ function CreatedAccount({ created, onDone }: { created: CreatedUser; onDone: () 
         {created.initialCredits ? ` with ${formatMoney(created.initialCredits.amount.micros)} of credits` : ' without credits'}.{' '}
         <Link to={userPath(created.user.id)}>Open the account</Link>
       </p>
-      <div className="form-actions">
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          Done
-        </button>
-      </div>
+      <CloseActions label="Done" onClose={onDone} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { Dialog } from '../../../../components/dialog';
 import { ActionDialog } from '../../components/action-dialog';
 import { useResetUserPassword } from '../api/reset-user-password';
 import { OneTimePasswordNotice } from './one-time-password-notice';
+import { CloseActions } from '../../../../components/form-actions';
 
 interface ResetPasswordDialogProps {
   open: boolean;
@@ -30,11 +31,7 @@ export function ResetPasswordDialog({ open, user, onClose }: ResetPasswordDialog
             Hand it to {result.user.name ?? result.user.email} through a channel you trust. They have been logged out everywhere; at their
             next login they must replace it with a password of their own.
           </OneTimePasswordNotice>
-          <div className="form-actions">
-            <button type="button" className="button button--secondary" onClick={close}>
-              Done
-            </button>
-          </div>
+          <CloseActions label="Done" onClose={close} />
         </div>
       </Dialog>
     );
